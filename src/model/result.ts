@@ -1,0 +1,99 @@
+import type { Exchange } from './exchange.js';
+import type { Finding } from './finding.js';
+import type { Level } from './suite.js';
+import type { SourceSpan } from './span.js';
+
+/**
+ * How a case or step ended.
+ * - `passed`: every expectation held.
+ * - `failed`: the target broke the contract (there are findings).
+ * - `error`: the run could not test it (connection refused, timeout, unparseable answer…).
+ * - `skipped`: not run, with a reason (not selected for writes, unsupported optional route…).
+ */
+export type Status = 'passed' | 'failed' | 'error' | 'skipped';
+
+/** Order used when merging: a worse status wins. */
+export const STATUS_RANK: Record<Status, number> = { skipped: 0, passed: 1, failed: 2, error: 3 };
+
+/** Why the run could not test something; `code` is stable, `message` is for people. */
+export interface RunError {
+  code: 'connect' | 'timeout' | 'protocol' | 'variable' | 'auth' | 'internal' | 'aborted';
+  message: string;
+}
+
+/** The outcome of one step, including the attempts an `eventually` step made. */
+export interface StepResult {
+  name: string;
+  /** `main` steps prove the claim; `cleanup` steps tidy up and never fail a case by themselves. */
+  phase: 'main' | 'cleanup';
+  status: Status;
+  findings: Finding[];
+  error?: RunError;
+  skipReason?: string;
+  /** The last exchange (the one judged); absent when nothing was sent. */
+  exchange?: Exchange;
+  /** How many requests were sent, counting eventual-consistency polls and retries. */
+  attempts: number;
+  /** Requests retried because the target throttled (429/503) or a transient failure. */
+  retries: number;
+  durationMs: number;
+  span: SourceSpan;
+}
+
+/** The outcome of one case. */
+export interface CaseResult {
+  /** Stable id, as in the suite. */
+  id: string;
+  suite: string;
+  title: string;
+  level: Level;
+  tags: string[];
+  doc: string;
+  file: string;
+  span: SourceSpan;
+  status: Status;
+  steps: StepResult[];
+  /** Why the case was skipped, or the error that stopped it. */
+  skipReason?: string;
+  error?: RunError;
+  startedAt: string;
+  durationMs: number;
+}
+
+/** Facts about the run, for report headers. Never holds a secret. */
+export interface RunInfo {
+  tool: { name: string; version: string };
+  /** The target base URL, or `embedded emulator (http://127.0.0.1:PORT/v1.0)`. */
+  target: string;
+  startedAt: string;
+  /** Cases selected for the run. */
+  total: number;
+  /** `--level`: failures at this level or stricter fail the run. */
+  failLevel: Level;
+}
+
+/** Counts by status. */
+export type Counts = Record<Status, number>;
+
+/** The end of a run. */
+export interface RunSummary {
+  counts: Counts;
+  durationMs: number;
+  /** True when a case at or above the failing level failed. */
+  conformant: boolean;
+  /** Set when the run stopped early (target unreachable, interrupted). */
+  aborted?: RunError;
+}
+
+/**
+ * What reporters receive, as it happens. Every hook is optional; a reporter that needs the
+ * whole run keeps what it needs (the JSON reporter), one that streams writes as it goes.
+ */
+export interface Reporter {
+  /** Stable name, as given to `--reporter`. */
+  readonly name: string;
+  onRunStart?(info: RunInfo): void | Promise<void>;
+  onCaseStart?(c: { id: string; title: string }): void | Promise<void>;
+  onCaseEnd?(result: CaseResult): void | Promise<void>;
+  onRunEnd?(summary: RunSummary): void | Promise<void>;
+}

@@ -1,0 +1,164 @@
+import type { SourceSpan } from './span.js';
+
+/**
+ * How much a case matters, as in RFC 2119. `--level` names the lowest level whose failure
+ * fails the run.
+ */
+export type Level = 'MUST' | 'SHOULD' | 'MAY';
+
+/** Requirement levels from the strictest down; the index orders them. */
+export const LEVELS: readonly Level[] = ['MUST', 'SHOULD', 'MAY'];
+
+/**
+ * Which credentials a request carries.
+ * - `run`: the run's bearer token (the default).
+ * - `none`: no Authorization header at all.
+ * - `invalid`: a syntactically bearer-shaped but invalid token.
+ * - `malformed`: an Authorization header that is not a bearer token at all.
+ */
+export type AuthMode = 'run' | 'none' | 'invalid' | 'malformed';
+
+/**
+ * A string that may contain `{{variable}}` references, resolved at run time.
+ * Kept as the raw text; the loader has already checked every name it references.
+ */
+export type Template = string;
+
+/** A JSON value whose strings may contain `{{variable}}` references. */
+export type TemplateJson = null | boolean | number | Template | TemplateJson[] | { [key: string]: TemplateJson };
+
+/** The request a step sends. */
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path template below the target URL, e.g. `/servicePrincipals/{{servicePrincipalId}}/synchronization/jobs`. */
+  path: Template;
+  headers: Record<string, Template>;
+  /** A JSON body (sent with `Content-Type: application/json` unless a header says otherwise). */
+  json?: TemplateJson;
+  /** A body sent byte for byte, for malformed input. Exclusive with `json`. */
+  raw?: Template;
+  auth: AuthMode;
+  span: SourceSpan;
+}
+
+/**
+ * Expected status: an exact code, a class such as `4xx`, or a list of either.
+ * A class is used where the contract leaves the exact code open.
+ */
+export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
+export type StatusMatcher = number | StatusClass;
+
+/** One expectation on a header. Exactly one field is set. */
+export interface HeaderExpectation {
+  name: string;
+  present?: boolean;
+  equals?: Template;
+  /** A regular expression (JavaScript syntax, case-sensitive unless written with (?i)-free alternatives). */
+  pattern?: string;
+  span: SourceSpan;
+}
+
+/** JSON types as JSON Schema names them. */
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'array' | 'object';
+
+/**
+ * An assertion on the value at a JSON pointer of the response body.
+ * Exactly one of the predicate fields is set.
+ */
+export interface ValueExpectation {
+  /** RFC 6901 JSON pointer, "" for the whole body. */
+  pointer: string;
+  equals?: TemplateJson;
+  notEquals?: TemplateJson;
+  pattern?: string;
+  type?: JsonType;
+  present?: true;
+  absent?: true;
+  /** A non-empty string, array or object. */
+  nonEmpty?: true;
+  span: SourceSpan;
+}
+
+/** A JSON Schema the body (or the value at `pointer`) must satisfy. */
+export interface SchemaExpectation {
+  /** Absolute path of the schema file, resolved by the loader (with an optional `#fragment`). */
+  ref: string;
+  /** The `$ref` as written in the suite, for messages. */
+  written: string;
+  pointer: string;
+  span: SourceSpan;
+}
+
+/** Everything a step expects of the response. Absent parts are not checked. */
+export interface Expectation {
+  status?: { anyOf: StatusMatcher[]; span: SourceSpan };
+  headers: HeaderExpectation[];
+  /** The body must be empty (a 204's body). */
+  emptyBody?: { span: SourceSpan };
+  schemas: SchemaExpectation[];
+  values: ValueExpectation[];
+}
+
+/** A value to keep for later steps, from the body or a header. */
+export interface Capture {
+  name: string;
+  /** JSON pointer into the body. Exclusive with `header`. */
+  pointer?: string;
+  header?: string;
+  span: SourceSpan;
+}
+
+/**
+ * Repeat the request until the expectations hold, because Graph is eventually consistent
+ * after writes. The run may cap the timeout (`--consistency-timeout`).
+ */
+export interface Eventually {
+  timeoutMs: number;
+  intervalMs: number;
+  span: SourceSpan;
+}
+
+/** One request and what it must answer. */
+export interface Step {
+  /** Unique within its case; part of stable result ids. */
+  name: string;
+  request: RequestSpec;
+  expect: Expectation;
+  captures: Capture[];
+  eventually?: Eventually;
+  span: SourceSpan;
+}
+
+/** A test case: a claim about the API, proved by its steps. */
+export interface Case {
+  /** Stable id, unique across all suites, e.g. `create/answers-201`. Drives filters and report names. */
+  id: string;
+  title: string;
+  level: Level;
+  tags: string[];
+  /** Link to the documentation the case enforces. */
+  doc: string;
+  /** Why the case asserts what it asserts, where the docs are unclear or contradict themselves. */
+  rationale?: string;
+  /**
+   * The target may legitimately not implement this: a 404 or 405 that says the route does not
+   * exist ends the case as skipped instead of failed.
+   */
+  optional: boolean;
+  /** The case sends writes (creates, deletes, state changes). */
+  writes: boolean;
+  steps: Step[];
+  /** Steps that always run after `steps`, even when one failed (delete what the case created). */
+  cleanup: Step[];
+  span: SourceSpan;
+}
+
+/** One suite file. */
+export interface Suite {
+  /** Path of the file. */
+  file: string;
+  /** Suite id, e.g. `synchronization-jobs/create`. */
+  id: string;
+  title: string;
+  cases: Case[];
+}

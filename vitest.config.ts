@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // The end-to-end runs start emulators on loopback ports; two cores suit two workers.
+    pool: 'forks',
+  },
+});
