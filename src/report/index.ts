@@ -1,0 +1,85 @@
+import type { Reporter } from '../model/index.js';
+import { createConsoleReporter } from './console.js';
+import { createJsonReporter } from './json.js';
+import { createJunitReporter } from './junit.js';
+import type { ReporterOptions } from './options.js';
+
+export type { ReporterOptions } from './options.js';
+export { JUNIT_FILE, junitXml } from './junit.js';
+export { RESULTS_FILE, RESULTS_FORMAT_VERSION, resultsJson, type ResultsFile } from './json.js';
+export { summaryLine, SUMMARY_PREFIX } from './verdict.js';
+export { REDACTED, redactHeader, redactJson, redactText } from './redact.js';
+
+/** A reporter as `--reporter` names it. */
+export interface ReporterEntry {
+  /** One line for `--help`. */
+  description: string;
+  create(o: ReporterOptions): Reporter;
+}
+
+/** Every reporter, by the name `--reporter` takes. */
+export const reporters: Record<string, ReporterEntry> = {
+  console: { description: 'progress, failures explained and a summary, on the console', create: createConsoleReporter },
+  junit: { description: 'JUnit XML for CI test tabs, in <out-dir>/junit.xml', create: createJunitReporter },
+  json: { description: 'the whole run as JSON, in <out-dir>/results.json', create: createJsonReporter },
+};
+
+/**
+ * Reporters for the given names, in order, each once. An unknown name throws an Error that
+ * lists the valid names, fit to show to the user as is.
+ */
+export function createReporters(names: string[], o: ReporterOptions): Reporter[] {
+  const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  const unknown = wanted.filter((n) => !Object.hasOwn(reporters, n));
+  if (unknown.length) {
+    const valid = Object.keys(reporters);
+    const hint = unknown.map((n) => closest(n, valid)).find(Boolean);
+    throw new Error(
+      `unknown reporter ${unknown.map((n) => `"${n}"`).join(', ')}; valid reporters: ${valid.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+    );
+  }
+  return wanted.map((n) => reporters[n]!.create(o));
+}
+
+/**
+ * Fans each event out to every reporter, in order, awaiting each. A reporter that throws does
+ * not starve the others: all of them get the event, then one Error names every one that failed.
+ */
+export function combineReporters(rs: Reporter[]): Reporter {
+  const fan =
+    <K extends 'onRunStart' | 'onCaseStart' | 'onCaseEnd' | 'onRunEnd'>(hook: K) =>
+    async (arg: Parameters<NonNullable<Reporter[K]>>[0]): Promise<void> => {
+      const failures: string[] = [];
+      for (const r of rs) {
+        const fn = r[hook] as ((a: typeof arg) => void | Promise<void>) | undefined;
+        try {
+          await fn?.call(r, arg);
+        } catch (e) {
+          failures.push(`${r.name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      if (failures.length) throw new Error(`reporter ${hook} failed: ${failures.join('; ')}`);
+    };
+  return {
+    name: rs.map((r) => r.name).join('+'),
+    onRunStart: fan('onRunStart'),
+    onCaseStart: fan('onCaseStart'),
+    onCaseEnd: fan('onCaseEnd'),
+    onRunEnd: fan('onRunEnd'),
+  };
+}
+
+/** A valid name within two edits of a typo (`jsno` → `json`), or undefined. */
+function closest(name: string, valid: string[]): string | undefined {
+  return valid.map((v) => [v, distance(name.toLowerCase(), v)] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0]?.[0];
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,149 @@
+import type { CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
+import type { ReporterOptions } from './options.js';
+import { redactHeaders, redactJson, redactText } from './redact.js';
+import { truncate } from './text.js';
+import { writeFileAtomic } from './write-file.js';
+
+/** The file name inside `outDir`. */
+export const RESULTS_FILE = 'results.json';
+
+/** Bumped when a field changes meaning or goes away; new optional fields keep the version. */
+export const RESULTS_FORMAT_VERSION = 1;
+
+/** Bodies above this many characters are cut, so one huge answer cannot bloat the file. */
+export const BODY_CAP = 1_000_000;
+
+/**
+ * The content of `results.json`, documented in `docs/results-json.md` and
+ * `schemas/results.schema.json`. Cases keep the shape of {@link CaseResult}; exchanges are
+ * redacted and may carry `bodyTruncated`/`bodyLength` when a body was cut at {@link BODY_CAP}.
+ */
+export interface ResultsFile {
+  formatVersion: typeof RESULTS_FORMAT_VERSION;
+  tool: { name: string; version: string };
+  target: string;
+  startedAt: string;
+  durationMs: number;
+  failLevel: Level;
+  conformant: boolean;
+  counts: Counts;
+  aborted?: RunError;
+  cases: CaseResult[];
+}
+
+/** `<outDir>/results.json`: the whole run for machines, written atomically when it ends. */
+export function createJsonReporter(o: ReporterOptions): Reporter {
+  let info: RunInfo | undefined;
+  const cases: CaseResult[] = [];
+  return {
+    name: 'json',
+    onRunStart(i: RunInfo) {
+      info = i;
+    },
+    onCaseEnd(c: CaseResult) {
+      cases.push(c);
+    },
+    async onRunEnd(summary: RunSummary) {
+      await writeFileAtomic(o.outDir, RESULTS_FILE, `${JSON.stringify(resultsJson(info, cases, summary), null, 2)}\n`);
+    },
+  };
+}
+
+/**
+ * The results document. Every object is rebuilt field by field, so the file holds exactly the
+ * documented shape even when a result carries extra or odd data.
+ */
+export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summary: RunSummary): ResultsFile {
+  const counts = summary.counts ?? ({} as Partial<Counts>);
+  return {
+    formatVersion: RESULTS_FORMAT_VERSION,
+    tool: { name: str(info?.tool?.name ?? 'gsc'), version: str(info?.tool?.version ?? 'unknown') },
+    target: redactText(str(info?.target ?? 'unknown')),
+    startedAt: str(info?.startedAt ?? new Date(0).toISOString()),
+    durationMs: num(summary.durationMs),
+    failLevel: info?.failLevel ?? 'MUST',
+    conformant: summary.conformant === true,
+    counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
+    ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
+    cases: cases.map(caseJson),
+  };
+}
+
+function caseJson(c: CaseResult): CaseResult {
+  return {
+    id: str(c.id),
+    suite: str(c.suite),
+    title: redactText(str(c.title)),
+    level: c.level,
+    tags: (c.tags ?? []).map(str),
+    doc: redactText(str(c.doc)),
+    file: str(c.file),
+    span: spanJson(c.span),
+    status: c.status,
+    steps: (c.steps ?? []).map(stepJson),
+    ...(c.skipReason !== undefined ? { skipReason: redactText(str(c.skipReason)) } : {}),
+    ...(c.error ? { error: errorJson(c.error) } : {}),
+    startedAt: str(c.startedAt),
+    durationMs: num(c.durationMs),
+  };
+}
+
+function stepJson(s: StepResult): StepResult {
+  return {
+    name: str(s.name),
+    phase: s.phase,
+    status: s.status,
+    findings: (s.findings ?? []).map(findingJson),
+    ...(s.error ? { error: errorJson(s.error) } : {}),
+    ...(s.skipReason !== undefined ? { skipReason: redactText(str(s.skipReason)) } : {}),
+    ...(s.exchange ? { exchange: exchangeJson(s.exchange) } : {}),
+    attempts: num(s.attempts),
+    retries: num(s.retries),
+    durationMs: num(s.durationMs),
+    span: spanJson(s.span),
+  };
+}
+
+function findingJson(f: Finding): Finding {
+  const out: Finding = { check: str(f.check), message: redactText(str(f.message)), expected: redactJson(f.expected), actual: redactJson(f.actual) };
+  if (f.pointer !== undefined) out.pointer = str(f.pointer);
+  if (f.span) out.span = spanJson(f.span);
+  return out;
+}
+
+function exchangeJson(ex: Exchange): Exchange {
+  const req = ex.request ?? ({} as Partial<Exchange['request']>);
+  const res = ex.response ?? ({} as Partial<Exchange['response']>);
+  const request: Exchange['request'] = { method: str(req.method), url: redactText(str(req.url)), headers: redactHeaders(req.headers) };
+  if (req.body !== undefined) Object.assign(request, body(str(req.body)));
+  const response = { status: num(res.status), headers: redactHeaders(res.headers), ...body(str(res.body ?? '')) } as Exchange['response'];
+  if (res.json !== undefined && !('bodyTruncated' in response)) response.json = redactJson(res.json);
+  if (res.jsonError !== undefined) response.jsonError = redactText(str(res.jsonError));
+  return { request, response, durationMs: num(ex.durationMs) };
+}
+
+/** A redacted body, cut at {@link BODY_CAP} with a note of its full length. */
+function body(text: string): { body: string; bodyTruncated?: true; bodyLength?: number } {
+  const cut = truncate(text, BODY_CAP, Number.MAX_SAFE_INTEGER);
+  if (cut.omittedChars === 0) return { body: redactText(text) };
+  return { body: redactText(cut.text), bodyTruncated: true, bodyLength: text.length };
+}
+
+function spanJson(s: SourceSpan | undefined): SourceSpan {
+  const out: SourceSpan = { file: str(s?.file), line: num(s?.line), col: num(s?.col) };
+  if (s?.endLine !== undefined) out.endLine = num(s.endLine);
+  if (s?.endCol !== undefined) out.endCol = num(s.endCol);
+  return out;
+}
+
+function errorJson(e: RunError): RunError {
+  return { code: e.code, message: redactText(str(e.message)) };
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+}
+
+function num(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}

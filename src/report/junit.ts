@@ -1,0 +1,130 @@
+import type { CaseResult, Reporter, RunInfo, RunSummary, StepResult } from '../model/index.js';
+import { exchangeLines, type ExcerptLimits } from './excerpt.js';
+import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps } from './explain.js';
+import type { ReporterOptions } from './options.js';
+import { redactText } from './redact.js';
+import { formatDuration } from './text.js';
+import { writeFileAtomic } from './write-file.js';
+import { element, xmlText } from './xml.js';
+
+/** The file name inside `outDir`. */
+export const JUNIT_FILE = 'junit.xml';
+
+/** CI viewers show `<system-out>` inline; keep each body to a page or so. */
+const JUNIT_LIMITS: ExcerptLimits = { bodyChars: 16_000, bodyLines: 400 };
+
+/**
+ * `<outDir>/junit.xml` for CI test tabs: one `<testsuite>` per suite, one `<testcase>` per case
+ * (`classname` = suite id, `name` = case id and title), written atomically when the run ends.
+ */
+export function createJunitReporter(o: ReporterOptions): Reporter {
+  let info: RunInfo | undefined;
+  const cases: CaseResult[] = [];
+  return {
+    name: 'junit',
+    onRunStart(i: RunInfo) {
+      info = i;
+    },
+    onCaseEnd(c: CaseResult) {
+      cases.push(c);
+    },
+    async onRunEnd(summary: RunSummary) {
+      await writeFileAtomic(o.outDir, JUNIT_FILE, junitXml(info, cases, summary));
+    },
+  };
+}
+
+/** The JUnit document for a run; valid XML 1.0 whatever the results contain. */
+export function junitXml(info: RunInfo | undefined, cases: CaseResult[], summary: RunSummary): string {
+  const suites = new Map<string, CaseResult[]>();
+  for (const c of cases) {
+    const id = String(c.suite ?? '(no suite)');
+    suites.set(id, [...(suites.get(id) ?? []), c]);
+  }
+  const blocks = [...suites].map(([id, list]) => suiteXml(id, list, info));
+  if (summary.aborted) blocks.push(abortedXml(summary));
+  const all = [...cases, ...(summary.aborted ? [{ status: 'error' }] : [])];
+  const root = element(
+    'testsuites',
+    {
+      name: info ? `${info.tool?.name ?? 'gsc'} ${info.tool?.version ?? ''}`.trim() : 'gsc',
+      ...tally(all),
+      time: seconds(summary.durationMs),
+      timestamp: info?.startedAt,
+    },
+    `\n${blocks.join('\n')}\n`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
+}
+
+function suiteXml(id: string, cases: CaseResult[], info: RunInfo | undefined): string {
+  const props = info
+    ? element('properties', {}, [prop('target', redactText(String(info.target))), prop('failLevel', info.failLevel)].join(''))
+    : '';
+  const time = cases.reduce((t, c) => t + (Number.isFinite(c.durationMs) ? c.durationMs : 0), 0);
+  const attrs = { name: id, ...tally(cases), time: seconds(time), timestamp: cases[0]?.startedAt, file: cases[0]?.file };
+  return `  ${element('testsuite', attrs, `\n    ${[props, ...cases.map(caseXml)].filter(Boolean).join('\n    ')}\n  `)}`;
+}
+
+function caseXml(c: CaseResult): string {
+  const props = element('properties', {}, [prop('level', c.level), prop('tags', (c.tags ?? []).join(', ')), prop('doc', c.doc)].join(''));
+  const attrs = { classname: String(c.suite), name: `${c.id}: ${c.title}`, time: seconds(c.durationMs), file: c.file, line: c.span?.line };
+  return element('testcase', attrs, [props, outcomeXml(c), element('system-out', {}, xmlText(transcript(c)))].join(''));
+}
+
+/** The JUnit outcome element; a passed case has none. */
+function outcomeXml(c: CaseResult): string {
+  if (c.status === 'passed') return '';
+  if (c.status === 'skipped') return element('skipped', { message: skipReason(c) });
+  const main = troubledSteps(c).filter((s) => s.phase === 'main');
+  const text = [c.error ? `error: ${runErrorText(c.error)}` : '', ...main.flatMap((s) => [stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`)])];
+  const body = xmlText(text.filter(Boolean).join('\n'));
+  if (c.status === 'failed') {
+    const type = main.flatMap((s) => s.findings ?? [])[0]?.check;
+    return element('failure', { message: headline(c), type }, body);
+  }
+  const code = c.error?.code ?? main.find((s) => s.error)?.error?.code;
+  return element('error', { message: headline(c), type: code }, body);
+}
+
+/** What was sent and received: every troubled step in full, the others one line each. */
+function transcript(c: CaseResult): string {
+  const troubled = new Set(troubledSteps(c));
+  const lines = (c.steps ?? []).flatMap((s) => (troubled.has(s) ? fullStep(s) : [briefStep(s)]));
+  return `\n${lines.join('\n')}\n`;
+}
+
+function fullStep(s: StepResult): string[] {
+  const lines = [stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`)];
+  if (s.exchange) lines.push(...exchangeLines(s.exchange, JUNIT_LIMITS).map((l) => (l ? `  ${l}` : '')));
+  else lines.push('  (no request was sent)');
+  return lines;
+}
+
+function briefStep(s: StepResult): string {
+  const ex = s.exchange;
+  const sent = ex ? `: ${ex.request?.method ?? '?'} ${redactText(ex.request?.url ?? '?')} -> ${ex.response?.status ?? '?'}` : '';
+  const why = s.status === 'skipped' && s.skipReason ? ` (${say(s.skipReason)})` : '';
+  return `${s.phase === 'cleanup' ? 'cleanup ' : ''}step "${say(s.name, 80)}"${say(sent, 600)}, ${s.status}${why} in ${formatDuration(s.durationMs)}`;
+}
+
+function abortedXml(summary: RunSummary): string {
+  const message = runErrorText(summary.aborted);
+  const error = element('error', { message, type: summary.aborted?.code }, xmlText(`The run stopped early: ${message}`));
+  const testcase = element('testcase', { classname: 'run', name: 'run: aborted', time: seconds(summary.durationMs) }, error);
+  return `  ${element('testsuite', { name: 'run', tests: 1, failures: 0, errors: 1, skipped: 0, time: seconds(summary.durationMs) }, `\n    ${testcase}\n  `)}`;
+}
+
+function tally(cases: { status?: string }[]): { tests: number; failures: number; errors: number; skipped: number } {
+  const n = (s: string) => cases.filter((c) => c.status === s).length;
+  const errors = cases.filter((c) => c.status !== 'passed' && c.status !== 'failed' && c.status !== 'skipped').length;
+  return { tests: cases.length, failures: n('failed'), errors, skipped: n('skipped') };
+}
+
+function prop(name: string, value: unknown): string {
+  return element('property', { name, value: String(value ?? '') });
+}
+
+function seconds(ms: number): string {
+  return Number.isFinite(ms) && ms > 0 ? (ms / 1000).toFixed(3) : '0.000';
+}

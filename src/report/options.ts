@@ -1,0 +1,14 @@
+/** What every reporter factory receives. */
+export interface ReporterOptions {
+  /** Folder for report files (`junit.xml`, `results.json`); created when missing. */
+  outDir: string;
+  /** Where console output goes, usually `process.stdout`. */
+  stream: NodeJS.WritableStream;
+  /** ANSI colour in console output; the CLI decides (TTY, `NO_COLOR`, `--color`). */
+  color: boolean;
+  /**
+   * Console: also list each step of every case as it ends.
+   * @default false
+   */
+  verbose?: boolean;
+}
