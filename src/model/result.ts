@@ -17,7 +17,7 @@ export const STATUS_RANK: Record<Status, number> = { skipped: 0, passed: 1, fail
 
 /** Why the run could not test something; `code` is stable, `message` is for people. */
 export interface RunError {
-  code: 'connect' | 'timeout' | 'protocol' | 'variable' | 'auth' | 'internal' | 'aborted';
+  code: 'connect' | 'timeout' | 'protocol' | 'throttled' | 'variable' | 'auth' | 'internal' | 'aborted';
   message: string;
 }
 
@@ -79,7 +79,11 @@ export type Counts = Record<Status, number>;
 export interface RunSummary {
   counts: Counts;
   durationMs: number;
-  /** True when a case at or above the failing level failed. */
+  /**
+   * False when a case at the failing level (or stricter) failed. A run that stopped early or has
+   * cases in error may still say true here: nothing it tested broke the contract, but it did not
+   * test everything; `aborted` and `counts.error` tell.
+   */
   conformant: boolean;
   /** Set when the run stopped early (target unreachable, interrupted). */
   aborted?: RunError;

@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './exit-codes.js';
+import type { FlagDef } from './flags.js';
+import { closest } from './suggest.js';
+
+/** Where a setting came from, for messages: "--target" or "GSC_TARGET". */
+export type Source = { kind: 'flag' | 'env' | 'config' | 'default'; label: string };
+
+/** Flag values after precedence (flag > environment > config file > default). */
+export interface Settings {
+  get(name: string): string | undefined;
+  flag(name: string): boolean;
+  source(name: string): Source | undefined;
+  positionals: string[];
+  /** Secrets given on the command line, to warn about. */
+  secretsOnCommandLine: string[];
+}
+
+/**
+ * Parses argv against the command's flags. Unknown flags and missing values are usage errors
+ * with a suggestion, never a stack trace.
+ */
+export function parseSettings(argv: string[], defs: FlagDef[], env: Record<string, string | undefined>, config: Record<string, string | undefined> = {}): Settings {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
+  for (const d of defs) options[d.name] = { type: d.type };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(explainParseError(err as Error & { code?: string }, defs));
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const byName = new Map(defs.map((d) => [d.name, d]));
+  const lookup = (name: string): { value: string | boolean; source: Source } | undefined => {
+    const d = byName.get(name);
+    if (!d) return undefined;
+    const v = values[name];
+    if (v !== undefined) return { value: v, source: { kind: 'flag', label: `--${name}` } };
+    const e = d.env ? env[d.env] : undefined;
+    if (d.env && e !== undefined && e !== '') return { value: d.type === 'boolean' ? !/^(0|false|no)$/i.test(e) : e, source: { kind: 'env', label: d.env } };
+    const c = config[name];
+    if (c !== undefined) return { value: c, source: { kind: 'config', label: `config ${name}` } };
+    return undefined;
+  };
+  return {
+    get: (name) => {
+      const v = lookup(name)?.value;
+      return typeof v === 'string' ? v : undefined;
+    },
+    flag: (name) => lookup(name)?.value === true,
+    source: (name) => lookup(name)?.source,
+    positionals: parsed.positionals,
+    secretsOnCommandLine: defs.filter((d) => d.secret && values[d.name] !== undefined).map((d) => `--${d.name}`),
+  };
+}
+
+function explainParseError(err: Error & { code?: string }, defs: FlagDef[]): string {
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(err.message)?.[1];
+  if (unknown) {
+    const guess = closest(unknown.replace(/^-+/, '').split('=')[0] ?? '', [...defs.map((d) => d.name), 'help']);
+    return `unknown flag ${unknown}${guess ? `: did you mean --${guess}?` : ''} (see --help)`;
+  }
+  const missing = /Option '(-{1,2}[^ ']+)[^']*' argument missing/.exec(err.message)?.[1];
+  if (missing) return `${missing} needs a value (see --help)`;
+  const noValue = /Option '(--[^']+)' does not take an argument/.exec(err.message)?.[1];
+  if (noValue) return `${noValue} takes no value (see --help)`;
+  return `${err.message.split('\n')[0]} (see --help)`;
+}

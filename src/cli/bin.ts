@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { main } from './main.js';
+
+// The first SIGINT asks the run to stop after the current step and clean up; the second leaves now.
+const controller = new AbortController();
+let interrupts = 0;
+const onSignal = (signal: NodeJS.Signals): void => {
+  interrupts++;
+  if (interrupts === 1 && signal === 'SIGINT') {
+    process.stderr.write('\ngsc: interrupted; finishing the current step and cleaning up (Ctrl-C again to stop now)\n');
+    controller.abort();
+    return;
+  }
+  if (interrupts === 1) {
+    controller.abort();
+    return;
+  }
+  process.stderr.write('\ngsc: stopped before cleanup finished; the ledger in the report folder lists what may be left (gsc cleanup)\n');
+  process.exit(130);
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+const code = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+});
+process.exitCode = code;

@@ -1,0 +1,39 @@
+/** One command-line flag, with the environment variable that can stand in for it. */
+export interface FlagDef {
+  name: string;
+  type: 'string' | 'boolean';
+  /** Environment variable read when the flag is absent. */
+  env?: string;
+  /** Shown in --help as the value's name. */
+  value?: string;
+  description: string;
+  /** The default, as shown in --help. */
+  default?: string;
+  /** A secret: reading it from the command line warns, and it is never echoed. */
+  secret?: boolean;
+}
+
+const f = (d: FlagDef): FlagDef => d;
+
+/** Flags shared by the commands that read suites. */
+export const selectionFlags: FlagDef[] = [
+  f({ name: 'grep', type: 'string', env: 'GSC_GREP', value: 'REGEX', description: 'only cases whose id or title matches (case-insensitive)' }),
+  f({ name: 'tags', type: 'string', env: 'GSC_TAGS', value: 'LIST', description: 'only cases with any of these tags; !tag excludes (comma list)' }),
+];
+
+/** Flags of `gsc run`. */
+export const runFlags: FlagDef[] = [
+  f({ name: 'target', type: 'string', env: 'GSC_TARGET', value: 'URL', description: 'base URL with the version segment, e.g. https://graph.microsoft.com/v1.0', default: 'the embedded emulator' }),
+  f({ name: 'token', type: 'string', env: 'GSC_TOKEN', value: 'TOKEN', description: 'bearer token sent as is', secret: true }),
+  f({ name: 'service-principal', type: 'string', env: 'GSC_SERVICE_PRINCIPAL_ID', value: 'ID', description: 'object id of the service principal whose jobs are tested' }),
+  f({ name: 'template', type: 'string', env: 'GSC_TEMPLATE_ID', value: 'ID', description: 'synchronization template to create jobs from', default: 'the first template the service principal lists' }),
+  ...selectionFlags,
+  f({ name: 'level', type: 'string', env: 'GSC_LEVEL', value: 'LEVEL', description: 'lowest requirement level whose failure fails the run: MUST, SHOULD or MAY', default: 'MUST' }),
+  f({ name: 'out', type: 'string', env: 'GSC_OUT', value: 'DIR', description: 'folder for report files', default: 'reports' }),
+  f({ name: 'reporter', type: 'string', env: 'GSC_REPORTER', value: 'LIST', description: 'reporters (comma list): console, junit, json', default: 'console,junit,json' }),
+  f({ name: 'concurrency', type: 'string', env: 'GSC_CONCURRENCY', value: 'N', description: 'independent cases run in parallel', default: '1' }),
+  f({ name: 'max-rps', type: 'string', env: 'GSC_MAX_RPS', value: 'R', description: 'at most R requests per second to the target', default: 'no limit' }),
+  f({ name: 'timeout', type: 'string', env: 'GSC_TIMEOUT', value: 'DURATION', description: 'per-request timeout', default: '30s' }),
+  f({ name: 'consistency-timeout', type: 'string', env: 'GSC_CONSISTENCY_TIMEOUT', value: 'DURATION', description: 'longest wait for eventual consistency after a write', default: '60s, or 5s against the embedded emulator' }),
+  f({ name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' }),
+];

@@ -1,0 +1,53 @@
+import type { FlagDef } from './flags.js';
+import { runFlags, selectionFlags } from './flags.js';
+
+/** What each command is for, and its flags, as `gsc --help` and `gsc CMD --help` show them. */
+export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[] }> = {
+  run: { usage: 'gsc run [paths…] [flags]', summary: 'run the suites against a target (default: the embedded emulator)', flags: runFlags },
+  lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [] },
+  list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags },
+  emulator: { usage: 'gsc emulator [--port N] [--fixtures FILE] [--deviate NAME]', summary: 'serve the reference emulator (gsc emulator --help)', flags: [] },
+};
+
+const EXIT_TEXT = `Exit codes:
+  0  conformant: every case at the failing level passed
+  1  non-conformant: a case at the failing level failed
+  2  bad invocation or invalid suite files: nothing was sent
+  3  the target could not be tested: unreachable, credentials rejected, or cases in error
+  130 interrupted`;
+
+function flagLines(flags: FlagDef[]): string {
+  return flags
+    .map((f) => {
+      const head = `  --${f.name}${f.value ? ` ${f.value}` : ''}`;
+      const extra = [f.env ? `env ${f.env}` : '', f.default ? `default: ${f.default}` : ''].filter(Boolean).join('; ');
+      return `${head.padEnd(34)}${f.description}${extra ? ` (${extra})` : ''}`;
+    })
+    .join('\n');
+}
+
+/** Help for one command, or the overview when `command` is undefined. */
+export function formatHelp(command?: string): string {
+  const c = command ? commands[command] : undefined;
+  if (c) {
+    return [`Usage: ${c.usage}`, '', `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`, c.flags.length ? `\nFlags:\n${flagLines(c.flags)}` : '', '', EXIT_TEXT].join('\n');
+  }
+  const list = Object.entries(commands).map(([name, d]) => `  ${name.padEnd(10)}${d.summary}`).join('\n');
+  return `graph-sync-conformance (gsc): contract and conformance tests for the Microsoft Graph synchronization jobs API
+
+Usage: gsc <command> [flags]
+
+Commands:
+${list}
+
+  gsc run                     test the embedded emulator (what npm start does)
+  gsc run --target URL --token T --service-principal ID [--template ID]
+                              test another target; flags fall back to GSC_* environment variables
+
+Run flags:
+${flagLines(runFlags)}
+
+${EXIT_TEXT}
+
+gsc <command> --help shows one command's usage. Docs: README.md, docs/case-format.md.`;
+}

@@ -1,0 +1,52 @@
+import { LEVELS, type Level } from '../model/index.js';
+import { UsageError } from './exit-codes.js';
+import { closest } from './suggest.js';
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+
+/** `500ms`, `30s`, `2m` or a bare number of milliseconds. */
+export function parseDuration(text: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  if (!m) throw new UsageError(`${flag} ${JSON.stringify(text)} is not a duration: write 500ms, 30s or 2m`);
+  return Math.round(Number(m[1]) * UNITS[m[2] ?? 'ms']!);
+}
+
+/** A positive whole number. */
+export function parsePositiveInt(text: string, flag: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`${flag} ${JSON.stringify(text)} must be a whole number of at least 1`);
+  return Number(text);
+}
+
+/** A positive number (fractions allowed: 0.5 requests per second). */
+export function parsePositive(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} ${JSON.stringify(text)} must be a number above 0`);
+  return n;
+}
+
+/** MUST, SHOULD or MAY, in any case. */
+export function parseLevel(text: string, flag: string): Level {
+  const up = text.trim().toUpperCase();
+  if ((LEVELS as readonly string[]).includes(up)) return up as Level;
+  const guess = closest(up, LEVELS);
+  throw new UsageError(`${flag} ${JSON.stringify(text)} is not a level: use MUST, SHOULD or MAY${guess ? ` (did you mean ${guess}?)` : ''}`);
+}
+
+/** An http(s) URL without query or fragment; the trailing slash is dropped. */
+export function parseTarget(text: string, flag: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${flag} ${JSON.stringify(text)} is not a URL: write the base URL with its version, e.g. https://graph.microsoft.com/v1.0`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} must be an http:// or https:// URL, not ${url.protocol}`);
+  if (url.search || url.hash) throw new UsageError(`${flag} must not have a query or fragment: give the base URL, e.g. https://graph.microsoft.com/v1.0`);
+  if (url.username || url.password) throw new UsageError(`${flag} must not carry credentials in the URL: use --token`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** A comma list, trimmed, without empty items. */
+export function parseList(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}

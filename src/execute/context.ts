@@ -1,0 +1,34 @@
+import type { CheckContext } from '../assert/index.js';
+import type { HttpClient } from './http.js';
+import type { Redactor } from './redact.js';
+import type { RetryPolicy } from './retry.js';
+
+/** Records what a run creates, so nothing is left behind (the ledger implements it). */
+export interface CreationTracker {
+  /** Before a create is sent: what the collection held, so a lost answer can be reconciled. */
+  beforeCreate(collectionUrl: string, templateId: string | undefined): Promise<string | undefined>;
+  /** Right after a create answered with an id. */
+  created(intentId: string | undefined, resourceUrl: string, id: string): void;
+  /** After a cleanup step deleted (or found gone) a resource. */
+  deleted(resourceUrl: string): void;
+}
+
+/** Everything a step needs from the run; built once per run by the CLI or a library user. */
+export interface ExecContext {
+  /** Target base URL with the version segment, e.g. `https://graph.microsoft.com/v1.0`. */
+  baseUrl: string;
+  http: HttpClient;
+  /** The run's bearer token (cached and refreshed by the provider). */
+  token: () => Promise<string>;
+  redactor: Redactor;
+  checks: CheckContext;
+  retry: RetryPolicy;
+  /** Caps every request: concurrency and rate, shared by the whole run. */
+  limit: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Upper bound for every `eventually` timeout. */
+  consistencyTimeoutMs: number;
+  /** Aborted on interrupt: steps stop early, cleanup still runs. */
+  signal: AbortSignal;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  tracker?: CreationTracker;
+}

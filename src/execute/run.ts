@@ -1,0 +1,59 @@
+import type { Case, Counts, Level, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import { LEVELS } from '../model/index.js';
+import { runCase } from './case.js';
+import type { ExecContext } from './context.js';
+
+/** A case chosen for the run, with the suite it belongs to. */
+export interface PlannedCase {
+  suite: string;
+  case: Case;
+}
+
+export interface RunCasesOptions {
+  cases: PlannedCase[];
+  /** The run's variables: servicePrincipalId, templateId, runId, randomGuid. */
+  vars: ReadonlyMap<string, string>;
+  ctx: ExecContext;
+  reporter: Reporter;
+  info: RunInfo;
+  /** Independent cases run in parallel up to this many; steps within a case stay in order. @default 1 */
+  concurrency?: number;
+}
+
+/** True when a failure at `level` fails a run whose failing level is `failLevel`. */
+export function failsRun(level: Level, failLevel: Level): boolean {
+  return LEVELS.indexOf(level) <= LEVELS.indexOf(failLevel);
+}
+
+/**
+ * Runs the cases, streaming each result to the reporter as it ends. A target that cannot be
+ * reached stops the run: the cases not yet started are not run, and the summary says why.
+ */
+export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const counts: Counts = { passed: 0, failed: 0, error: 0, skipped: 0 };
+  let conformant = true;
+  let aborted: RunError | undefined;
+  let next = 0;
+  await o.reporter.onRunStart?.(o.info);
+
+  const worker = async (): Promise<void> => {
+    while (!aborted && !o.ctx.signal.aborted && next < o.cases.length) {
+      const planned = o.cases[next++]!;
+      await o.reporter.onCaseStart?.({ id: planned.case.id, title: planned.case.title });
+      const { result, fatal } = await runCase(planned.case, planned.suite, o.vars, o.ctx);
+      counts[result.status]++;
+      if (result.status === 'failed' && failsRun(result.level, o.info.failLevel)) conformant = false;
+      if (fatal && !aborted) aborted = fatal;
+      await o.reporter.onCaseEnd?.(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 1, o.cases.length)) }, worker));
+  if (!aborted && o.ctx.signal.aborted) {
+    aborted = { code: 'aborted', message: `interrupted: ${o.cases.length - next} case(s) not run` };
+  }
+  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), conformant };
+  if (aborted) summary.aborted = aborted;
+  await o.reporter.onRunEnd?.(summary);
+  return summary;
+}

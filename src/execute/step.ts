@@ -1,0 +1,159 @@
+import type { Capture, Exchange, Finding, RunError, Step, StepResult } from '../model/index.js';
+import { checkExchange, resolvePointer } from '../assert/index.js';
+import type { ExecContext } from './context.js';
+import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
+import { buildRequest, resolveExpectation } from './request.js';
+import { sendWithRetries } from './send.js';
+import { MissingVariableError } from './template.js';
+
+/** A step's outcome plus what it captured, and whether the run must stop (target unreachable). */
+export interface StepOutcome {
+  result: StepResult;
+  captured: Map<string, string>;
+  /** Set when the target could not be reached at all: the run stops. */
+  fatal?: RunError;
+}
+
+/**
+ * Runs one step: sends its request (retrying throttling), checks the answer, and for an
+ * `eventually` step repeats until the expectations hold or the time is up. The last exchange is
+ * the one judged.
+ */
+export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<string, string>, ctx: ExecContext): Promise<StepOutcome> {
+  const started = performance.now();
+  const base = { name: step.name, phase, span: step.span, attempts: 0, retries: 0, findings: [] as Finding[] };
+  const finish = (extra: Partial<StepResult> & Pick<StepResult, 'status'>): StepResult => ({
+    ...base, ...extra, durationMs: Math.round(performance.now() - started),
+  });
+  const expectation = (() => {
+    try {
+      return resolveExpectation(step.expect, vars);
+    } catch (err) {
+      return err as Error;
+    }
+  })();
+  if (expectation instanceof Error) return { result: finish({ status: 'error', error: variableError(expectation) }), captured: new Map() };
+
+  const timeoutMs = step.eventually ? Math.min(step.eventually.timeoutMs, ctx.consistencyTimeoutMs) : 0;
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    let req: HttpRequest;
+    try {
+      req = await buildRequest(step.request, ctx.baseUrl, vars, ctx.token);
+    } catch (err) {
+      if (err instanceof MissingVariableError) return { result: finish({ status: 'error', error: variableError(err) }), captured: new Map() };
+      return { result: finish({ status: 'error', error: { code: 'auth', message: ctx.redactor.text(messageOf(err)) } }), captured: new Map() };
+    }
+    const intent = isCreate(req) ? await ctx.tracker?.beforeCreate(req.url, templateIdOf(req)) : undefined;
+    let response: HttpResponse;
+    let durationMs: number;
+    try {
+      const sent = await sendWithRetries(ctx, req);
+      base.retries += sent.retries;
+      base.attempts += 1 + sent.retries;
+      response = sent.response;
+      durationMs = sent.durationMs;
+    } catch (err) {
+      base.attempts += 1;
+      const error = transportError(err, ctx);
+      return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && err.kind === 'connect' ? error : undefined };
+    }
+    const exchange = record(req, response, durationMs, ctx);
+    if (isCreate(req) && response.status >= 200 && response.status < 300) {
+      const id = (exchange.response.json as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string' && id) ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
+    }
+    if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url);
+
+    const findings = [...checkExchange(exchange, expectation, ctx.checks), ...captureFindings(step.captures, exchange)];
+    if (findings.length === 0) {
+      return { result: finish({ status: 'passed', exchange }), captured: capture(step.captures, exchange) };
+    }
+    const stillThrottled = response.status === 429 || response.status === 503;
+    if (performance.now() < deadline && !ctx.signal.aborted) {
+      await ctx.sleep(Math.min(step.eventually?.intervalMs ?? 1000, Math.max(0, deadline - performance.now())), ctx.signal);
+      continue;
+    }
+    if (stillThrottled && !allows(expectation.status?.anyOf, response.status)) {
+      return { result: finish({ status: 'error', exchange, error: { code: 'throttled', message: `the target still answered ${response.status} after ${base.retries} retries; try again later or lower --max-rps` } }), captured: new Map() };
+    }
+    return { result: finish({ status: 'failed', exchange, findings }), captured: new Map() };
+  }
+}
+
+/** A POST to a collection (its last segment is a plural noun, not an action) creates a resource. */
+function isCreate(req: HttpRequest): boolean {
+  return req.method === 'POST' && /\/jobs\/?$/.test(new URL(req.url).pathname);
+}
+
+function templateIdOf(req: HttpRequest): string | undefined {
+  try {
+    const id = (JSON.parse(req.body ?? '') as { templateId?: unknown }).templateId;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function allows(matchers: readonly (number | string)[] | undefined, status: number): boolean {
+  return (matchers ?? []).some((m) => m === status || m === `${Math.floor(status / 100)}xx`);
+}
+
+/** The exchange as reports will see it: credentials and known secrets removed. */
+function record(req: HttpRequest, res: HttpResponse, durationMs: number, ctx: ExecContext): Exchange {
+  const body = ctx.redactor.text(res.body);
+  const response: Exchange['response'] = { status: res.status, headers: ctx.redactor.headers(res.headers), body };
+  if (body.trim() !== '') {
+    try {
+      response.json = JSON.parse(body);
+    } catch (err) {
+      response.jsonError = messageOf(err);
+    }
+  }
+  const request: Exchange['request'] = { method: req.method, url: ctx.redactor.text(req.url), headers: ctx.redactor.headers(req.headers) };
+  if (req.body !== undefined) request.body = ctx.redactor.text(req.body);
+  return { request, response, durationMs: Math.round(durationMs) };
+}
+
+function captureValue(c: Capture, exchange: Exchange): string | undefined {
+  if (c.header !== undefined) return exchange.response.headers[c.header.toLowerCase()];
+  const found = resolvePointer(exchange.response.json, c.pointer ?? '');
+  if (!found.found || found.value === null || found.value === undefined) return undefined;
+  return typeof found.value === 'string' ? found.value : JSON.stringify(found.value);
+}
+
+function capture(captures: Capture[], exchange: Exchange): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of captures) {
+    const v = captureValue(c, exchange);
+    if (v !== undefined) out.set(c.name, v);
+  }
+  return out;
+}
+
+/** A value the case needs later is missing: the target broke the contract that promised it. */
+function captureFindings(captures: Capture[], exchange: Exchange): Finding[] {
+  return captures
+    .filter((c) => captureValue(c, exchange) === undefined)
+    .map((c) => ({
+      check: 'capture-is-present',
+      message: c.header !== undefined ? `header ${c.header} must be present to capture ${c.name}` : `${c.pointer || '(body)'} must hold a value to capture ${c.name}`,
+      expected: 'a value',
+      actual: undefined,
+      ...(c.pointer !== undefined ? { pointer: c.pointer } : {}),
+      span: c.span,
+    }));
+}
+
+function variableError(err: Error): RunError {
+  return { code: 'variable', message: err.message };
+}
+
+function transportError(err: unknown, ctx: ExecContext): RunError {
+  if (err instanceof TransportError) return { code: err.kind === 'protocol' ? 'protocol' : err.kind, message: ctx.redactor.text(err.message) };
+  return { code: 'internal', message: ctx.redactor.text(messageOf(err)) };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,42 @@
+import type { Template, TemplateJson } from '../model/index.js';
+
+/** `{{ name }}`: the only substitution syntax; the loader has checked every name. */
+const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** Raised when a template names a variable that has no value at run time (a capture that never happened). */
+export class MissingVariableError extends Error {
+  constructor(readonly variable: string) {
+    super(`variable \`${variable}\` has no value: the step that captures it did not run or found nothing`);
+  }
+}
+
+/** The names a template references, in order of appearance. */
+export function referencedVariables(text: string): string[] {
+  return [...text.matchAll(REFERENCE)].map((m) => m[1] as string);
+}
+
+/** Substitutes every `{{name}}`; throws {@link MissingVariableError} for a name without a value. */
+export function resolveTemplate(text: Template, vars: ReadonlyMap<string, string>): string {
+  return text.replace(REFERENCE, (_, name: string) => {
+    const value = vars.get(name);
+    if (value === undefined) throw new MissingVariableError(name);
+    return value;
+  });
+}
+
+/** Substitutes templates in every string of a JSON value (keys are left alone). */
+export function resolveJson(value: TemplateJson, vars: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return resolveTemplate(value, vars);
+  if (Array.isArray(value)) return value.map((v) => resolveJson(v, vars));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = resolveJson(v, vars);
+    return out;
+  }
+  return value;
+}
+
+/** True when every variable the text references has a value. */
+export function canResolve(text: string, vars: ReadonlyMap<string, string>): boolean {
+  return referencedVariables(text).every((n) => vars.has(n));
+}
