@@ -1,6 +1,6 @@
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary, Status, StepResult } from '../model/index.js';
 import { CONSOLE_LIMITS, exchangeLines } from './excerpt.js';
-import { say, skipReason, stepHeading, stepProblemLines, troubledSteps, where } from './explain.js';
+import { runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
 import { redactText } from './redact.js';
@@ -64,8 +64,11 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
 function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint): string[] {
   const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}`];
   lines.push(`  [${say(c.level, 10)}] ${where(c.span ?? { file: c.file, line: 0, col: 0 }, false)}${c.doc ? `  ${say(c.doc, 300)}` : ''}`);
-  if (c.error) lines.push(`  error: ${say(c.error.code, 40)}: ${say(c.error.message)}`);
-  for (const s of troubledSteps(c)) {
+  const steps = troubledSteps(c);
+  // The engine often copies a step's error onto its case; say it once.
+  const repeated = steps.some((s) => s.error?.code === c.error?.code && s.error?.message === c.error?.message);
+  if (c.error && !repeated) lines.push(`  error: ${runErrorText(c.error)}`);
+  for (const s of steps) {
     lines.push(`  ${stepHeading(s)}`, ...stepProblemLines(s).map((l) => `    ${l}`));
     if (s.exchange) lines.push(...exchangeLines(s.exchange, CONSOLE_LIMITS).map((l) => (l ? `    ${l}` : '')));
     else lines.push('    (no request was sent)');

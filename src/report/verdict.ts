@@ -34,7 +34,7 @@ export function verdictLine(summary: RunSummary, failLevel: Level, cases: CaseRe
   if (below > 0) notes.push(`${plural(below, 'failure')} below ${failLevel} ${below === 1 ? 'does' : 'do'} not count`);
   if (errors > 0) notes.push(`${plural(errors, 'case')} could not be tested`);
   if (summary.aborted) notes.push('the run was aborted, so the verdict is incomplete');
-  const tail = notes.length ? ` (${notes.join('; ')})` : '';
+  const tail = notes.map((n) => `; ${n}`).join('');
   if (summary.conformant) return `Conformant at level ${failLevel}: no ${levels} case failed${tail}.`;
   const ids = counting.slice(0, 5).map((c) => visible(String(c.id)));
   const more = counting.length > ids.length ? `, and ${counting.length - ids.length} more` : '';
