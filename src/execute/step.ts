@@ -65,19 +65,19 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     }
     if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url);
 
-    const findings = [...checkExchange(exchange, expectation, ctx.checks), ...captureFindings(step.captures, exchange)];
-    if (findings.length === 0) {
-      return { result: finish({ status: 'passed', exchange }), captured: capture(step.captures, exchange) };
-    }
+    const findings = checkExchange(exchange, expectation, ctx.checks);
+    // Captured whatever the verdict: a create that wrongly succeeded still leaves a job to clean up.
+    const captured = capture(step.captures, exchange);
+    if (findings.length === 0) return { result: finish({ status: 'passed', exchange }), captured };
     const stillThrottled = response.status === 429 || response.status === 503;
     if (performance.now() < deadline && !ctx.signal.aborted) {
       await ctx.sleep(Math.min(step.eventually?.intervalMs ?? 1000, Math.max(0, deadline - performance.now())), ctx.signal);
       continue;
     }
     if (stillThrottled && !allows(expectation.status?.anyOf, response.status)) {
-      return { result: finish({ status: 'error', exchange, error: { code: 'throttled', message: `the target still answered ${response.status} after ${base.retries} retries; try again later or lower --max-rps` } }), captured: new Map() };
+      return { result: finish({ status: 'error', exchange, error: { code: 'throttled', message: `the target still answered ${response.status} after ${base.retries} retries; try again later or lower --max-rps` } }), captured };
     }
-    return { result: finish({ status: 'failed', exchange, findings }), captured: new Map() };
+    return { result: finish({ status: 'failed', exchange, findings }), captured };
   }
 }
 
@@ -129,20 +129,6 @@ function capture(captures: Capture[], exchange: Exchange): Map<string, string> {
     if (v !== undefined) out.set(c.name, v);
   }
   return out;
-}
-
-/** A value the case needs later is missing: the target broke the contract that promised it. */
-function captureFindings(captures: Capture[], exchange: Exchange): Finding[] {
-  return captures
-    .filter((c) => captureValue(c, exchange) === undefined)
-    .map((c) => ({
-      check: 'capture-is-present',
-      message: c.header !== undefined ? `header ${c.header} must be present to capture ${c.name}` : `${c.pointer || '(body)'} must hold a value to capture ${c.name}`,
-      expected: 'a value',
-      actual: undefined,
-      ...(c.pointer !== undefined ? { pointer: c.pointer } : {}),
-      span: c.span,
-    }));
 }
 
 function variableError(err: Error): RunError {

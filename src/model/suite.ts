@@ -76,6 +76,13 @@ export interface ValueExpectation {
   absent?: true;
   /** A non-empty string, array or object. */
   nonEmpty?: true;
+  /**
+   * The value is an array with an element that matches: an object pattern matches an object
+   * holding at least its keys with matching values; anything else must be deeply equal.
+   */
+  contains?: TemplateJson;
+  /** The value is an array with no element that matches (as for `contains`). */
+  excludes?: TemplateJson;
   span: SourceSpan;
 }
 
