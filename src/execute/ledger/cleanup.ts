@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { Diagnostic } from '../../model/index.js';
+import { lastSegment, memberPath, type CreatedEntry, type IntentEntry, type LedgerEntry, type ListedJob } from './entries.js';
+import { Outcomes, type NewEntry } from './outcomes.js';
+import { pendingItems } from './pending.js';
+import { readLedger } from './read.js';
+import { reconcile } from './reconcile.js';
+
+/** The two calls a cleanup needs, against the ledger's target, with credentials attached. */
+export interface CleanupClient {
+  /** Lists a job collection: `ids` are the jobs of a 200 answer (empty otherwise). */
+  list(collectionPath: string): Promise<{ status: number; ids: ListedJob[] }>;
+  /** Sends DELETE to a resource path. */
+  delete(path: string): Promise<{ status: number }>;
+}
+
+/** Where and as whom a cleanup works. */
+export interface CleanupOptions {
+  /** Clean only what was created on this target. @default the ledger's only target */
+  target?: string;
+  /** Run id written on the lines the cleanup appends. @default `cleanup-<uuid>` */
+  runId?: string;
+  /** Clock for the lines the cleanup appends. */
+  now?: () => Date;
+}
+
+/**
+ * - `deleted`: DELETE answered 200 or 204.
+ * - `already-gone`: DELETE answered 404, or a lost create turned out to have made nothing.
+ * - `failed`: the DELETE or the listing did not succeed; the next cleanup tries again.
+ * - `possibly-left-behind`: a job that may be the run's; not deleted, check it by hand.
+ */
+export type CleanupOutcome = 'deleted' | 'already-gone' | 'failed' | 'possibly-left-behind';
+
+/** One thing a cleanup dealt with. */
+export interface CleanupItem {
+  path: string;
+  /** Absent when no id is known: a lost create whose collection could not be listed, or made nothing. */
+  id?: string;
+  outcome: CleanupOutcome;
+  /** Why, for people: the status received, or the reconciliation's reasoning. */
+  detail: string;
+}
+
+/** What a cleanup did, and what it could not read or reach. */
+export interface CleanupReport {
+  items: CleanupItem[];
+  /** Problems reading the ledger (torn or junk lines), and records left alone because they are for another target. */
+  problems: Diagnostic[];
+}
+
+/**
+ * Deletes what the ledger says its runs created and did not delete, and settles creates whose
+ * answer was lost (see {@link reconcile}: only a job certainly the run's own is deleted).
+ * Outcomes are appended to the ledger, so running it again does nothing more, except retry what
+ * failed. Never deletes a path that no `created` line of the ledger names, and never throws for a
+ * failed call: it becomes a `failed` item.
+ */
+export async function cleanupFromLedger(file: string, client: CleanupClient, options: CleanupOptions = {}): Promise<CleanupReport> {
+  const { entries, problems } = readLedger(file);
+  const work = pendingItems(entries);
+  const targets = [...new Set([...work.items, ...work.intents].map((e) => e.target))];
+  const target = options.target ?? (targets.length === 1 ? targets[0] : undefined);
+  if (target === undefined) {
+    if (targets.length > 1) {
+      problems.push({ code: 'ledger-many-targets', message: `the ledger has records for ${targets.length} targets: ${targets.join(', ')}`, hint: 'clean up one target at a time: pass the target to clean', severity: 'error' });
+    }
+    return { items: [], problems };
+  }
+  const others = targets.filter((t) => t !== target);
+  if (others.length > 0) {
+    problems.push({ code: 'ledger-other-target', message: `records for ${others.join(', ')} were left alone; this cleanup is for ${target}`, severity: 'warning' });
+  }
+
+  const log = new Outcomes(file, { runId: options.runId ?? `cleanup-${randomUUID()}`, target, now: options.now }, problems);
+  const known = [...entries];
+  const items: CleanupItem[] = [];
+  const recovered = new Map<string, string>();
+  try {
+    for (const intent of work.intents.filter((i) => i.target === target)) {
+      const settled = await settleIntent(intent, client, known);
+      if (settled.entry) known.push(log.write(settled.entry));
+      if (settled.entry?.type === 'created') recovered.set(settled.entry.path, settled.detail);
+      items.push(...settled.items);
+    }
+    for (const created of pendingItems(known).items.filter((c) => c.target === target)) {
+      const item = await remove(created, client, recovered.get(created.path));
+      if (item.outcome === 'deleted' || item.outcome === 'already-gone') {
+        log.write({ type: item.outcome === 'deleted' ? 'deleted' : 'gone', target, path: created.path, id: created.id });
+      }
+      items.push(item);
+    }
+  } finally {
+    log.close();
+  }
+  return { items, problems };
+}
+
+/** Lists the intent's collection and decides; returns the line to append and the items to report. */
+async function settleIntent(intent: IntentEntry, client: CleanupClient, entries: readonly LedgerEntry[]): Promise<{ entry?: NewEntry; items: CleanupItem[]; detail: string }> {
+  const path = intent.collectionPath;
+  const listed = await attempt(() => client.list(path));
+  if (typeof listed === 'string' || listed.status !== 200) {
+    const why = typeof listed === 'string' ? listed : `answered ${listed.status}`;
+    const detail = `a create sent at ${intent.time} lost its answer, and listing ${path} to find its job ${why}; the next cleanup tries again`;
+    return { items: [{ path, outcome: 'failed', detail }], detail };
+  }
+  const r = reconcile(intent, listed.ids, entries);
+  const base = { intentId: intent.intentId };
+  if (r.kind === 'certainly-ours') {
+    const detail = `recovered a create whose answer was lost: ${r.reason}`;
+    return { entry: { type: 'created', ...base, target: intent.target, path: memberPath(path, r.id), id: r.id, recovered: true }, items: [], detail };
+  }
+  if (r.kind === 'nothing-new') {
+    const detail = `a create sent at ${intent.time} lost its answer, and ${r.reason}`;
+    return { entry: { type: 'resolved', ...base, outcome: 'nothing-new', ids: [], reason: r.reason }, items: [{ path, outcome: 'already-gone', detail }], detail };
+  }
+  const detail = `not deleted: it may be the job of a create sent at ${intent.time} whose answer was lost, but ${r.reason}; delete it by hand if it is yours`;
+  const items = r.ids.map((id): CleanupItem => ({ path: memberPath(path, id), id, outcome: 'possibly-left-behind', detail }));
+  return { entry: { type: 'resolved', ...base, outcome: 'possibly-left-behind', ids: r.ids, reason: r.reason }, items, detail };
+}
+
+/** Deletes one recorded job; `why` tells how it was found, when a reconciliation found it. */
+async function remove(created: CreatedEntry, client: CleanupClient, why?: string): Promise<CleanupItem> {
+  const { path, id } = created;
+  const origin = why ?? `created by run ${created.runId} at ${created.time}`;
+  // A hand-edited or corrupt line must not turn into a DELETE of the collection or the service principal.
+  if (lastSegment(path) !== id) return { path, id, outcome: 'failed', detail: `not deleted: the ledger's path does not end in the job id \`${id}\`` };
+  const answer = await attempt(() => client.delete(path));
+  if (typeof answer === 'string') return { path, id, outcome: 'failed', detail: `DELETE ${answer}; the next cleanup tries again (${origin})` };
+  if (answer.status === 200 || answer.status === 204) return { path, id, outcome: 'deleted', detail: origin };
+  if (answer.status === 404) return { path, id, outcome: 'already-gone', detail: `DELETE answered 404 (${origin})` };
+  return { path, id, outcome: 'failed', detail: `DELETE answered ${answer.status}; the next cleanup tries again (${origin})` };
+}
+
+/** Runs a client call; a thrown error becomes words ("failed: connect ECONNREFUSED …"). */
+async function attempt<T>(call: () => Promise<T>): Promise<T | string> {
+  try {
+    return await call();
+  } catch (err) {
+    return `failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}

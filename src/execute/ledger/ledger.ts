@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lastSegment, LEDGER_VERSION, type LedgerEntry } from './entries.js';
+
+/** Who writes to the ledger. */
+export interface LedgerOptions {
+  /** Written on every line, so records of several runs can share a file. */
+  runId: string;
+  /** The target base URL; recorded on `deleted` and `gone` lines. */
+  target: string;
+  /** Clock for the `time` field. @default () => new Date() */
+  now?: () => Date;
+}
+
+/** The ledger could not be opened or written; `message` names the file and the cause. */
+export class LedgerError extends Error {
+  constructor(
+    message: string,
+    /** The system error code (`EACCES`, `ENOSPC`…), when there is one. */
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+type Body<E> = E extends LedgerEntry ? Omit<E, 'v' | 'time' | 'runId'> : never;
+
+/**
+ * A crash-safe, append-only record of what a run creates, one JSON object per line.
+ * Every `record*` call has reached the disk when it returns (`fsync`), so a run killed right after
+ * can still be cleaned up. Several processes may append to one file: each line is a single
+ * `O_APPEND` write, which local filesystems do not interleave (network filesystems may).
+ */
+export class Ledger {
+  private fd: number | undefined;
+
+  private constructor(
+    /** The file written to. */
+    readonly file: string,
+    private readonly options: LedgerOptions,
+    fd: number,
+  ) {
+    this.fd = fd;
+  }
+
+  /**
+   * Opens `file` for appending, creating it (and its folder) when missing.
+   * @throws LedgerError when the file cannot be opened or written.
+   */
+  static open(file: string, options: LedgerOptions): Ledger {
+    const fd = guard(file, 'open', () => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const existed = fs.existsSync(file);
+      const fd = fs.openSync(file, 'a+');
+      if (!existed) syncFolder(file);
+      return fd;
+    });
+    const ledger = new Ledger(file, options, fd);
+    try {
+      // A crash mid-write leaves a last line without its newline; end it so the next record
+      // starts on a line of its own instead of gluing onto the torn one.
+      const torn = guard(file, 'read', () => {
+        const size = fs.fstatSync(fd).size;
+        const last = Buffer.alloc(1);
+        return size > 0 && fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
+      });
+      if (torn) ledger.write('\n');
+    } catch (err) {
+      ledger.close();
+      throw err;
+    }
+    return ledger;
+  }
+
+  /**
+   * Records a create about to be sent, with the ids the collection listed just before it.
+   * Call it before sending; the returned id links the outcome to it.
+   */
+  recordIntent(intent: { target: string; collectionPath: string; servicePrincipalId: string; templateId?: string; existingIds: string[] }): string {
+    const intentId = randomUUID();
+    const { target, collectionPath, servicePrincipalId, templateId, existingIds } = intent;
+    this.append({ type: 'intent', intentId, target, collectionPath, servicePrincipalId, templateId, existingIds: [...existingIds] });
+    return intentId;
+  }
+
+  /**
+   * Records a create's answer: the job `id` at `path` (the path to DELETE, ending in the id).
+   * @throws RangeError when `path` does not end in `id`: cleanup would delete the wrong thing.
+   */
+  recordCreated(created: { intentId: string; target: string; path: string; id: string }): void {
+    if (lastSegment(created.path) !== created.id) {
+      throw new RangeError(`the path to delete must end in the job id: \`${created.path}\` does not end in \`${created.id}\``);
+    }
+    const { intentId, target, path, id } = created;
+    this.append({ type: 'created', intentId, target, path, id });
+  }
+
+  /** Records that the create answered a 4xx, so it created nothing. Not for 5xx or timeouts: those may have. */
+  recordRejected(rejected: { intentId: string; status: number }): void {
+    this.append({ type: 'rejected', intentId: rejected.intentId, status: rejected.status });
+  }
+
+  /** Records a DELETE that succeeded. */
+  recordDeleted(removed: { path: string; id: string }): void {
+    this.append({ type: 'deleted', target: this.options.target, path: removed.path, id: removed.id });
+  }
+
+  /** Records a DELETE that answered 404: someone else removed it already. */
+  recordGone(removed: { path: string; id: string }): void {
+    this.append({ type: 'gone', target: this.options.target, path: removed.path, id: removed.id });
+  }
+
+  /** Appends a line of any type and returns it as written; the `record*` methods are the usual way in. */
+  append(body: Body<LedgerEntry>): LedgerEntry {
+    const now = (this.options.now ?? (() => new Date()))();
+    const { type, ...fields } = body;
+    const entry = { v: LEDGER_VERSION, type, time: now.toISOString(), runId: this.options.runId, ...fields } as LedgerEntry;
+    this.write(`${JSON.stringify(entry)}\n`);
+    return entry;
+  }
+
+  /** Closes the file; later records throw. Closing twice is harmless. */
+  close(): void {
+    if (this.fd === undefined) return;
+    fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private write(text: string): void {
+    const fd = this.fd;
+    if (fd === undefined) throw new LedgerError(`the ledger ${this.file} is closed; open it again to record more`);
+    guard(this.file, 'write to', () => {
+      const bytes = Buffer.from(text, 'utf8');
+      // One write call keeps the line whole for concurrent appenders; loop only on a short write.
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
+      fs.fsyncSync(fd);
+    });
+  }
+}
+
+function guard<T>(file: string, verb: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new LedgerError(`cannot ${verb} the ledger ${file}: ${e.message}`, e.code);
+  }
+}
+
+/** Makes a new file's directory entry durable too; some platforms cannot open folders, and then it is moot. */
+function syncFolder(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path.dirname(file), 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows: folders cannot be opened for fsync; NTFS journals the entry itself.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
