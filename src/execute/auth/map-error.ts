@@ -48,6 +48,10 @@ function fromErrorBody(body: TokenErrorBody, ctx: SignInContext, clean: (s: stri
     .filter(Boolean).join(', ');
   const tail = ids ? ` [${ids}]` : '';
   const label = code ? `AADSTS${code}` : body.error ?? 'no error code';
+  if (body.status === THROTTLED) {
+    return new SignInError('unreachable', clean(`Entra asked to wait before signing in again (${label}): ${stripCode(description)}${tail}`),
+      'wait a minute and run again; MSAL holds sign-in requests back after a 429 or 5xx answer');
+  }
   if (body.status >= 500 || body.status === 429) {
     return new SignInError('unreachable', clean(`Entra could not sign in right now (HTTP ${body.status}, ${label}): ${stripCode(description)}${tail}`),
       'this is on the service side; try again in a few minutes');
@@ -59,11 +63,16 @@ function fromErrorBody(body: TokenErrorBody, ctx: SignInContext, clean: (s: stri
     code ? `see ${errorLookupUrl(code)} for what the code means` : 'check the tenant, client ID and credential');
 }
 
+/** Marks an error MSAL replayed from its throttling cache instead of sending a request. */
+const THROTTLED = -1;
+
 /** MSAL's ServerError flattens the body into one string; recover its parts when we have no body. */
 function fromServerError(e: ServerError): TokenErrorBody {
+  // Only the throttling replay builds a ServerError without the HTTP status.
+  if (e.status === undefined) return { status: THROTTLED, error_description: e.errorMessage, error_codes: e.errorCode.split(' ').filter(Boolean) };
   const m = /Description: ([\s\S]*?) - Correlation ID: (\S*) - Trace ID: (\S*)/.exec(e.errorMessage);
   return {
-    status: e.status ?? 400, error: e.errorCode, error_codes: e.errorNo ? [e.errorNo] : [],
+    status: e.status, error: e.errorCode, error_codes: e.errorNo ? [e.errorNo] : [],
     error_description: m?.[1] ?? e.errorMessage,
     ...(m?.[2] && m[2] !== 'Not Available' ? { correlation_id: m[2] } : {}),
     ...(m?.[3] && m[3] !== 'Not Available' ? { trace_id: m[3] } : {}),
