@@ -69,7 +69,8 @@ function suiteXml(id: string, cases: CaseResult[], info: RunInfo | undefined): s
 function caseXml(c: CaseResult): string {
   const props = element('properties', {}, [prop('level', c.level), prop('tags', (c.tags ?? []).join(', ')), prop('doc', c.doc)].join(''));
   const attrs = { classname: String(c.suite), name: `${c.id}: ${c.title}`, time: seconds(c.durationMs), file: c.file, line: c.span?.line };
-  return element('testcase', attrs, [props, outcomeXml(c), element('system-out', {}, xmlText(transcript(c)))].join(''));
+  const out = transcript(c);
+  return element('testcase', attrs, [props, outcomeXml(c), out ? element('system-out', {}, xmlText(out)) : ''].join(''));
 }
 
 /** The JUnit outcome element; a passed case has none. */
@@ -87,15 +88,18 @@ function outcomeXml(c: CaseResult): string {
   return element('error', { message: headline(c), type: code }, body);
 }
 
-/** What was sent and received: every troubled step in full, the others one line each. */
+/**
+ * What was sent and received: each troubled step's exchange in full, other steps one line each.
+ * Findings of main steps are in `<failure>`; a troubled cleanup step's are only here.
+ */
 function transcript(c: CaseResult): string {
   const troubled = new Set(troubledSteps(c));
   const lines = (c.steps ?? []).flatMap((s) => (troubled.has(s) ? fullStep(s) : [briefStep(s)]));
-  return `\n${lines.join('\n')}\n`;
+  return lines.length ? `\n${lines.join('\n')}\n` : '';
 }
 
 function fullStep(s: StepResult): string[] {
-  const lines = [stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`)];
+  const lines = [stepHeading(s), ...(s.phase === 'cleanup' ? stepProblemLines(s).map((l) => `  ${l}`) : [])];
   if (s.exchange) lines.push(...exchangeLines(s.exchange, JUNIT_LIMITS).map((l) => (l ? `  ${l}` : '')));
   else lines.push('  (no request was sent)');
   return lines;
