@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import { SchemaLoadError } from '../errors.js';
+import type { SchemaStore, SchemaViolation } from '../types.js';
+import { createAjv } from './ajv.js';
+import { collapse, toViolation } from './explain.js';
+import { listSchemaFiles } from './files.js';
+import { SchemaLocations } from './locations.js';
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+// A $ref to a file outside the loaded directories is loaded on demand; this bounds the retries.
+const MAX_LATE_LOADS = 100;
+
+type Validate = (value: unknown) => SchemaViolation[];
+
+/**
+ * Schemas registered in one ajv instance under their file URL (and their `$id`, which ajv adds),
+ * so a `$ref` may name another file by relative path or by `$id`.
+ */
+class FileSchemaStore implements SchemaStore {
+  readonly #ajv: Ajv2020 = createAjv();
+  readonly #locations = new SchemaLocations();
+  readonly #validators = new Map<string, Validate>();
+  /** Loaded files by absolute path. */
+  readonly #loaded = new Set<string>();
+  /** Files that could not be registered, with why; reported when (and only when) they are used. */
+  readonly #broken = new Map<string, SchemaLoadError>();
+  /** `$id` -> the file that declares it, to name files in messages. */
+  readonly #fileById = new Map<string, string>();
+
+  constructor(readonly dirs: readonly string[]) {
+    for (const dir of dirs) for (const file of listSchemaFiles(dir)) this.#register(file);
+  }
+
+  validator(ref: string): Validate {
+    const cached = this.#validators.get(ref);
+    if (cached) return cached;
+    const hash = ref.indexOf('#');
+    const path = hash < 0 ? ref : ref.slice(0, hash);
+    const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+    if (!isAbsolute(path)) throw new SchemaLoadError(path, `schema path must be absolute, got "${ref}"`);
+    const file = resolve(path);
+    this.#ensureLoaded(file);
+    const validate = this.#compile(file, pathToFileURL(file).href + (fragment === '' ? '' : `#${fragment}`), fragment);
+    const deps = { ajv: this.#ajv, locations: this.#locations };
+    const run: Validate = (value) => (validate(value) ? [] : collapse(validate.errors ?? [], deps).map(toViolation));
+    this.#validators.set(ref, run);
+    return run;
+  }
+
+  #ensureLoaded(file: string): void {
+    if (!this.#loaded.has(file) && !this.#broken.has(file)) this.#register(file);
+    const broken = this.#broken.get(file);
+    if (broken) throw broken;
+  }
+
+  #register(file: string): void {
+    const problem = this.#add(file);
+    if (problem === undefined) this.#loaded.add(file);
+    else this.#broken.set(file, new SchemaLoadError(file, `${file}: ${problem}`));
+  }
+
+  /** Registers one file; returns what is wrong with it, if anything. */
+  #add(file: string): string | undefined {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' ? 'schema file not found (check the $ref path)' : `cannot read the schema file (${code ?? String(error)})`;
+    }
+    let schema: unknown;
+    try {
+      schema = JSON.parse(text);
+    } catch (error) {
+      return `not valid JSON: ${(error as Error).message}`;
+    }
+    if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return 'a schema file must hold a JSON object';
+    const declared = (schema as Record<string, unknown>)['$schema'];
+    if (declared !== undefined && declared !== DRAFT_2020_12 && declared !== `${DRAFT_2020_12}#`) {
+      return `"$schema": ${JSON.stringify(declared)} is not supported; write "${DRAFT_2020_12}"`;
+    }
+    const id = (schema as Record<string, unknown>)['$id'];
+    if (typeof id === 'string' && this.#fileById.has(id)) return `$id "${id}" is already declared by ${this.#fileById.get(id)}`;
+    try {
+      this.#ajv.addSchema(schema, pathToFileURL(file).href);
+    } catch (error) {
+      return `not a valid JSON Schema: ${(error as Error).message}`;
+    }
+    if (typeof id === 'string') this.#fileById.set(id, file);
+    this.#locations.add(schema, pathToFileURL(file).href);
+    return undefined;
+  }
+
+  /** Compiles (once; ajv caches) the schema at `key`, loading files its $refs reach outside the dirs. */
+  #compile(file: string, key: string, fragment: string): ValidateFunction {
+    for (let attempt = 0; ; attempt++) {
+      let validate: ValidateFunction | undefined;
+      try {
+        validate = this.#ajv.getSchema(key);
+      } catch (error) {
+        const missing = (error as { missingSchema?: unknown }).missingSchema;
+        if (typeof missing === 'string' && attempt < MAX_LATE_LOADS && this.#loadLate(missing)) continue;
+        throw this.#compileError(file, error as Error);
+      }
+      if (validate === undefined) throw new SchemaLoadError(file, `${file}: no schema at "#${fragment}" (check the pointer after "#")`);
+      return validate;
+    }
+  }
+
+  /** Loads a file a $ref names by file URL that was not under the dirs; true if that helped. */
+  #loadLate(url: string): boolean {
+    if (!url.startsWith('file:')) return false;
+    const file = fileURLToPath(url);
+    if (this.#loaded.has(file) || this.#broken.has(file)) return false;
+    this.#register(file);
+    return this.#loaded.has(file);
+  }
+
+  #compileError(file: string, error: Error): SchemaLoadError {
+    const { missingRef, missingSchema } = error as { missingRef?: string; missingSchema?: string };
+    if (typeof missingRef !== 'string') {
+      return new SchemaLoadError(file, `${file}: invalid schema (in this file or one it references): ${error.message}`);
+    }
+    const from = /from id (\S+)/.exec(error.message)?.[1] ?? '';
+    const source = this.#fileById.get(from) ?? (from.startsWith('file:') ? fileURLToPath(from) : from || file);
+    const target = missingSchema?.startsWith('file:') ? this.#broken.get(fileURLToPath(missingSchema)) : undefined;
+    const why = target ? `it points at a schema that failed to load: ${target.message}` : 'no loaded schema has that $id or path';
+    return new SchemaLoadError(source, `${source}: $ref "${missingRef}" does not resolve: ${why}`);
+  }
+}
+
+/**
+ * Loads every *.schema.json under `dirs` up front (so cross-file $refs by $id or relative path
+ * resolve), no compile yet. A broken file is reported when a validator needs it, not before.
+ * @throws SchemaLoadError when a directory does not exist.
+ */
+export function createSchemaStore(dirs: string[]): SchemaStore {
+  return new FileSchemaStore(dirs);
+}
