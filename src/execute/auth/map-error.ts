@@ -6,10 +6,15 @@ import { scrub } from './redact.js';
 
 const AUTHORITY_FIX = 'check --cloud and --authority: the authority must be an Entra sign-in host such as https://login.microsoftonline.com';
 
+function noMetadata(c: SignInContext): string {
+  return `${c.authority} did not serve an OpenID configuration at ${c.authority}/${c.tenantId}/v2.0/.well-known/openid-configuration`;
+}
+
 /** MSAL's own failure codes that mean "this authority gave no usable sign-in metadata". */
 const MSAL_CAUSES: Readonly<Record<string, (c: SignInContext) => string>> = {
-  openid_config_error: (c) => `${c.authority} did not serve an OpenID configuration for tenant ${c.tenantId}`,
-  endpoints_resolution_error: (c) => `the sign-in endpoints of ${c.authority} could not be resolved`,
+  openid_config_error: noMetadata,
+  // MSAL's wrapper around a failed metadata fetch.
+  endpoints_resolution_error: noMetadata,
   untrusted_authority: (c) => `${c.authority} is not a known Entra sign-in host`,
   issuer_validation_failed: (c) => `the OpenID configuration served by ${c.authority} names another issuer`,
   invalid_authority_metadata: (c) => `the sign-in metadata of ${c.authority} is not valid`,

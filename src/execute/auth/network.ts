@@ -95,7 +95,9 @@ export class AuthNetworkClient implements INetworkModule {
     return { status, headers, body: body as T };
   }
 
-  private fail(url: string, f: Omit<TransportFailure, 'url'>): AuthError {
+  private fail(fullUrl: string, f: Omit<TransportFailure, 'url'>): AuthError {
+    // The query only carries MSAL's request id: noise in a message.
+    const url = fullUrl.split('?')[0] ?? fullUrl;
     this.lastFailure = { url, ...f };
     return new AuthError('network_error', '', `${url}: ${f.reason}`);
   }
