@@ -62,7 +62,8 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
 
 /** The full story of one case: where it lives, then each troubled step with its exchange. */
 function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint): string[] {
-  const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}`];
+  const note = c.status === 'passed' || c.status === 'skipped' ? ' (its cleanup did not succeed; something may be left behind)' : '';
+  const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}${note}`];
   lines.push(`  [${say(c.level, 10)}] ${where(c.span ?? { file: c.file, line: 0, col: 0 }, false)}${c.doc ? `  ${say(c.doc, 300)}` : ''}`);
   const steps = troubledSteps(c);
   // The engine often copies a step's error onto its case; say it once.

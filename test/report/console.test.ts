@@ -54,6 +54,14 @@ describe('console reporter', () => {
     expect(details).toContain('  cleanup step "delete-job" failed at suites/synchronization-jobs/create.yaml:45:9');
   });
 
+  it('points out a passed case whose cleanup failed, since it may have left a job behind', async () => {
+    const leftover = { ...passed, steps: [...passed.steps, failed.steps[1]!] };
+    const text = await consoleOutput({}, [leftover], { counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 5, conformant: true });
+    expect(text).toContain('PASS  create/answers-201-with-a-job — A valid create answers 201 Created with a synchronizationJob (its cleanup did not succeed; something may be left behind)');
+    expect(text).toContain('  cleanup step "delete-job" failed at suites/synchronization-jobs/create.yaml:45:9');
+    expect(text.trimEnd().split('\n').at(-2)).toBe('Conformant at level MUST: no MUST case failed.');
+  });
+
   it('explains an error with its code and shows the unparseable body safely', async () => {
     const text = await consoleOutput();
     expect(text).toContain('ERROR list/answers-200 — Listing jobs answers 200\n  [MUST] suites/synchronization-jobs/list.yaml:8');
