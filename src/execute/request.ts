@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthMode, Expectation, RequestSpec } from '../model/index.js';
+import type { AuthMode, Expectation, RequestSpec, TemplateJson } from '../model/index.js';
 import { resolveJson, resolveTemplate } from './template.js';
 import type { HttpRequest } from './http.js';
 
@@ -47,6 +47,9 @@ export async function buildRequest(
   return { method: spec.method, url, headers, body };
 }
 
+/** Predicates whose operand is JSON that may hold `{{variables}}`. */
+const TEMPLATED_PREDICATES = ['equals', 'notEquals', 'contains', 'excludes'] as const;
+
 /** The expectation with every template in it substituted, ready for the checks. */
 export function resolveExpectation(e: Expectation, vars: ReadonlyMap<string, string>): Expectation {
   return {
@@ -54,8 +57,10 @@ export function resolveExpectation(e: Expectation, vars: ReadonlyMap<string, str
     headers: e.headers.map((h) => (h.equals === undefined ? h : { ...h, equals: resolveTemplate(h.equals, vars) })),
     values: e.values.map((v) => {
       const out = { ...v };
-      if (v.equals !== undefined) out.equals = resolveJson(v.equals, vars) as typeof v.equals;
-      if (v.notEquals !== undefined) out.notEquals = resolveJson(v.notEquals, vars) as typeof v.notEquals;
+      for (const key of TEMPLATED_PREDICATES) {
+        const value = v[key];
+        if (value !== undefined) out[key] = resolveJson(value, vars) as TemplateJson;
+      }
       return out;
     }),
   };
