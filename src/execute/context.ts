@@ -9,8 +9,10 @@ export interface CreationTracker {
   beforeCreate(collectionUrl: string, templateId: string | undefined): Promise<string | undefined>;
   /** Right after a create answered with an id. */
   created(intentId: string | undefined, resourceUrl: string, id: string): void;
-  /** After a cleanup step deleted (or found gone) a resource. */
-  deleted(resourceUrl: string): void;
+  /** A create answered 4xx: refused, so nothing to clean. (A 5xx leaves the outcome unknown.) */
+  rejected(intentId: string | undefined, status: number): void;
+  /** After a DELETE answered: 2xx deleted it, 404 found it gone. */
+  deleted(resourceUrl: string, status: number): void;
 }
 
 /** Everything a step needs from the run; built once per run by the CLI or a library user. */

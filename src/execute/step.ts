@@ -59,11 +59,8 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
       return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && err.kind === 'connect' ? error : undefined };
     }
     const exchange = record(req, response, durationMs, ctx);
-    if (isCreate(req) && response.status >= 200 && response.status < 300) {
-      const id = (exchange.response.json as { id?: unknown } | undefined)?.id;
-      if (typeof id === 'string' && id) ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
-    }
-    if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url);
+    if (isCreate(req)) track(ctx, intent, req, response.status, exchange);
+    if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url, response.status);
 
     const findings = checkExchange(exchange, expectation, ctx.checks);
     // Captured whatever the verdict: a create that wrongly succeeded still leaves a job to clean up.
@@ -84,6 +81,14 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
 /** A POST to a collection (its last segment is a plural noun, not an action) creates a resource. */
 function isCreate(req: HttpRequest): boolean {
   return req.method === 'POST' && /\/jobs\/?$/.test(new URL(req.url).pathname);
+}
+
+/** Tells the ledger how a create ended, before anything else can go wrong. */
+function track(ctx: ExecContext, intent: string | undefined, req: HttpRequest, status: number, exchange: Exchange): void {
+  const id = (exchange.response.json as { id?: unknown } | undefined)?.id;
+  if (status >= 200 && status < 300 && typeof id === 'string' && id) {
+    ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
+  } else if (status >= 400 && status < 500) ctx.tracker?.rejected(intent, status);
 }
 
 function templateIdOf(req: HttpRequest): string | undefined {
