@@ -89,7 +89,7 @@ function parseKey(path: string, pem: string): KeyObject {
   }
   // MSAL signs client assertions with PS256, which needs RSA; Entra accepts only RSA keys here.
   if (key.asymmetricKeyType !== 'rsa') {
-    throw bad(path, `has a ${key.asymmetricKeyType ?? 'non-RSA'} private key, and sign-in needs RSA`,
+    throw bad(path, `has an ${(key.asymmetricKeyType ?? 'unknown').toUpperCase()} private key, and sign-in needs RSA`,
       'create an RSA certificate, e.g. `openssl req -x509 -newkey rsa:2048 -nodes -keyout app.key -out app.crt -days 365`');
   }
   return key;

@@ -26,7 +26,7 @@ export function staticTokenProvider(raw: string, now: () => number): TokenProvid
   return {
     async getToken() {
       if (expiresAt !== undefined && now() >= expiresAt) {
-        throw new SignInError('rejected', `the token given as is expired at ${new Date(expiresAt).toISOString()}`,
+        throw new SignInError('rejected', `the given token expired at ${new Date(expiresAt).toISOString()}`,
           'get a fresh token and set --token (GSC_TOKEN), or sign in with client credentials so tokens are renewed');
       }
       return token;
