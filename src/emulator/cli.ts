@@ -1,0 +1,142 @@
+import { parseArgs } from 'node:util';
+import { listDeviations } from './deviations/index.js';
+import { FixtureError, loadFixtures } from './fixtures/load.js';
+import { startEmulator } from './server.js';
+import type { EmulatorOptions } from './types.js';
+
+/** Streams and an optional stop signal (tests use it instead of SIGINT). */
+export interface EmulatorCommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Stops the emulator like SIGINT does. */
+  signal?: AbortSignal;
+}
+
+const USAGE = `Usage: gsc emulator [options]
+
+Serves the Microsoft Graph synchronization jobs API on loopback, as the contract says it
+behaves, or with chosen deviations to prove a suite can fail. Runs until Ctrl+C.
+
+Options:
+  --port N               port to listen on (default 0: a free port)
+  --host HOST            interface to listen on (default 127.0.0.1)
+  --fixtures FILE        service principals, templates and tokens (YAML or JSON)
+  --deviate NAME         break one contract point; repeat or give a comma list
+  --list-deviations      print every deviation and the contract point it breaks
+  --throttle SHARE       answer this share (0..1) of requests 429 with Retry-After
+  --retry-after S        seconds in Retry-After (default 1)
+  --unavailable SHARE    answer this share (0..1) of requests 503
+  --latency MS           delay every answer by MS milliseconds
+  --reset SHARE          drop the connection of this share (0..1) of requests
+  --seed N               repeat the same faults in the same order
+  --consistency-delay MS reads answer 404 for MS after a create (eventual consistency)
+  --body-limit BYTES     answer 413 to larger bodies (default 1048576)
+  -h, --help             show this help
+`;
+
+/** A flag value that is wrong; the message says which and how to fix it. */
+class FlagError extends Error {}
+
+function share(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !(n >= 0 && n <= 1)) throw new FlagError(`--${flag} takes a share between 0 and 1 (e.g. 0.2), got '${text}'`);
+  return n;
+}
+
+function whole(flag: string, text: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n > max) throw new FlagError(`--${flag} takes a whole number from 0 to ${max}, got '${text}'`);
+  return n;
+}
+
+function optionsFrom(values: Record<string, string | boolean | string[] | undefined>): EmulatorOptions {
+  const s = (k: string): string | undefined => values[k] as string | undefined;
+  const deviations = ((values.deviate as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const chaos = {
+    throttleShare: share('throttle', s('throttle')),
+    retryAfterSeconds: whole('retry-after', s('retry-after')),
+    unavailableShare: share('unavailable', s('unavailable')),
+    latencyMs: whole('latency', s('latency')),
+    resetShare: share('reset', s('reset')),
+    seed: whole('seed', s('seed'), 2 ** 32 - 1),
+  };
+  return {
+    port: whole('port', s('port'), 65535) ?? 0,
+    host: s('host') ?? '127.0.0.1',
+    deviations,
+    chaos: Object.fromEntries(Object.entries(chaos).filter(([, v]) => v !== undefined)),
+    consistencyDelayMs: whole('consistency-delay', s('consistency-delay')) ?? 0,
+    bodyLimitBytes: whole('body-limit', s('body-limit')) ?? 1024 * 1024,
+  };
+}
+
+function waitForStop(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/**
+ * `gsc emulator`: starts the emulator and runs until SIGINT/SIGTERM (or `io.signal`).
+ * Returns the exit code: 0 after a clean stop, --help or --list-deviations; 2 for bad flags or
+ * fixtures (message and usage on stderr); 1 when it cannot listen. Never prints a stack trace.
+ */
+export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo): Promise<number> {
+  let options: EmulatorOptions;
+  let values: Record<string, string | boolean | string[] | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, fixtures: { type: 'string' },
+        deviate: { type: 'string', multiple: true }, 'list-deviations': { type: 'boolean' },
+        throttle: { type: 'string' }, 'retry-after': { type: 'string' }, unavailable: { type: 'string' },
+        latency: { type: 'string' }, reset: { type: 'string' }, seed: { type: 'string' },
+        'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    }));
+    if (values.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (values['list-deviations']) {
+      const width = Math.max(...listDeviations().map((d) => d.name.length));
+      for (const d of listDeviations()) io.stdout.write(`${d.name.padEnd(width)}  breaks: ${d.breaks}\n`);
+      return 0;
+    }
+    options = optionsFrom(values);
+    if (typeof values.fixtures === 'string') options.fixtures = await loadFixtures(values.fixtures);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`gsc emulator: ${message.replace(/^(Unknown option|Option) /, (m) => m.toLowerCase())}\n\n${error instanceof FixtureError ? '' : USAGE}`);
+    return 2;
+  }
+  let handle;
+  try {
+    handle = await startEmulator(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const usage = /deviation|chaos/.test(message);
+    io.stderr.write(`gsc emulator: ${message}\n${usage ? `\n${USAGE}` : ''}`);
+    return usage ? 2 : 1;
+  }
+  const f = handle.fixtures;
+  io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
+  if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
+  await waitForStop(io.signal);
+  await handle.close();
+  io.stdout.write('Emulator stopped.\n');
+  return 0;
+}

@@ -1,0 +1,13 @@
+import { sampleExecution } from '../job.js';
+import { DOCS } from './helpers.js';
+import type { Deviation } from './types.js';
+
+/** A well-formed execution record on a job that never ran. */
+export const lastSuccessfulExecutionNotNull: Deviation = {
+  name: 'last-successful-execution-not-null',
+  breaks: "A new job's lastSuccessfulExecution is null",
+  doc: DOCS.createJob,
+  newJob: (job) => {
+    job.status.lastSuccessfulExecution = sampleExecution();
+  },
+};

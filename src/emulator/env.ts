@@ -1,0 +1,15 @@
+import type { Hooks } from './deviations/compose.js';
+import type { Fixtures } from './fixtures/types.js';
+import type { JobStore } from './store.js';
+
+/** What handlers need besides the request: state, fixtures, deviations and timing. */
+export interface Env {
+  store: JobStore;
+  fixtures: Fixtures;
+  hooks: Hooks;
+  /** Reads hide a job for this long after its create (eventual consistency). */
+  consistencyDelayMs: number;
+  /** Seconds in Retry-After when the emulator throttles. */
+  retryAfterSeconds: number;
+  now(): number;
+}

@@ -1,0 +1,17 @@
+/**
+ * The reference emulator of the Microsoft Graph synchronization jobs API. It shows what
+ * "right" looks like, and its deviations break one contract point each, to prove the suite's
+ * checks can fail. It never imports the engine (load, plan, execute, assert, report, cli).
+ */
+export { startEmulator } from './server.js';
+export type { EmulatorOptions, EmulatorHandle } from './types.js';
+export type { ChaosOptions } from './chaos.js';
+export { listDeviations } from './deviations/index.js';
+export type { Deviation, DeviationHooks, CreateProblem, ActionEffect } from './deviations/index.js';
+export { loadFixtures, parseFixtures, FixtureError } from './fixtures/load.js';
+export type { FixtureProblem } from './fixtures/load.js';
+export { defaultFixtures } from './fixtures/defaults.js';
+export type { Fixtures, ServicePrincipalFixture, TemplateFixture, SchemaFixture, JsonValue } from './fixtures/types.js';
+export { runEmulatorCommand } from './cli.js';
+export type { EmulatorCommandIo } from './cli.js';
+export type { Reply, RequestContext, OperationName, Problem } from './context.js';

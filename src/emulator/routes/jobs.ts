@@ -1,0 +1,49 @@
+import type { Reply, RequestContext } from '../context.js';
+import type { Env } from '../env.js';
+import { emptyReply, entityReply } from '../reply.js';
+import type { Route } from '../router.js';
+import { contextPath, job, principal } from './common.js';
+import { createJob } from './create.js';
+
+function listJobs(ctx: RequestContext, env: Env): Reply {
+  const sp = principal(ctx, env);
+  if (!sp.ok) return sp.reply;
+  const visible = env.store.list(sp.value.id).filter((j) => env.now() >= j.createdAt + env.consistencyDelayMs);
+  return entityReply(200, ctx, contextPath(sp.value.id, 'jobs'), { value: visible.map((j) => structuredClone(j.doc)) });
+}
+
+function getJob(ctx: RequestContext, env: Env): Reply {
+  const found = job(ctx, env, true);
+  if (!found.ok) return found.reply;
+  return entityReply(200, ctx, contextPath(found.value.servicePrincipalId, 'jobs/$entity'), structuredClone(found.value.doc));
+}
+
+function deleteJob(ctx: RequestContext, env: Env): Reply {
+  const found = job(ctx, env, false);
+  if (!found.ok) return found.reply;
+  if (!env.hooks.keepOnDelete) env.store.delete(found.value.servicePrincipalId, found.value.doc.id);
+  return emptyReply();
+}
+
+function getJobSchema(ctx: RequestContext, env: Env): Reply {
+  const found = job(ctx, env, true);
+  if (!found.ok) return found.reply;
+  const { servicePrincipalId: sp, doc, schema } = found.value;
+  return entityReply(200, ctx, contextPath(sp, `jobs('${doc.id}')/schema/$entity`), { id: doc.id, ...structuredClone(schema) });
+}
+
+/** Jobs: the collection, one job, and its schema. */
+export const jobRoutes: Route[] = [
+  {
+    pattern: 'servicePrincipals/{sp}/synchronization/jobs',
+    methods: { GET: { operation: 'listJobs', handle: listJobs }, POST: { operation: 'createJob', handle: createJob } },
+  },
+  {
+    pattern: 'servicePrincipals/{sp}/synchronization/jobs/{jobId}',
+    methods: { GET: { operation: 'getJob', handle: getJob }, DELETE: { operation: 'deleteJob', handle: deleteJob } },
+  },
+  {
+    pattern: 'servicePrincipals/{sp}/synchronization/jobs/{jobId}/schema',
+    methods: { GET: { operation: 'getJobSchema', handle: getJobSchema } },
+  },
+];

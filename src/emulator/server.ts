@@ -1,0 +1,102 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createChaos } from './chaos.js';
+import { composeHooks } from './deviations/compose.js';
+import { resolveDeviations } from './deviations/index.js';
+import type { Env } from './env.js';
+import { defaultFixtures } from './fixtures/defaults.js';
+import { fixtureProblems, normalizeFixtures } from './fixtures/load.js';
+import { newGuid } from './ids.js';
+import { createPipeline } from './pipeline.js';
+import { graphDate, JSON_CONTENT_TYPE } from './reply.js';
+import { JobStore } from './store.js';
+import type { EmulatorHandle, EmulatorOptions } from './types.js';
+
+const MIB = 1024 * 1024;
+
+function checkNumber(name: string, value: number | undefined, max = Number.MAX_SAFE_INTEGER): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max)) {
+    throw new Error(`${name} must be a whole number from 0 to ${max}, got ${value}`);
+  }
+}
+
+/**
+ * Answers what Node's parser rejects (oversized headers, garbage bytes) with a Graph-shaped
+ * error instead of a bare close, and ignores sockets that are already gone.
+ */
+function onClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, text, code] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'RequestHeaderFieldsTooLarge'] : [400, 'Bad Request', 'BadRequest'];
+  const id = newGuid();
+  const body = JSON.stringify({
+    error: { code, message: `The request could not be parsed (${error.code ?? 'unknown'}).`, innerError: { date: graphDate(), 'request-id': id, 'client-request-id': id } },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: ${JSON_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `request-id: ${id}\r\nclient-request-id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException): void =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use; pick another with --port, or 0 for a free one` : `cannot listen on ${host}:${port}: ${error.message}`));
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+}
+
+/** Starts an emulator of the Graph synchronization API; options are checked first and throw clear Errors. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const deviations = resolveDeviations(options.deviations ?? []);
+  const chaos = createChaos(options.chaos);
+  checkNumber('port', options.port, 65535);
+  checkNumber('bodyLimitBytes', options.bodyLimitBytes);
+  checkNumber('consistencyDelayMs', options.consistencyDelayMs);
+  const problems = fixtureProblems(options.fixtures ?? defaultFixtures());
+  if (problems.length > 0) throw new Error(`invalid fixtures:\n  ${problems.join('\n  ')}`);
+  const fixtures = normalizeFixtures(options.fixtures ?? defaultFixtures());
+  const host = options.host ?? '127.0.0.1';
+  const env: Env = {
+    store: new JobStore(),
+    fixtures,
+    hooks: composeHooks(deviations),
+    consistencyDelayMs: options.consistencyDelayMs ?? 0,
+    retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
+    now: () => Date.now(),
+  };
+  let count = 0;
+  // The origin is known only once listening; the pipeline reads it per request.
+  const pipelineOptions = { bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '' };
+  const pipeline = createPipeline(env, pipelineOptions);
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => {
+    count++;
+    void pipeline(req, res);
+  });
+  server.on('clientError', onClientError);
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  pipelineOptions.origin = origin;
+  const first = fixtures.servicePrincipals[0];
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}/v1.0`,
+    origin,
+    fixtures: { servicePrincipalId: first?.id ?? '', templateId: first?.templates[0]?.id ?? '', token: fixtures.tokens[0] ?? '' },
+    jobs: () => env.store.all().map((j) => ({ servicePrincipalId: j.servicePrincipalId, id: j.doc.id, templateId: String(j.doc.templateId) })),
+    requestCount: () => count,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      })),
+  };
+}

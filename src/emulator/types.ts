@@ -1,0 +1,36 @@
+import type { ChaosOptions } from './chaos.js';
+import type { Fixtures } from './fixtures/types.js';
+
+/** How to start an emulator. Every field is optional. */
+export interface EmulatorOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** Service principals, templates and tokens. @default defaultFixtures() */
+  fixtures?: Fixtures;
+  /** Names from `listDeviations()`; an unknown name throws an Error listing the valid ones. */
+  deviations?: string[];
+  /** Faults injected to test clients (429, 503, latency, resets). */
+  chaos?: ChaosOptions;
+  /** Larger bodies answer 413. @default 1048576 (1 MiB) */
+  bodyLimitBytes?: number;
+  /** Reads may answer 404 for this long after a create, as Graph's eventual consistency does. @default 0 */
+  consistencyDelayMs?: number;
+}
+
+/** A running emulator. */
+export interface EmulatorHandle {
+  /** Base URL with the version segment: `http://127.0.0.1:PORT/v1.0`. */
+  url: string;
+  /** `http://127.0.0.1:PORT`. */
+  origin: string;
+  /** What a default run needs: the first service principal, its first template, the first token. */
+  fixtures: { servicePrincipalId: string; templateId: string; token: string };
+  /** Jobs currently stored, per service principal (tests check nothing is left behind). */
+  jobs(): { servicePrincipalId: string; id: string; templateId: string }[];
+  /** Requests received so far, including those chaos answered or dropped. */
+  requestCount(): number;
+  /** Stops listening and ends open (keep-alive) connections; resolves when the server has closed. */
+  close(): Promise<void>;
+}
