@@ -6,8 +6,6 @@ export interface SignInContext {
   clientId: string;
   cloud: Cloud;
   authority: string;
-  /** `secret` or `certificate`. */
-  method: 'secret' | 'certificate';
   /** SHA-1 thumbprint as the Entra portal lists it, for the certificate flow. */
   thumbprintSha1?: string;
 }

@@ -17,7 +17,7 @@ export function clientCredentialsProvider(plan: Extract<SignInPlan, { kind: 'sec
   const { common } = plan;
   const net = new AuthNetworkClient(deps.dispatcher, deps.timeoutMs);
   const own: string[] = [];
-  const ctx: SignInContext = { tenantId: common.tenantId, clientId: common.clientId, cloud: common.cloud, authority: common.authority, method: plan.kind };
+  const ctx: SignInContext = { tenantId: common.tenantId, clientId: common.clientId, cloud: common.cloud, authority: common.authority };
   let credential: Partial<Configuration['auth']>;
   let label: string;
   if (plan.kind === 'secret') {
