@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
@@ -114,7 +114,7 @@ class FileSchemaStore implements SchemaStore {
   #loadLate(url: string): boolean {
     if (!url.startsWith('file:')) return false;
     const file = fileURLToPath(url);
-    if (this.#loaded.has(file) || this.#broken.has(file)) return false;
+    if (this.#loaded.has(file) || this.#broken.has(file) || !existsSync(file)) return false;
     this.#register(file);
     return this.#loaded.has(file);
   }
@@ -127,7 +127,11 @@ class FileSchemaStore implements SchemaStore {
     const from = /from id (\S+)/.exec(error.message)?.[1] ?? '';
     const source = this.#fileById.get(from) ?? (from.startsWith('file:') ? fileURLToPath(from) : from || file);
     const target = missingSchema?.startsWith('file:') ? this.#broken.get(fileURLToPath(missingSchema)) : undefined;
-    const why = target ? `it points at a schema that failed to load: ${target.message}` : 'no loaded schema has that $id or path';
+    const why = target
+      ? `it points at a schema that failed to load: ${target.message}`
+      : missingSchema?.startsWith('file:')
+        ? 'there is no such schema file'
+        : 'no loaded schema has that $id';
     return new SchemaLoadError(source, `${source}: $ref "${missingRef}" does not resolve: ${why}`);
   }
 }
