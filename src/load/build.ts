@@ -1,0 +1,155 @@
+import { dirname, resolve } from 'node:path';
+import type {
+  Capture, Case, Eventually, Expectation, HeaderExpectation, JsonType, Level, RequestSpec, SchemaExpectation,
+  StatusMatcher, Step, Suite, TemplateJson, ValueExpectation,
+} from '../model/index.js';
+import { parseDuration } from './syntax.js';
+import type { Path, YamlFile } from './yaml-file.js';
+
+// The shapes below are what suite.schema.json admits; build* only ever sees valid data.
+
+/** A suite file as written, after the schema passed. */
+export interface RawSuite {
+  $schema?: string;
+  suite: string;
+  title: string;
+  doc: string;
+  cases: RawCase[];
+}
+export interface RawCase {
+  id: string;
+  title: string;
+  level: Level;
+  tags?: string[];
+  doc?: string;
+  rationale?: string;
+  optional?: boolean;
+  steps: RawStep[];
+  cleanup?: RawStep[];
+}
+export interface RawStep {
+  name: string;
+  request: { method: RequestSpec['method']; path: string; headers?: Record<string, string>; json?: TemplateJson; raw?: string; auth?: RequestSpec['auth'] };
+  expect?: RawExpect;
+  capture?: Record<string, string | { header: string }>;
+  eventually?: { timeout: string | number; interval?: string | number };
+}
+export interface RawExpect {
+  status?: StatusMatcher | StatusMatcher[];
+  headers?: Record<string, string | { present?: boolean; equals?: string; pattern?: string }>;
+  emptyBody?: true;
+  schema?: RawSchemaRef | RawSchemaRef[];
+  json?: Record<string, RawPredicates>;
+}
+export interface RawSchemaRef {
+  $ref: string;
+  pointer?: string;
+}
+export type RawPredicates = Partial<Record<'equals' | 'notEquals', TemplateJson>> & { pattern?: string; type?: JsonType; present?: true; absent?: true; nonEmpty?: true };
+
+/** Default pause between `eventually` attempts when the suite gives none. */
+export const DEFAULT_INTERVAL_MS = 1000;
+
+/**
+ * Builds the model of a schema-valid suite file, every node with its span.
+ * Cases listed in `skip` failed the schema and are left out.
+ */
+export function buildSuite(yaml: YamlFile, absFile: string, skip: ReadonlySet<number>): Suite {
+  const raw = yaml.data as RawSuite;
+  const b = new Builder(yaml, dirname(absFile));
+  const cases = raw.cases.flatMap((c, i) => (skip.has(i) ? [] : [b.case(c, ['cases', i], raw.doc)]));
+  return { file: yaml.file, id: raw.suite, title: raw.title, cases };
+}
+
+class Builder {
+  constructor(
+    private readonly yaml: YamlFile,
+    private readonly dir: string,
+  ) {}
+
+  case(raw: RawCase, path: Path, suiteDoc: string): Case {
+    const steps = raw.steps.map((s, i) => this.step(s, [...path, 'steps', i]));
+    const cleanup = (raw.cleanup ?? []).map((s, i) => this.step(s, [...path, 'cleanup', i]));
+    const out: Case = {
+      id: raw.id,
+      title: raw.title,
+      level: raw.level,
+      tags: raw.tags ?? [],
+      doc: raw.doc ?? suiteDoc,
+      optional: raw.optional ?? false,
+      writes: [...steps, ...cleanup].some((s) => s.request.method !== 'GET'),
+      steps,
+      cleanup,
+      span: this.yaml.valueSpan(path),
+    };
+    if (raw.rationale !== undefined) out.rationale = raw.rationale;
+    return out;
+  }
+
+  step(raw: RawStep, path: Path): Step {
+    const out: Step = {
+      name: raw.name,
+      request: this.request(raw.request, [...path, 'request']),
+      expect: this.expect(raw.expect ?? {}, [...path, 'expect']),
+      captures: Object.entries(raw.capture ?? {}).map(([name, c]) => this.capture(name, c, [...path, 'capture', name])),
+      span: this.yaml.valueSpan(path),
+    };
+    if (raw.eventually !== undefined) out.eventually = this.eventually(raw.eventually, [...path, 'eventually']);
+    return out;
+  }
+
+  request(raw: RawStep['request'], path: Path): RequestSpec {
+    const out: RequestSpec = { method: raw.method, path: raw.path, headers: { ...raw.headers }, auth: raw.auth ?? 'run', span: this.yaml.pairSpan(path) };
+    if (raw.json !== undefined) out.json = raw.json;
+    if (raw.raw !== undefined) out.raw = raw.raw;
+    return out;
+  }
+
+  expect(raw: RawExpect, path: Path): Expectation {
+    const out: Expectation = { headers: [], schemas: [], values: [] };
+    if (raw.status !== undefined) out.status = { anyOf: [raw.status].flat(), span: this.yaml.pairSpan([...path, 'status']) };
+    if (raw.emptyBody === true) out.emptyBody = { span: this.yaml.pairSpan([...path, 'emptyBody']) };
+    for (const [name, h] of Object.entries(raw.headers ?? {})) out.headers.push(this.header(name, h, [...path, 'headers', name]));
+    if (Array.isArray(raw.schema)) raw.schema.forEach((s, i) => out.schemas.push(this.schema(s, this.yaml.valueSpan([...path, 'schema', i]))));
+    else if (raw.schema !== undefined) out.schemas.push(this.schema(raw.schema, this.yaml.pairSpan([...path, 'schema'])));
+    for (const [pointer, predicates] of Object.entries(raw.json ?? {})) out.values.push(...this.values(pointer, predicates, [...path, 'json', pointer]));
+    return out;
+  }
+
+  header(name: string, raw: string | { present?: boolean; equals?: string; pattern?: string }, path: Path): HeaderExpectation {
+    const out: HeaderExpectation = { name: name.toLowerCase(), span: this.yaml.pairSpan(path) };
+    if (typeof raw === 'string') out.equals = raw;
+    else Object.assign(out, raw);
+    return out;
+  }
+
+  schema(raw: RawSchemaRef, span: Step['span']): SchemaExpectation {
+    return { ref: resolveRef(this.dir, raw.$ref), written: raw.$ref, pointer: raw.pointer ?? '', span };
+  }
+
+  /** One expectation per predicate, as the model wants: `{ type: string, nonEmpty: true }` is two. */
+  values(pointer: string, raw: RawPredicates, path: Path): ValueExpectation[] {
+    return Object.entries(raw).map(([predicate, value]) => ({ pointer, [predicate]: value, span: this.yaml.pairSpan([...path, predicate]) }) as ValueExpectation);
+  }
+
+  capture(name: string, raw: string | { header: string }, path: Path): Capture {
+    const span = this.yaml.pairSpan(path);
+    return typeof raw === 'string' ? { name, pointer: raw, span } : { name, header: raw.header.toLowerCase(), span };
+  }
+
+  eventually(raw: NonNullable<RawStep['eventually']>, path: Path): Eventually {
+    return {
+      timeoutMs: parseDuration(raw.timeout) ?? 0,
+      intervalMs: raw.interval === undefined ? DEFAULT_INTERVAL_MS : (parseDuration(raw.interval) ?? 0),
+      span: this.yaml.pairSpan(path),
+    };
+  }
+}
+
+/** `../x.json#/$defs/y` relative to the suite's folder -> `/abs/x.json#/$defs/y`. */
+export function resolveRef(dir: string, written: string): string {
+  const hash = written.indexOf('#');
+  const file = hash < 0 ? written : written.slice(0, hash);
+  const fragment = hash < 0 ? '' : written.slice(hash);
+  return `${resolve(dir, file)}${fragment === '#' ? '' : fragment}`;
+}

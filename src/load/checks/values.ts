@@ -1,0 +1,84 @@
+import type { Diagnostic } from '../../model/index.js';
+import { parseDuration, pointerProblem } from '../syntax.js';
+import type { Path } from '../yaml-file.js';
+import { stepsOf, type CaseCheck } from './context.js';
+
+/** Patterns compile as the run compiles them: `new RegExp(pattern)`, JavaScript syntax. */
+export const patternsCompile: CaseCheck = {
+  name: 'every pattern is a valid JavaScript regular expression',
+  check(site) {
+    const out: Diagnostic[] = [];
+    for (const step of stepsOf(site)) {
+      const ex = [...step.path, 'expect'];
+      for (const [name, h] of Object.entries(step.raw.expect?.headers ?? {})) {
+        if (typeof h !== 'string' && h.pattern !== undefined) out.push(...patternProblem(h.pattern, [...ex, 'headers', name, 'pattern'], site));
+      }
+      for (const [pointer, p] of Object.entries(step.raw.expect?.json ?? {})) {
+        if (p.pattern !== undefined) out.push(...patternProblem(p.pattern, [...ex, 'json', pointer, 'pattern'], site));
+      }
+    }
+    return out;
+  },
+};
+
+function patternProblem(pattern: string, path: Path, site: Parameters<CaseCheck['check']>[0]): Diagnostic[] {
+  try {
+    new RegExp(pattern);
+    return [];
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/^.*: /, '').toLowerCase();
+    const hint = /\(\?[a-z]/i.test(pattern)
+      ? 'JavaScript has no inline flags such as (?i); spell the cases out, e.g. [Aa]pplication'
+      : 'patterns are JavaScript regular expressions; escape ( ) [ ] { } * + ? . \\ with a backslash to match them literally';
+    return [{ code: 'invalid-pattern', message: `invalid regular expression \`${pattern}\`: ${reason}`, hint, span: site.file.yaml.valueSpan(path), severity: 'error' }];
+  }
+}
+
+/** JSON pointers (capture sources, `expect.json` keys, schema pointers) are RFC 6901 pointers. */
+export const pointersWellFormed: CaseCheck = {
+  name: 'every JSON pointer is well formed',
+  check(site) {
+    const out: Diagnostic[] = [];
+    const report = (pointer: string, path: Path, asKey: boolean): void => {
+      const problem = pointerProblem(pointer);
+      if (problem === undefined) return;
+      const fixed = pointer.startsWith('/') ? pointer.replace(/~(?![01])/g, '~0') : `/${pointer.replace(/^\.?/, '').replace(/\./g, '/')}`;
+      const span = asKey ? site.file.yaml.keySpan(path) : site.file.yaml.valueSpan(path);
+      out.push({ code: 'invalid-pointer', message: `invalid JSON pointer \`${pointer}\``, hint: `${problem}: try \`${fixed}\`; "" is the whole body`, span, severity: 'error' });
+    };
+    for (const step of stepsOf(site)) {
+      const ex = [...step.path, 'expect'];
+      for (const pointer of Object.keys(step.raw.expect?.json ?? {})) report(pointer, [...ex, 'json', pointer], true);
+      const schema = step.raw.expect?.schema;
+      [schema ?? []].flat().forEach((s, i) => {
+        if (s.pointer !== undefined) report(s.pointer, Array.isArray(schema) ? [...ex, 'schema', i, 'pointer'] : [...ex, 'schema', 'pointer'], false);
+      });
+      for (const [name, c] of Object.entries(step.raw.capture ?? {})) if (typeof c === 'string') report(c, [...step.path, 'capture', name], false);
+    }
+    return out;
+  },
+};
+
+/** `eventually` durations are `500ms`, `30s`, `2m` or milliseconds. */
+export const durationsParse: CaseCheck = {
+  name: 'every eventually duration parses',
+  check(site) {
+    const out: Diagnostic[] = [];
+    for (const step of stepsOf(site)) {
+      const ev = step.raw.eventually;
+      if (ev === undefined) continue;
+      for (const key of ['timeout', 'interval'] as const) {
+        const value = ev[key];
+        if (value === undefined || parseDuration(value) !== undefined) continue;
+        out.push({
+          code: 'invalid-duration',
+          message: `invalid duration \`${String(value)}\` for \`${key}\``,
+          hint: 'write a whole number with a unit, `500ms`, `30s` or `2m`, or a number of milliseconds',
+          span: site.file.yaml.valueSpan([...step.path, 'eventually', key]),
+          severity: 'error',
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,76 @@
+import type { Diagnostic } from '../model/index.js';
+
+/** ANSI styles, used only when asked: output that is piped or saved stays plain. */
+const STYLE = {
+  error: '\x1b[1;31m',
+  warning: '\x1b[1;33m',
+  bold: '\x1b[1m',
+  gutter: '\x1b[1;34m',
+  help: '\x1b[1;36m',
+  reset: '\x1b[0m',
+} as const;
+
+const TAB_WIDTH = 4;
+
+/**
+ * Renders a diagnostic the way rustc and hurl do:
+ *
+ * ```text
+ * error[unknown-key]: unknown key `expct` in a step
+ *   --> suites/x.yaml:12:9
+ *    |
+ * 12 |         expct:
+ *    |         ^^^^^
+ *    = help: did you mean `expect`?
+ * ```
+ *
+ * The source line comes from `sources` (file -> text); without it, only the location is shown.
+ * A bearer token on the shown line is masked: suite files must not hold one, but if one does,
+ * it must not reach a terminal or a CI log through a message.
+ */
+export function formatDiagnostic(d: Diagnostic, sources: Map<string, string>, opts: { color?: boolean } = {}): string {
+  const paint = (style: keyof typeof STYLE, text: string): string => (opts.color === true ? `${STYLE[style]}${text}${STYLE.reset}` : text);
+  const head = `${paint(d.severity, `${d.severity}[${d.code}]`)}${paint('bold', `: ${d.message}`)}`;
+  const span = d.span;
+  const line = span === undefined ? undefined : sourceLine(sources.get(span.file), span.line);
+  const width = span === undefined ? 1 : String(span.line).length;
+  const pad = ' '.repeat(width);
+  const out = [head];
+  if (span !== undefined) {
+    out.push(`${pad}${paint('gutter', '-->')} ${span.file}:${span.line}:${span.col}`);
+    if (line !== undefined) {
+      const shown = expandTabs(redact(line));
+      const startCol = displayCol(line, span.col);
+      const endCol = span.endLine === span.line && span.endCol !== undefined ? displayCol(line, span.endCol) : expandTabs(line.trimEnd()).length + 1;
+      const carets = '^'.repeat(Math.max(1, endCol - startCol));
+      out.push(`${pad} ${paint('gutter', '|')}`);
+      out.push(`${paint('gutter', `${span.line} |`)}${shown === '' ? '' : ` ${shown}`}`);
+      out.push(`${pad} ${paint('gutter', '|')} ${' '.repeat(startCol - 1)}${paint(d.severity, carets)}`);
+    }
+  }
+  if (d.hint !== undefined) out.push(`${pad} ${paint('help', '= help:')} ${d.hint}`);
+  return out.join('\n');
+}
+
+/** Line `n` (1-based) of `text`, without its line break. */
+function sourceLine(text: string | undefined, n: number): string | undefined {
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r?\n/);
+  return n >= 1 && n <= lines.length ? lines[n - 1] : undefined;
+}
+
+/** Columns count characters; a tab shows as spaces, so carets stay under what they mark. */
+function displayCol(line: string, col: number): number {
+  return expandTabs(line.slice(0, Math.max(0, col - 1))).length + 1;
+}
+
+function expandTabs(text: string): string {
+  let out = '';
+  for (const ch of text) out += ch === '\t' ? ' '.repeat(TAB_WIDTH - (out.length % TAB_WIDTH)) : ch;
+  return out;
+}
+
+/** Masks a token after `Bearer`, keeping `{{variables}}` (they hold no secret). */
+function redact(line: string): string {
+  return line.replace(/(bearer\s+)(?!\{\{)[^\s"',}]+/gi, '$1[REDACTED]');
+}

@@ -1,0 +1,73 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { Diagnostic } from '../model/index.js';
+import { collapse, type BranchSource } from './collapse.js';
+import { displayPath, readText } from './files.js';
+
+/**
+ * `$defs` whose pattern failures the semantic checks report better (what a JSON pointer or a
+ * duration looks like, with the fix); the schema keeps the patterns so editors flag them too.
+ */
+const LEFT_TO_CHECKS = new Set(['jsonPointer', 'durationText']);
+
+/** The compiled format schema of suite files. */
+export interface FormatSchema {
+  /** Its `$id`. */
+  id: string;
+  /** Errors for `data`, unions collapsed, one per problem a human would name. */
+  validate(data: unknown): ErrorObject[];
+  /** The name of the `$defs` entry `schema` is, when it is one. */
+  defName(schema: unknown): string | undefined;
+}
+
+/**
+ * Reads and compiles `schemas/suite.schema.json`. A missing or broken schema file is a
+ * diagnostic: without it nothing can be validated, so the caller loads no suite.
+ */
+export async function compileFormatSchema(file: string): Promise<{ schema?: FormatSchema; diagnostics: Diagnostic[] }> {
+  const shown = displayPath(file);
+  const read = await readText(file, shown);
+  if ('problem' in read) return { diagnostics: [{ ...read.problem, message: `format schema: ${read.problem.message}` }] };
+  try {
+    const root = JSON.parse(read.text) as AnySchemaObject;
+    return { schema: new CompiledFormat(root), diagnostics: [] };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { diagnostics: [{ code: 'invalid-format-schema', message: `the format schema cannot be used: ${reason}`, hint: 'restore schemas/suite.schema.json from the package', span: { file: shown, line: 1, col: 1 }, severity: 'error' }] };
+  }
+}
+
+class CompiledFormat implements FormatSchema, BranchSource {
+  readonly id: string;
+  private readonly ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+  private readonly validator: ValidateFunction;
+  private readonly defs: Record<string, AnySchemaObject>;
+  private readonly names = new Map<unknown, string>();
+
+  constructor(root: AnySchemaObject) {
+    this.id = typeof root.$id === 'string' ? root.$id : 'suite.schema.json';
+    this.defs = (root.$defs ?? {}) as Record<string, AnySchemaObject>;
+    for (const [name, def] of Object.entries(this.defs)) this.names.set(def, name);
+    this.validator = this.ajv.compile(root);
+  }
+
+  validate(data: unknown): ErrorObject[] {
+    if (this.validator(data)) return [];
+    const errors = collapse(this.validator.errors ?? [], this);
+    return errors.filter((e) => e.keyword !== 'propertyNames' && !LEFT_TO_CHECKS.has(this.defName(e.parentSchema) ?? ''));
+  }
+
+  defName(schema: unknown): string | undefined {
+    return this.names.get(schema);
+  }
+
+  def(ref: string): AnySchemaObject | undefined {
+    return this.defs[ref.replace(/^#\/\$defs\//, '')];
+  }
+
+  errorsFor(ref: string, data: unknown): ErrorObject[] {
+    const v = this.ajv.getSchema(`${this.id}${ref}`);
+    if (v === undefined || v(data)) return [];
+    return [...(v.errors ?? [])];
+  }
+}

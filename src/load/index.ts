@@ -1,0 +1,11 @@
+/**
+ * The loading stage: suite files -> validated `Suite[]` plus diagnostics.
+ *
+ * files -> YAML with positions (yaml-file) -> format schema (format-schema, collapse,
+ * schema-diagnostics) -> model (build) -> semantic checks (checks/) -> sorted diagnostics.
+ */
+export { loadSuites, type LoadOptions, type LoadResult } from './load-suites.js';
+export { loadOperations, findOperation, pathMatches, closestOperations, type Operation } from './operations.js';
+export { formatDiagnostic } from './format-diagnostic.js';
+export { didYouMean, editDistance } from './did-you-mean.js';
+export { parseDuration, pointerProblem, templateReferences, type TemplateReference } from './syntax.js';

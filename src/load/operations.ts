@@ -1,0 +1,132 @@
+import type { OpenAPIV3 } from 'openapi-types';
+import { readdir } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import type { Diagnostic } from '../model/index.js';
+import { editDistance } from './did-you-mean.js';
+import { displayPath, ioReason, readText } from './files.js';
+import { YamlFile } from './yaml-file.js';
+
+/** One operation of an OpenAPI document: what a suite request may call. */
+export interface Operation {
+  /** Upper case: `GET`, `POST`… */
+  method: string;
+  /** The OpenAPI path, e.g. `/servicePrincipals/{servicePrincipal-id}/synchronization/jobs`. */
+  path: string;
+  operationId?: string;
+  /** The spec file it comes from, as shown in messages. */
+  file: string;
+}
+
+const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * Reads every `*.yaml|*.yml|*.json` OpenAPI 3 document directly in `specsDir`, sorted by name.
+ * A missing folder, unreadable or invalid file, or a document that is not OpenAPI 3 becomes a
+ * diagnostic; the operations of every good file are still returned.
+ */
+export async function loadOperations(specsDir: string): Promise<{ operations: Operation[]; diagnostics: Diagnostic[] }> {
+  const dir = resolve(specsDir);
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => SPEC_EXTENSIONS.includes(extname(n).toLowerCase())).sort();
+  } catch (e) {
+    return { operations: [], diagnostics: [{ code: 'missing-specs', message: `cannot read the specs folder \`${displayPath(dir)}\`: ${ioReason(e)}`, hint: 'pass the folder that holds the OpenAPI documents (specs/)', severity: 'error' }] };
+  }
+  const operations: Operation[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (names.length === 0) diagnostics.push({ code: 'missing-specs', message: `no OpenAPI document (*.yaml, *.yml, *.json) in \`${displayPath(dir)}\``, hint: 'add specs/openapi.yaml', severity: 'error' });
+  for (const name of names) {
+    const found = await readSpec(join(dir, name));
+    operations.push(...found.operations);
+    diagnostics.push(...found.diagnostics);
+  }
+  return { operations, diagnostics };
+}
+
+async function readSpec(abs: string): Promise<{ operations: Operation[]; diagnostics: Diagnostic[] }> {
+  const file = displayPath(abs);
+  const read = await readText(abs, file);
+  if ('problem' in read) return { operations: [], diagnostics: [read.problem] };
+  const yaml = new YamlFile(file, read.text);
+  const errors = yaml.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { operations: [], diagnostics: errors };
+  const doc = yaml.data as Partial<OpenAPIV3.Document> | null;
+  const version = doc !== null && typeof doc === 'object' ? doc.openapi : undefined;
+  if (typeof version !== 'string' || !version.startsWith('3.')) {
+    const span = yaml.valueSpan(typeof version === 'string' ? ['openapi'] : []);
+    return { operations: [], diagnostics: [{ code: 'invalid-spec', message: 'not an OpenAPI 3 document', hint: 'the file needs `openapi: 3.0.x` or `3.1.x` at the top; Swagger 2.0 is not read', span, severity: 'error' }] };
+  }
+  const paths = doc?.paths;
+  if (paths === null || typeof paths !== 'object') {
+    return { operations: [], diagnostics: [{ code: 'invalid-spec', message: 'the OpenAPI document has no `paths`', hint: 'add the operations under `paths:`', span: yaml.valueSpan([]), severity: 'error' }] };
+  }
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(paths)) {
+    if (item === null || typeof item !== 'object') continue;
+    for (const method of METHODS) {
+      const op = item[method];
+      if (op === undefined || op === null || typeof op !== 'object') continue;
+      const operation: Operation = { method: method.toUpperCase(), path, file };
+      if (typeof op.operationId === 'string') operation.operationId = op.operationId;
+      operations.push(operation);
+    }
+  }
+  return { operations, diagnostics: [] };
+}
+
+/** A request path template split into segments: no query, no trailing slash. */
+export function pathSegments(path: string): string[] {
+  const bare = path.split(/[?#]/, 1)[0] ?? '';
+  return bare.split('/').filter((s, i, all) => i > 0 && !(s === '' && i === all.length - 1));
+}
+
+/** `{servicePrincipal-id}` in a spec path stands for any one segment. */
+function isSpecParam(segment: string): boolean {
+  return /^\{[^{}]+\}$/.test(segment);
+}
+
+/** A suite segment holding a `{{variable}}` stands for a value only known at run time. */
+function isTemplated(segment: string): boolean {
+  return segment.includes('{{');
+}
+
+/** True when a suite request path (with `{{variables}}`) can address the spec path. */
+export function pathMatches(requestPath: string, specPath: string): boolean {
+  const req = pathSegments(requestPath);
+  const spec = pathSegments(specPath);
+  if (req.length !== spec.length) return false;
+  return spec.every((s, i) => {
+    const r = req[i] ?? '';
+    if (isSpecParam(s)) return r !== '';
+    return !isTemplated(r) && r === s;
+  });
+}
+
+/** The operation a request calls, if the specs have it. */
+export function findOperation(operations: readonly Operation[], method: string, requestPath: string): Operation | undefined {
+  return operations.find((op) => op.method === method && pathMatches(requestPath, op.path));
+}
+
+/**
+ * The operations nearest to a request that matches none, best first: same path with another
+ * method, then fewest differing segments, then the smallest edit distance.
+ */
+export function closestOperations(operations: readonly Operation[], method: string, requestPath: string, count = 3): Operation[] {
+  const req = pathSegments(requestPath);
+  const score = (op: Operation): number => {
+    const spec = pathSegments(op.path);
+    let differing = Math.abs(spec.length - req.length);
+    let letters = 0;
+    for (let i = 0; i < Math.min(spec.length, req.length); i++) {
+      const s = spec[i] ?? '';
+      const r = req[i] ?? '';
+      if (isSpecParam(s) ? r === '' : isTemplated(r) || r !== s) {
+        differing++;
+        letters += isSpecParam(s) || isTemplated(r) ? 8 : editDistance(r, s);
+      }
+    }
+    return differing * 1000 + letters * 10 + (op.method === method ? 0 : 5);
+  };
+  return [...operations].map((op) => ({ op, s: score(op) })).sort((a, b) => a.s - b.s).slice(0, count).map((x) => x.op);
+}
