@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SchemaLoadError, createSchemaStore } from '../../../src/assert/index.js';
@@ -104,5 +106,20 @@ describe('createSchemaStore and $id', () => {
     expect(() => store.validator(JOB_SCHEMA)).toThrow(
       'synchronizationJob.schema.json: $ref "https://fixtures.graph-sync-conformance.test/synchronizationStatus.schema.json" does not resolve: no loaded schema has that $id',
     );
+  });
+
+  it('names both files when two declare the same $id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gsc-assert-'));
+    const schema = JSON.stringify({ $id: 'https://fixtures.graph-sync-conformance.test/twice.schema.json', type: 'object' });
+    try {
+      writeFileSync(join(dir, 'a.schema.json'), schema);
+      writeFileSync(join(dir, 'b.schema.json'), schema);
+      expect(() => createSchemaStore([dir]).validator(join(dir, 'b.schema.json'))).toThrow(
+        `${join(dir, 'b.schema.json')}: $id "https://fixtures.graph-sync-conformance.test/twice.schema.json" is already declared by ${join(dir, 'a.schema.json')}`,
+      );
+      expect(createSchemaStore([dir]).validator(join(dir, 'a.schema.json'))({})).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
