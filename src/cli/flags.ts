@@ -23,8 +23,15 @@ export const selectionFlags: FlagDef[] = [
 
 /** Flags of `gsc run`. */
 export const runFlags: FlagDef[] = [
-  f({ name: 'target', type: 'string', env: 'GSC_TARGET', value: 'URL', description: 'base URL with the version segment, e.g. https://graph.microsoft.com/v1.0', default: 'the embedded emulator' }),
+  f({ name: 'target', type: 'string', env: 'GSC_TARGET', value: 'URL', description: 'base URL with the version segment, e.g. https://graph.microsoft.com/v1.0', default: "the cloud's Graph /v1.0 when signing in, else the embedded emulator" }),
   f({ name: 'token', type: 'string', env: 'GSC_TOKEN', value: 'TOKEN', description: 'bearer token sent as is', secret: true }),
+  f({ name: 'tenant-id', type: 'string', env: 'GSC_TENANT_ID', value: 'ID', description: 'Entra tenant (GUID or domain) for client-credentials sign-in' }),
+  f({ name: 'client-id', type: 'string', env: 'GSC_CLIENT_ID', value: 'ID', description: 'application (client) id for client-credentials sign-in' }),
+  f({ name: 'client-secret', type: 'string', env: 'GSC_CLIENT_SECRET', value: 'SECRET', description: 'client secret', secret: true }),
+  f({ name: 'client-secret-file', type: 'string', env: 'GSC_CLIENT_SECRET_FILE', value: 'FILE', description: 'file holding the client secret' }),
+  f({ name: 'client-certificate', type: 'string', env: 'GSC_CLIENT_CERTIFICATE_PATH', value: 'FILE', description: 'PEM with the private key and the certificate, instead of a secret' }),
+  f({ name: 'cloud', type: 'string', env: 'GSC_CLOUD', value: 'NAME', description: 'global, usgov, usgovdod or china: sets the Graph root, sign-in authority and scope together', default: 'global' }),
+  f({ name: 'authority', type: 'string', env: 'GSC_AUTHORITY', value: 'URL', description: "sign-in authority host, overriding the cloud's" }),
   f({ name: 'service-principal', type: 'string', env: 'GSC_SERVICE_PRINCIPAL_ID', value: 'ID', description: 'object id of the service principal whose jobs are tested' }),
   f({ name: 'template', type: 'string', env: 'GSC_TEMPLATE_ID', value: 'ID', description: 'synchronization template to create jobs from', default: 'the first template the service principal lists' }),
   ...selectionFlags,

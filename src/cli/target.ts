@@ -2,6 +2,8 @@ import { startEmulator } from '../emulator/index.js';
 import { UsageError } from './exit-codes.js';
 import type { Settings } from './args.js';
 import { parseTarget } from './values.js';
+import { clouds } from '../execute/auth/index.js';
+import { cloudOf, tokenProviderFor, wantsSignIn } from './credentials.js';
 
 /** The system under test and how to talk to it. */
 export interface Target {
@@ -13,6 +15,8 @@ export interface Target {
   secrets: () => string[];
   servicePrincipalId: string;
   templateId?: string;
+  /** How the run signs in, for people: never a secret. */
+  signIn?: string;
   /** Loopback targets answer fast and are ours to write to. */
   local: boolean;
   close(): Promise<void>;
@@ -22,8 +26,9 @@ export interface Target {
  * With no --target, starts the embedded emulator on a free loopback port and tests it; that is
  * what `npm start` does. Otherwise the target needs credentials and a service principal.
  */
-export async function resolveTarget(s: Settings): Promise<Target> {
-  const targetText = s.get('target');
+export async function resolveTarget(s: Settings, cwd: string): Promise<Target> {
+  const signIn = wantsSignIn(s);
+  const targetText = s.get('target') ?? (signIn || s.get('cloud') !== undefined ? `${clouds[cloudOf(s)].graphRoot}/v1.0` : undefined);
   if (targetText === undefined) {
     const emu = await startEmulator({ port: 0 });
     const token = s.get('token') ?? emu.fixtures.token;
@@ -39,10 +44,13 @@ export async function resolveTarget(s: Settings): Promise<Target> {
     };
   }
   const baseUrl = parseTarget(targetText, s.source('target')?.label ?? '--target');
-  const token = s.get('token');
-  if (token === undefined) {
-    throw new UsageError('a target needs credentials: pass --token (or set GSC_TOKEN) with a bearer token for its Graph');
+  if (s.get('token') === undefined && !signIn) {
+    throw new UsageError(
+      'a target needs credentials: pass --token (or set GSC_TOKEN) with a bearer token for its Graph, or sign in with ' +
+        '--tenant-id, --client-id and --client-secret or --client-certificate (GSC_TENANT_ID, GSC_CLIENT_ID, GSC_CLIENT_SECRET, GSC_CLIENT_CERTIFICATE_PATH)',
+    );
   }
+  const provider = tokenProviderFor(s, cwd);
   const sp = s.get('service-principal');
   if (sp === undefined) {
     throw new UsageError(
@@ -54,8 +62,9 @@ export async function resolveTarget(s: Settings): Promise<Target> {
   return {
     baseUrl,
     label: baseUrl,
-    token: async () => token,
-    secrets: () => [token],
+    token: () => provider.getToken(),
+    secrets: () => provider.secrets(),
+    signIn: provider.describe(),
     servicePrincipalId: sp,
     ...(s.get('template') !== undefined ? { templateId: s.get('template') } : {}),
     local: host === 'localhost' || host === '[::1]' || host.startsWith('127.'),

@@ -45,7 +45,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const planned = selectCases(suites, { grep: s.get('grep'), tags: parseList(s.get('tags')) });
   if (planned.length === 0) throw new UsageError('no case matches the selection (--grep/--tags); `gsc list` shows what there is');
 
-  const target = await resolveTarget(s);
+  const target = await resolveTarget(s, io.cwd);
   const http = new HttpClient({ timeoutMs });
   try {
     const redactor = new Redactor();
@@ -69,6 +69,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       sleep,
     };
 
+    if (target.signIn) println(io.stderr, `gsc: signing in with ${target.signIn}`);
+    try {
+      await ctx.token();
+    } catch (err) {
+      const e = err as Error & { hint?: string };
+      println(io.stderr, `gsc: cannot sign in: ${redactor.text(e.message)}${e.hint ? `\n  hint: ${redactor.text(e.hint)}` : ''}`);
+      return EXIT.untestable;
+    }
     const probe = await probeTarget(ctx, target.servicePrincipalId);
     if (probe.fatal) {
       println(io.stderr, `gsc: cannot test ${target.label}: ${probe.fatal.message}`);
