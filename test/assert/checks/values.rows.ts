@@ -1,0 +1,40 @@
+import { expect } from 'vitest';
+import { at, createExchange, createdJob, exchangeOf } from '../helpers.js';
+import { created, value, type Row } from './rows.js';
+
+/** Conforming and breaking exchanges for the value predicates at JSON pointers. */
+export const valuesRows: Row[] = [
+  // value-is-present / value-is-absent
+  { check: 'value-is-present', title: 'a null lastExecution', exchange: created, expect: value('/status/lastExecution', { present: true }), findings: [] },
+  { check: 'value-is-present', title: 'a missing troubleshootingUrl', exchange: createExchange({ ...createdJob(), status: { code: 'NotConfigured' } }), expect: value('/status/troubleshootingUrl', { present: true }), findings: [{ message: '/status/troubleshootingUrl must be present', pointer: '/status/troubleshootingUrl', expected: 'present', actual: 'absent', span: at(9) }] },
+  { check: 'value-is-absent', title: 'no progress on a new job', exchange: created, expect: value('/status/progress', { absent: true }), findings: [] },
+  { check: 'value-is-absent', title: 'a null quarantine, which is present', exchange: created, expect: value('/status/quarantine', { absent: true }), findings: [{ message: '/status/quarantine must be absent', expected: 'absent', actual: null, pointer: '/status/quarantine' }] },
+  // value-has-type
+  { check: 'value-has-type', title: 'a string id', exchange: created, expect: value('/id', { type: 'string' }), findings: [] },
+  { check: 'value-has-type', title: 'an integer count as a number', exchange: created, expect: value('/status/countSuccessiveCompleteFailures', { type: 'number' }), findings: [] },
+  { check: 'value-has-type', title: 'a count sent as a string', exchange: createExchange({ ...createdJob(), status: { countSuccessiveCompleteFailures: '0' } }), expect: value('/status/countSuccessiveCompleteFailures', { type: 'integer' }), findings: [{ message: '/status/countSuccessiveCompleteFailures must be integer', expected: 'integer', actual: 'string' }] },
+  { check: 'value-has-type', title: 'a fractional count', exchange: exchangeOf({ json: { n: 1.5 } }), expect: value('/n', { type: 'integer' }), findings: [{ actual: 'number' }] },
+  { check: 'value-has-type', title: 'a missing id', exchange: exchangeOf({ json: {} }), expect: value('/id', { type: 'string' }), findings: [{ actual: undefined }] },
+  // value-equals
+  { check: 'value-equals', title: 'the echoed templateId', exchange: created, expect: value('/templateId', { equals: 'BoxOutDelta' }), findings: [] },
+  { check: 'value-equals', title: 'a null lastExecution', exchange: created, expect: value('/status/lastExecution', { equals: null }), findings: [] },
+  { check: 'value-equals', title: 'the whole schedule, keys in another order', exchange: created, expect: value('/schedule', { equals: { state: 'Disabled', interval: 'P10675199DT2H48M5.4775807S', expiration: null } }), findings: [] },
+  { check: 'value-equals', title: 'an Active state', exchange: createExchange({ ...createdJob(), schedule: { ...createdJob().schedule, state: 'Active' } }), expect: value('/schedule/state', { equals: 'Disabled' }), findings: [{ message: '/schedule/state must equal "Disabled"', expected: 'Disabled', actual: 'Active', pointer: '/schedule/state', span: at(9) }] },
+  { check: 'value-equals', title: 'a schedule differing deep inside', exchange: createExchange({ ...createdJob(), schedule: { ...createdJob().schedule, state: 'Active' } }), expect: value('/schedule', { equals: { expiration: null, interval: 'P10675199DT2H48M5.4775807S', state: 'Disabled' } }), findings: [{ message: expect.stringMatching(/^\/schedule must equal \{"expiration":null,/), pointer: '/schedule/state', expected: 'Disabled', actual: 'Active' }] },
+  { check: 'value-equals', title: 'a missing templateId', exchange: exchangeOf({ json: { id: 'x' } }), expect: value('/templateId', { equals: 'BoxOutDelta' }), findings: [{ pointer: '/templateId', actual: undefined }] },
+  { check: 'value-equals', title: 'an empty list where one job was expected', exchange: exchangeOf({ json: { value: [] } }), expect: value('/value', { equals: [{ id: 'a' }] }), findings: [{ pointer: '/value/0', expected: { id: 'a' }, actual: undefined }] },
+  // value-differs
+  { check: 'value-differs', title: 'a state other than Paused', exchange: created, expect: value('/schedule/state', { notEquals: 'Paused' }), findings: [] },
+  { check: 'value-differs', title: 'a state still Disabled', exchange: created, expect: value('/schedule/state', { notEquals: 'Disabled' }), findings: [{ message: '/schedule/state must be present and differ from "Disabled"', expected: { not: 'Disabled' }, actual: 'Disabled' }] },
+  { check: 'value-differs', title: 'a missing state', exchange: exchangeOf({ json: {} }), expect: value('/schedule/state', { notEquals: 'Disabled' }), findings: [{ actual: undefined }] },
+  // value-matches-pattern
+  { check: 'value-matches-pattern', title: 'an ISO 8601 interval', exchange: created, expect: value('/schedule/interval', { pattern: '^P' }), findings: [] },
+  { check: 'value-matches-pattern', title: 'a .NET TimeSpan interval', exchange: createExchange({ ...createdJob(), schedule: { interval: '10675199.02:48:05.4775807' } }), expect: value('/schedule/interval', { pattern: '^P' }), findings: [{ message: '/schedule/interval must be a string matching /^P/', expected: '^P', actual: '10675199.02:48:05.4775807' }] },
+  { check: 'value-matches-pattern', title: 'a number, which is no string', exchange: exchangeOf({ json: { n: 40 } }), expect: value('/n', { pattern: '^\\d+$' }), findings: [{ actual: 40 }] },
+  // value-is-non-empty
+  { check: 'value-is-non-empty', title: 'the job id', exchange: created, expect: value('/id', { nonEmpty: true }), findings: [] },
+  { check: 'value-is-non-empty', title: 'the status object', exchange: created, expect: value('/status', { nonEmpty: true }), findings: [] },
+  { check: 'value-is-non-empty', title: 'an empty id', exchange: exchangeOf({ json: { id: '' } }), expect: value('/id', { nonEmpty: true }), findings: [{ message: '/id must be a non-empty string, array or object', expected: 'non-empty', actual: '' }] },
+  { check: 'value-is-non-empty', title: 'an empty synchronizedEntryCountByType', exchange: created, expect: value('/status/synchronizedEntryCountByType', { nonEmpty: true }), findings: [{ actual: [] }] },
+  { check: 'value-is-non-empty', title: 'a number', exchange: exchangeOf({ json: { n: 1 } }), expect: value('/n', { nonEmpty: true }), findings: [{ actual: 1 }] },
+];
