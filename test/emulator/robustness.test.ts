@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
+import { Client } from './client.js';
+
+let c: Client;
+
+beforeAll(async () => {
+  c = new Client(await startEmulator({ bodyLimitBytes: 64 * 1024 }));
+});
+afterAll(() => c.handle.close());
+
+/** Sends raw bytes and collects what comes back until the server closes or `ms` passes. */
+function raw(bytes: Buffer | string, ms = 2000): Promise<string> {
+  const { port } = new URL(c.handle.origin);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(bytes));
+    const done = (): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(Buffer.concat(chunks).toString('latin1'));
+    };
+    const timer = setTimeout(done, ms);
+    socket.on('data', (d) => chunks.push(d));
+    socket.on('close', done);
+    socket.on('error', done);
+  });
+}
+
+async function stillServes(): Promise<void> {
+  expect((await c.send('GET', c.jobs)).status).toBe(200);
+}
+
+describe('bad input never crashes the emulator', () => {
+  it('answers 413 to a body over the limit, declared or chunked, and creates nothing', async () => {
+    const before = c.handle.jobs().length;
+    const big = JSON.stringify({ templateId: 'BoxOutDelta', pad: 'x'.repeat(100 * 1024) });
+    const declared = await c.send('POST', c.jobs, { raw: big });
+    expect(declared.status).toBe(413);
+    expect(declared.json.error.code).toBe('RequestEntityTooLarge');
+    const stream = new ReadableStream({
+      start(ctl) {
+        ctl.enqueue(new TextEncoder().encode(big));
+        ctl.close();
+      },
+    });
+    const chunked = await fetch(c.handle.url + c.jobs, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${c.handle.fixtures.token}`, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(c.handle.jobs()).toHaveLength(before);
+    await stillServes();
+  });
+
+  it('answers 400 to bad percent-encoding in the path', async () => {
+    const res = await c.send('GET', `${c.jobs}/%E0%A4%A`);
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toContain('percent-encoding');
+  });
+
+  it('answers 431 to huge headers and 400 to random bytes, then keeps serving', async () => {
+    const huge = await raw(`GET /v1.0${c.jobs} HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    for (let i = 0; i < 5; i++) {
+      const garbage = await raw(randomBytes(512));
+      expect(garbage === '' || /^HTTP\/1\.1 400 /.test(garbage)).toBe(true);
+    }
+    await stillServes();
+  });
+
+  it('answers 400 to random bytes as a JSON body, on every write route', async () => {
+    const id = await c.newJob();
+    for (const path of [c.jobs, c.job(id, '/restart'), c.job(id, '/provisionOnDemand'), `/servicePrincipals/${c.sp}/synchronization/secrets`]) {
+      const res = await c.send(path.endsWith('secrets') ? 'PUT' : 'POST', path, { raw: randomBytes(256).toString('latin1') });
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it('keeps serving others while a client sends its headers very slowly', async () => {
+    const { port } = new URL(c.handle.origin);
+    const slow: Socket = connect(Number(port), '127.0.0.1');
+    await new Promise((r) => slow.once('connect', r));
+    slow.write(`GET /v1.0${c.jobs} HTTP/1.1\r\nHost: x\r\n`);
+    const started = Date.now();
+    await stillServes();
+    expect(Date.now() - started).toBeLessThan(1000);
+    slow.destroy();
+  });
+
+  it('gives 100 parallel creates 100 distinct ids', async () => {
+    const answers = await Promise.all(Array.from({ length: 100 }, () => c.create()));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    expect(new Set(answers.map((a) => a.json.id)).size).toBe(100);
+  });
+});
+
+describe('lifecycle', () => {
+  it('close() ends keep-alive connections promptly and the port stops answering', async () => {
+    const h = await startEmulator();
+    const { port } = new URL(h.origin);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    socket.write(`GET /v1.0/servicePrincipals/${h.fixtures.servicePrincipalId}/synchronization/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.fixtures.token}\r\nConnection: keep-alive\r\n\r\n`);
+    await new Promise((r) => socket.once('data', r));
+    const closed = new Promise((r) => socket.once('close', r));
+    const started = Date.now();
+    await h.close();
+    await closed;
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(fetch(h.url)).rejects.toThrow();
+    expect(h.requestCount()).toBe(1);
+  });
+
+  it('hides a new job from reads for consistencyDelayMs, as Graph eventual consistency does', async () => {
+    const h = await startEmulator({ consistencyDelayMs: 300 });
+    const e = new Client(h);
+    try {
+      const id = await e.newJob();
+      expect((await e.send('GET', e.job(id))).status).toBe(404);
+      expect((await e.send('GET', e.jobs)).json.value).toEqual([]);
+      await new Promise((r) => setTimeout(r, 350));
+      expect((await e.send('GET', e.job(id))).status).toBe(200);
+      expect((await e.send('DELETE', e.job(id))).status).toBe(204);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('refuses bad options with clear messages', async () => {
+    await expect(startEmulator({ deviations: ['create-answer-200'] })).rejects.toThrow(
+      /unknown deviation 'create-answer-200' \(did you mean 'create-answers-200'\?\); valid names: /,
+    );
+    await expect(startEmulator({ chaos: { throttleShare: 2 } })).rejects.toThrow('chaos.throttleShare must be between 0 and 1, got 2');
+    await expect(startEmulator({ port: 70000 })).rejects.toThrow('port must be a whole number from 0 to 65535');
+    const taken = await startEmulator();
+    await expect(startEmulator({ port: Number(new URL(taken.origin).port) })).rejects.toThrow(/already in use/);
+    await taken.close();
+  });
+});
