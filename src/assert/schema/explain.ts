@@ -21,9 +21,14 @@ function sameError(a: ErrorObject, b: ErrorObject): boolean {
   return a.keyword === b.keyword && a.instancePath === b.instancePath && a.message === b.message;
 }
 
+/** The `type` errors a branch raised at the combinator's own location. */
+function rootTypeErrors(errors: readonly ErrorObject[], at: string): ErrorObject[] {
+  return errors.filter((e) => e.keyword === 'type' && e.instancePath === at);
+}
+
 /** A branch whose `type` already refuses the value: it is not the one the value meant to match. */
 function refusesType(errors: readonly ErrorObject[], at: string): boolean {
-  return errors.some((e) => e.keyword === 'type' && e.instancePath === at);
+  return rootTypeErrors(errors, at).length > 0;
 }
 
 interface Branch {
@@ -70,7 +75,8 @@ function explainCombinator(
 
   const candidates = failing.filter((b) => !refusesType(b.errors, c.instancePath));
   if (candidates.length === 0) {
-    const types = [...new Set(failing.flatMap((b) => b.errors.filter((e) => e.keyword === 'type' && e.instancePath === c.instancePath).flatMap((e) => [e.params['type']].flat() as string[])))];
+    const named = failing.flatMap((b) => rootTypeErrors(b.errors, c.instancePath)).flatMap((e) => [e.params['type']].flat());
+    const types = [...new Set(named.map(String))];
     const union: ErrorObject = {
       ...c,
       keyword: 'type',

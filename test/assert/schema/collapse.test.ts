@@ -56,4 +56,11 @@ describe('oneOf/anyOf cascades collapse to the violation that explains them', ()
     expect(explain({ conditional: { kind: 'n' } })).toEqual(["/conditional must have required property 'n'"]);
     expect(validate({ conditional: { kind: 'other' } })).toEqual([]);
   });
+
+  it('names the extra property when a schema closes an object (and only then)', () => {
+    expect(validate({ closed: { a: 1, '@odata.type': '#x' } })).toMatchObject([
+      { pointer: '/closed', keyword: 'additionalProperties', message: "must NOT have additional property '@odata.type'", constraint: false },
+    ]);
+    expect(validate({ nullableRef: { key: 'k', '@odata.type': '#x' }, '@odata.context': 'x' })).toEqual([]);
+  });
 });
