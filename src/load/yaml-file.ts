@@ -122,8 +122,15 @@ export class YamlFile {
     if (template !== undefined) {
       return { code: 'unquoted-template', message: 'a `{{variable}}` inside `{ }` or `[ ]` must be quoted', hint: `YAML reads { and } there as brackets; quote the value: "${template}"`, span, severity };
     }
+    const opener = /end with an? ([\]}])/.exec(message) ? this.unclosedBracket(pos[0]) : undefined;
+    if (opener !== undefined) {
+      const bracket = this.text[opener] ?? '[';
+      const close = bracket === '[' ? ']' : '}';
+      return { code: 'yaml-syntax', message: `invalid YAML: \`${bracket}\` is never closed`, hint: `add the \`${close}\` that ends it`, span: this.span([opener, opener + 1]), severity };
+    }
     const text = message.charAt(0).toLowerCase() + message.slice(1);
-    return { code: 'yaml-syntax', message: `YAML ${text.replace(/\s+at line \d+, column \d+.*$/s, '')}`, hint: YAML_HINTS[code], span, severity };
+    const hint = YAML_HINTS[code] ?? 'check the brackets, quotes and indentation here and on the line above';
+    return { code: 'yaml-syntax', message: `invalid YAML: ${text.replace(/\s+at line \d+, column \d+.*$/s, '')}`, hint, span, severity };
   }
 
   /** Names the repeated key and where it first appears. */
@@ -146,6 +153,22 @@ export class YamlFile {
     const first = found?.first?.range ? this.span(found.first.range) : undefined;
     const where = first !== undefined ? `\`${name}\` is first given at line ${first.line}; ` : '';
     return { code: 'duplicate-key', message: `duplicate key \`${name}\``, hint: `${where}a key may appear once per mapping: keep one`, span, severity };
+  }
+
+  /** Offset of the last `[` or `{` before `offset` left open (outside quotes and comments). */
+  private unclosedBracket(offset: number): number | undefined {
+    const open: number[] = [];
+    let quote: string | undefined;
+    for (let i = 0; i < offset; i++) {
+      const ch = this.text[i];
+      if (quote !== undefined) {
+        if (ch === quote || ch === '\n') quote = undefined;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '#' && /\s/.test(this.text[i - 1] ?? '\n')) i = this.text.indexOf('\n', i) < 0 ? offset : this.text.indexOf('\n', i) - 1;
+      else if (ch === '[' || ch === '{') open.push(i);
+      else if (ch === ']' || ch === '}') open.pop();
+    }
+    return open[open.length - 1];
   }
 
   /**
