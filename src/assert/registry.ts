@@ -6,7 +6,9 @@ import { headerIsAbsent } from './checks/header-is-absent.js';
 import { headerIsPresent } from './checks/header-is-present.js';
 import { headerMatchesPattern } from './checks/header-matches-pattern.js';
 import { statusIsExpected } from './checks/status-is-expected.js';
+import { valueContains } from './checks/value-contains.js';
 import { valueDiffers } from './checks/value-differs.js';
+import { valueExcludes } from './checks/value-excludes.js';
 import { valueEquals } from './checks/value-equals.js';
 import { valueHasType } from './checks/value-has-type.js';
 import { valueIsAbsent } from './checks/value-is-absent.js';
@@ -36,4 +38,6 @@ export const checks: readonly CheckDefinition[] = [
   valueDiffers,
   valueMatchesPattern,
   valueIsNonEmpty,
+  valueContains,
+  valueExcludes,
 ];

@@ -62,7 +62,13 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     if (isCreate(req)) track(ctx, intent, req, response.status, exchange);
     if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url, response.status);
 
-    const findings = checkExchange(exchange, expectation, ctx.checks);
+    let findings: Finding[];
+    try {
+      findings = checkExchange(exchange, expectation, ctx.checks);
+    } catch (err) {
+      // A schema that does not load or a pattern that does not compile is the suite's fault, not the target's.
+      return { result: finish({ status: 'error', exchange, error: { code: 'internal', message: messageOf(err) } }), captured: new Map() };
+    }
     // Captured whatever the verdict: a create that wrongly succeeded still leaves a job to clean up.
     const captured = capture(step.captures, exchange);
     if (findings.length === 0) return { result: finish({ status: 'passed', exchange }), captured };
