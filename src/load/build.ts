@@ -45,7 +45,7 @@ export interface RawSchemaRef {
   $ref: string;
   pointer?: string;
 }
-export type RawPredicates = Partial<Record<'equals' | 'notEquals', TemplateJson>> & { pattern?: string; type?: JsonType; present?: true; absent?: true; nonEmpty?: true };
+export type RawPredicates = Partial<Record<'equals' | 'notEquals' | 'contains' | 'excludes', TemplateJson>> & { pattern?: string; type?: JsonType; present?: true; absent?: true; nonEmpty?: true };
 
 /** Default pause between `eventually` attempts when the suite gives none. */
 export const DEFAULT_INTERVAL_MS = 1000;

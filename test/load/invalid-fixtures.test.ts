@@ -18,7 +18,7 @@ const EXPECTED: Record<string, string[]> = {
   'duplicate-id': ['duplicate-case-id'],
   'duplicate-step-name': ['duplicate-step-name'],
   'duplicate-yaml-key': ['duplicate-key'],
-  'unknown-variable': ['unknown-variable', 'unknown-variable'],
+  'unknown-variable': ['unknown-variable', 'unknown-variable', 'unknown-variable'],
   'used-before-capture': ['used-before-capture'],
   'dangling-ref-file': ['dangling-ref'],
   'dangling-ref-fragment': ['dangling-ref'],

@@ -63,7 +63,10 @@ function unknown(ref: TemplateReference, span: SourceSpan, visible: string[], ca
   };
 }
 
-/** The strings of a step the run resolves as templates: path, header values, bodies, `equals`. */
+/** Predicates whose value is JSON with templates in its strings. */
+const TEMPLATED_PREDICATES = ['equals', 'notEquals', 'contains', 'excludes'] as const;
+
+/** The strings of a step the run resolves as templates: path, header values, bodies, predicate values. */
 function templateSites(step: StepSite): TemplateSite[] {
   const out: TemplateSite[] = [];
   const { request, expect } = step.raw;
@@ -78,8 +81,9 @@ function templateSites(step: StepSite): TemplateSite[] {
     else if (v.equals !== undefined) out.push({ text: v.equals, path: [...ex, 'headers', k, 'equals'] });
   }
   for (const [pointer, p] of Object.entries(expect?.json ?? {})) {
-    if (p.equals !== undefined) strings(p.equals, [...ex, 'json', pointer, 'equals'], out);
-    if (p.notEquals !== undefined) strings(p.notEquals, [...ex, 'json', pointer, 'notEquals'], out);
+    for (const predicate of TEMPLATED_PREDICATES) {
+      if (p[predicate] !== undefined) strings(p[predicate], [...ex, 'json', pointer, predicate], out);
+    }
   }
   return out;
 }
