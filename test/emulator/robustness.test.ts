@@ -81,6 +81,39 @@ describe('bad input never crashes the emulator', () => {
     }
   });
 
+  it('never answers 5xx to random JSON bodies or odd paths', async () => {
+    let seed = 1234;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const value = (depth: number): unknown => {
+      const pick = rand(depth > 2 ? 5 : 7);
+      if (pick === 0) return null;
+      if (pick === 1) return rand(2) === 0;
+      if (pick === 2) return rand(1e6) - 5e5;
+      if (pick === 3) return ['', 'BoxOutDelta', 'Watermark, Nope', 'x'.repeat(rand(300)), '\u0000\ud800'][rand(5)];
+      if (pick === 4) return 'Full';
+      if (pick === 5) return Array.from({ length: rand(4) }, () => value(depth + 1));
+      const keys = ['templateId', 'criteria', 'resetScope', 'credentials', 'key', 'value', 'parameters', 'subjects', 'synchronizationJobSettings', 'name'];
+      return Object.fromEntries(Array.from({ length: rand(5) }, () => [keys[rand(keys.length)], value(depth + 1)]));
+    };
+    const id = await c.newJob();
+    const targets: [string, string][] = [
+      ['POST', c.jobs], ['POST', c.job(id, '/restart')], ['POST', c.job(id, '/validateCredentials')],
+      ['POST', `${c.jobs}/validateCredentials`], ['PUT', `/servicePrincipals/${c.sp}/synchronization/secrets`],
+    ];
+    for (let i = 0; i < 150; i++) {
+      const [method, path] = targets[i % targets.length] as [string, string];
+      const res = await c.send(method, path, { json: value(0) });
+      expect(res.status, `${method} ${path} ${res.text}`).toBeLessThan(500);
+    }
+    for (const path of ['/v1.0', '/', '/v1.0/servicePrincipals', `/v1.0${c.jobs}/a/b/c/d/e`, '/beta/%2F%2F', `/v1.0${c.jobs}//start`, '/v1.0/%00']) {
+      const res = await fetch(c.handle.origin + path, { headers: { authorization: `Bearer ${c.handle.fixtures.token}` } });
+      expect(res.status, path).toBeLessThan(500);
+    }
+  });
+
   it('keeps serving others while a client sends its headers very slowly', async () => {
     const { port } = new URL(c.handle.origin);
     const slow: Socket = connect(Number(port), '127.0.0.1');
