@@ -79,11 +79,12 @@ interface LoadedFile {
 
 function loadFile(yaml: YamlFile, abs: string, format: FormatSchema | undefined): LoadedFile {
   const diagnostics = [...yaml.diagnostics];
-  if (diagnostics.some((d) => d.severity === 'error') || format === undefined) return { diagnostics, sites: [] };
-  if (yaml.empty) {
+  if (format === undefined) return { diagnostics, sites: [] };
+  if (yaml.empty && yaml.diagnostics.length === 0) {
     diagnostics.push({ code: 'empty-file', message: 'the suite file is empty', hint: 'write a suite (`$schema`, `suite`, `title`, `doc`, `cases`) or delete the file', span: { file: yaml.file, line: 1, col: 1 }, severity: 'error' });
     return { diagnostics, sites: [] };
   }
+  if (!yaml.readable) return { diagnostics, sites: [] };
   const errors = format.validate(yaml.data);
   diagnostics.push(...errors.map((e) => schemaDiagnostic(e, yaml, format)));
   // A schema error inside case N drops that case only; anywhere else, the whole file.

@@ -64,11 +64,12 @@ async function readSpec(abs: string): Promise<{ operations: Operation[]; diagnos
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(paths)) {
     if (item === null || typeof item !== 'object') continue;
-    for (const method of METHODS) {
-      const op = item[method];
-      if (op === undefined || op === null || typeof op !== 'object') continue;
+    for (const [key, op] of Object.entries(item as Record<string, unknown>)) {
+      const method = METHODS.find((m) => m === key);
+      if (method === undefined || op === null || typeof op !== 'object') continue;
       const operation: Operation = { method: method.toUpperCase(), path, file };
-      if (typeof op.operationId === 'string') operation.operationId = op.operationId;
+      const { operationId } = op as Partial<OpenAPIV3.OperationObject>;
+      if (typeof operationId === 'string') operation.operationId = operationId;
       operations.push(operation);
     }
   }
@@ -116,8 +117,10 @@ export function closestOperations(operations: readonly Operation[], method: stri
   const req = pathSegments(requestPath);
   const score = (op: Operation): number => {
     const spec = pathSegments(op.path);
+    const longer = spec.length > req.length ? spec : req;
     let differing = Math.abs(spec.length - req.length);
-    let letters = 0;
+    // A segment one side lacks costs its length in letters, as if typed from nothing.
+    let letters = longer.slice(Math.min(spec.length, req.length)).reduce((n, s) => n + s.length, 0);
     for (let i = 0; i < Math.min(spec.length, req.length); i++) {
       const s = spec[i] ?? '';
       const r = req[i] ?? '';

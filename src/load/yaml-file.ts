@@ -19,7 +19,7 @@ export class YamlFile {
   private readonly lines = new LineCounter();
   readonly doc: Document.Parsed;
   /** The file as plain JSON-like data (what the schema validates). */
-  readonly data: unknown;
+  readonly data: unknown = undefined;
   /** Problems found while reading: YAML syntax, duplicate keys, mappings used as keys. */
   readonly diagnostics: Diagnostic[] = [];
 
@@ -34,7 +34,15 @@ export class YamlFile {
     const syntax = this.doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     for (const e of this.doc.errors) if (e === syntax || e.code === 'DUPLICATE_KEY') this.diagnostics.push(this.yamlProblem(e.code, e.message, e.pos, 'error'));
     for (const w of this.doc.warnings) this.diagnostics.push(this.yamlProblem(w.code, w.message, w.pos, 'warning'));
-    this.data = this.diagnostics.some((d) => d.severity === 'error') ? undefined : this.plain(this.doc.contents, 0);
+    if (syntax === undefined) this.data = this.plain(this.doc.contents, 0);
+  }
+
+  /**
+   * True when `data` says what the file says: it parsed, and did not blow up. Duplicate keys
+   * and unquoted templates are reported but leave the rest worth checking.
+   */
+  get readable(): boolean {
+    return this.data !== undefined && this.budget > 0;
   }
 
   /** True when the document holds nothing but comments and whitespace. */
@@ -196,10 +204,17 @@ export class YamlFile {
     return value.includes('{{') ? value : undefined;
   }
 
+  /** Values left before the file counts as too large (aliases can expand exponentially). */
+  private budget = MAX_VALUES;
+
   /** Plain data from the AST. Not `doc.toJS()`: that warns on stderr about mapping keys. */
   private plain(node: unknown, depth: number): unknown {
     node = this.deref(node);
-    if (depth > 200) return null;
+    if (--this.budget === 0 || depth === MAX_DEPTH) {
+      const what = this.budget === 0 ? `more than ${MAX_VALUES} values` : `more than ${MAX_DEPTH} levels`;
+      this.diagnostics.push({ code: 'too-large', message: `the file expands to ${what}`, hint: 'a suite is far smaller; look for aliases (*name) that repeat large parts', span: this.span(isNode(node) && node.range ? node.range : [0, 0]), severity: 'error' });
+    }
+    if (this.budget <= 0 || depth >= MAX_DEPTH) return null;
     if (isScalar(node)) return node.value;
     if (isSeq(node)) return node.items.map((item) => this.plain(item, depth + 1));
     if (!isMap(node)) return null;
@@ -223,11 +238,18 @@ export class YamlFile {
         continue;
       }
       const name = isScalar(key) ? String(key.value ?? '') : '';
-      Object.defineProperty(out, name, { value: this.plain(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
+      const value = this.plain(pair.value, depth + 1);
+      // `__proto__: …` must become a key, not replace the object's prototype.
+      if (name === '__proto__') Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      else out[name] = value;
     }
     return out;
   }
 }
+
+/** Far beyond any real suite; reached only by alias bombs and generated junk. */
+const MAX_VALUES = 200_000;
+const MAX_DEPTH = 200;
 
 const YAML_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
