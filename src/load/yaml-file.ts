@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yamlProblem } from './yaml-errors.js';
 import type { Document, Node, Pair } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../model/index.js';
 
@@ -32,8 +33,8 @@ export class YamlFile {
     // After the first syntax error the parser's view of the rest is guesswork: report that one
     // (the rest are echoes of it), plus duplicate keys, which stand on their own.
     const syntax = this.doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-    for (const e of this.doc.errors) if (e === syntax || e.code === 'DUPLICATE_KEY') this.diagnostics.push(this.yamlProblem(e.code, e.message, e.pos, 'error'));
-    for (const w of this.doc.warnings) this.diagnostics.push(this.yamlProblem(w.code, w.message, w.pos, 'warning'));
+    for (const e of this.doc.errors) if (e === syntax || e.code === 'DUPLICATE_KEY') this.diagnostics.push(yamlProblem(this, e.code, e.message, e.pos, 'error'));
+    for (const w of this.doc.warnings) this.diagnostics.push(yamlProblem(this, w.code, w.message, w.pos, 'warning'));
     if (syntax === undefined) this.data = this.plain(this.doc.contents, 0);
   }
 
@@ -123,87 +124,6 @@ export class YamlFile {
     return node;
   }
 
-  private yamlProblem(code: string, message: string, pos: [number, number], severity: Diagnostic['severity']): Diagnostic {
-    const span = this.span(pos[1] > pos[0] ? pos : [pos[0], pos[0] + 1]);
-    if (code === 'DUPLICATE_KEY') return this.duplicateKey(pos[0], severity);
-    const template = this.flowTemplate(pos[0]);
-    if (template !== undefined) {
-      return { code: 'unquoted-template', message: 'a `{{variable}}` inside `{ }` or `[ ]` must be quoted', hint: `YAML reads { and } there as brackets; quote the value: "${template}"`, span, severity };
-    }
-    const opener = /end with an? ([\]}])/.exec(message) ? this.unclosedBracket(pos[0]) : undefined;
-    if (opener !== undefined) {
-      const bracket = this.text[opener] ?? '[';
-      const close = bracket === '[' ? ']' : '}';
-      return { code: 'yaml-syntax', message: `invalid YAML: \`${bracket}\` is never closed`, hint: `add the \`${close}\` that ends it`, span: this.span([opener, opener + 1]), severity };
-    }
-    const text = message.charAt(0).toLowerCase() + message.slice(1);
-    const hint = YAML_HINTS[code] ?? 'check the brackets, quotes and indentation here and on the line above';
-    return { code: 'yaml-syntax', message: `invalid YAML: ${text.replace(/\s+at line \d+, column \d+.*$/s, '')}`, hint, span, severity };
-  }
-
-  /** Names the repeated key and where it first appears. */
-  private duplicateKey(offset: number, severity: Diagnostic['severity']): Diagnostic {
-    let found: { key: Node; first?: Node } | undefined;
-    visit(this.doc, {
-      Map: (_, map) => {
-        const pairs = map.items.filter((p) => isScalar(p.key));
-        const repeated = pairs.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
-        if (repeated === undefined || !isScalar(repeated.key)) return undefined;
-        const name = repeated.key.value;
-        const first = pairs.find((p) => isScalar(p.key) && p.key.value === name);
-        found = { key: repeated.key, first: first !== repeated && isScalar(first?.key) ? first.key : undefined };
-        return visit.BREAK;
-      },
-    });
-    const key = found?.key;
-    const span = this.span(key?.range ?? [offset, offset + 1]);
-    const name = isScalar(key) ? String(key.value) : this.text.slice(offset, offset + 1);
-    const first = found?.first?.range ? this.span(found.first.range) : undefined;
-    const where = first !== undefined ? `\`${name}\` is first given at line ${first.line}; ` : '';
-    return { code: 'duplicate-key', message: `duplicate key \`${name}\``, hint: `${where}a key may appear once per mapping: keep one`, span, severity };
-  }
-
-  /** Offset of the last `[` or `{` before `offset` left open (outside quotes and comments). */
-  private unclosedBracket(offset: number): number | undefined {
-    const open: number[] = [];
-    let quote: string | undefined;
-    for (let i = 0; i < offset; i++) {
-      const ch = this.text[i];
-      if (quote !== undefined) {
-        if (ch === quote || ch === '\n') quote = undefined;
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '#' && /\s/.test(this.text[i - 1] ?? '\n')) i = this.text.indexOf('\n', i) < 0 ? offset : this.text.indexOf('\n', i) - 1;
-      else if (ch === '[' || ch === '{') open.push(i);
-      else if (ch === ']' || ch === '}') open.pop();
-    }
-    return open[open.length - 1];
-  }
-
-  /**
-   * The value around `offset` when a syntax error there comes from an unquoted `{{…}}` inside a
-   * flow collection (`{ path: /a/{{id}} }`), the most common way to break a suite file.
-   */
-  private flowTemplate(offset: number): string | undefined {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
-    const lineEnd = this.text.indexOf('\n', offset);
-    const line = this.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-    const at = offset - lineStart;
-    if (!line.slice(Math.max(0, at - 1), at + 2).includes('{{')) return undefined;
-    // The value starts after the nearest `: `, `, ` or opening bracket before the error.
-    const before = line.slice(0, at);
-    const start = Math.max(before.lastIndexOf(': ') + 2, before.lastIndexOf(', ') + 2, before.lastIndexOf('[') + 1, 0);
-    let end = start;
-    while (end < line.length) {
-      if (line.startsWith('{{', end)) {
-        const close = line.indexOf('}}', end);
-        end = close < 0 ? line.length : close + 2;
-      } else if (/[,}\]]/.test(line[end] ?? '')) break;
-      else end++;
-    }
-    const value = line.slice(start, end).trim();
-    return value.includes('{{') ? value : undefined;
-  }
-
   /** Values left before the file counts as too large (aliases can expand exponentially). */
   private budget = MAX_VALUES;
 
@@ -251,14 +171,7 @@ export class YamlFile {
 const MAX_VALUES = 200_000;
 const MAX_DEPTH = 200;
 
-const YAML_HINTS: Record<string, string> = {
-  TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
-  MULTIPLE_DOCS: 'keep one suite per file, without a second `---`',
-  BAD_INDENT: 'align the line with its siblings, or close the bracket it is inside',
-  MISSING_CHAR: 'close the quote or bracket that is open',
-  BLOCK_AS_IMPLICIT_KEY: 'put a space after the `:` of the key above, or indent this line under it',
-};
-
+/** True for any YAML node, aliases included. */
 function isNode(value: unknown): value is Node {
   return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
 }

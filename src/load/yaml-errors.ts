@@ -1,0 +1,98 @@
+import { isScalar, visit } from 'yaml';
+import type { Node } from 'yaml';
+import type { Diagnostic } from '../model/index.js';
+import type { YamlFile } from './yaml-file.js';
+
+/**
+ * YAML parse problems as diagnostics, reworded where the parser's words do not help: the
+ * duplicate key is named with its first place, an unclosed bracket is pointed at where it
+ * opens, and an unquoted `{{variable}}` in flow style is recognised for what it is.
+ */
+export function yamlProblem(file: YamlFile, code: string, message: string, pos: [number, number], severity: Diagnostic['severity']): Diagnostic {
+  const span = file.span(pos[1] > pos[0] ? pos : [pos[0], pos[0] + 1]);
+  if (code === 'DUPLICATE_KEY') return duplicateKey(file, pos[0], severity);
+  const template = flowTemplate(file.text, pos[0]);
+  if (template !== undefined) {
+    return { code: 'unquoted-template', message: 'a `{{variable}}` inside `{ }` or `[ ]` must be quoted', hint: `YAML reads { and } there as brackets; quote the value: "${template}"`, span, severity };
+  }
+  const opener = /end with an? ([\]}])/.exec(message) ? unclosedBracket(file.text, pos[0]) : undefined;
+  if (opener !== undefined) {
+    const bracket = file.text[opener] ?? '[';
+    const close = bracket === '[' ? ']' : '}';
+    return { code: 'yaml-syntax', message: `invalid YAML: \`${bracket}\` is never closed`, hint: `add the \`${close}\` that ends it`, span: file.span([opener, opener + 1]), severity };
+  }
+  const words = message.charAt(0).toLowerCase() + message.slice(1);
+  const hint = YAML_HINTS[code] ?? 'check the brackets, quotes and indentation here and on the line above';
+  return { code: 'yaml-syntax', message: `invalid YAML: ${words.replace(/\s+at line \d+, column \d+.*$/s, '')}`, hint, span, severity };
+}
+
+/** Names the repeated key and where it first appears. */
+function duplicateKey(file: YamlFile, offset: number, severity: Diagnostic['severity']): Diagnostic {
+  let found: { key: Node; first?: Node } | undefined;
+  visit(file.doc, {
+    Map: (_, map) => {
+      const pairs = map.items.filter((p) => isScalar(p.key));
+      const repeated = pairs.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (repeated === undefined || !isScalar(repeated.key)) return undefined;
+      const name = repeated.key.value;
+      const first = pairs.find((p) => isScalar(p.key) && p.key.value === name);
+      found = { key: repeated.key, first: first !== repeated && isScalar(first?.key) ? first.key : undefined };
+      return visit.BREAK;
+    },
+  });
+  const key = found?.key;
+  const span = file.span(key?.range ?? [offset, offset + 1]);
+  const name = isScalar(key) ? String(key.value) : file.text.slice(offset, offset + 1);
+  const first = found?.first?.range ? file.span(found.first.range) : undefined;
+  const where = first !== undefined ? `\`${name}\` is first given at line ${first.line}; ` : '';
+  return { code: 'duplicate-key', message: `duplicate key \`${name}\``, hint: `${where}a key may appear once per mapping: keep one`, span, severity };
+}
+
+/** Offset of the last `[` or `{` before `offset` left open (outside quotes and comments). */
+function unclosedBracket(text: string, offset: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < offset; i++) {
+    const ch = text[i];
+    if (quote !== undefined) {
+      if (ch === quote || ch === '\n') quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && /\s/.test(text[i - 1] ?? '\n')) i = text.indexOf('\n', i) < 0 ? offset : text.indexOf('\n', i) - 1;
+    else if (ch === '[' || ch === '{') open.push(i);
+    else if (ch === ']' || ch === '}') open.pop();
+  }
+  return open[open.length - 1];
+}
+
+/**
+ * The value around `offset` when a syntax error there comes from an unquoted `{{…}}` inside a
+ * flow collection (`{ path: /a/{{id}} }`), the most common way to break a suite file.
+ */
+function flowTemplate(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const at = offset - lineStart;
+  if (!line.slice(Math.max(0, at - 1), at + 2).includes('{{')) return undefined;
+  // The value starts after the nearest `: `, `, ` or opening bracket before the error.
+  const before = line.slice(0, at);
+  const start = Math.max(before.lastIndexOf(': ') + 2, before.lastIndexOf(', ') + 2, before.lastIndexOf('[') + 1, 0);
+  let end = start;
+  while (end < line.length) {
+    if (line.startsWith('{{', end)) {
+      const close = line.indexOf('}}', end);
+      end = close < 0 ? line.length : close + 2;
+    } else if (/[,}\]]/.test(line[end] ?? '')) break;
+    else end++;
+  }
+  const value = line.slice(start, end).trim();
+  return value.includes('{{') ? value : undefined;
+}
+
+const YAML_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',
+  MULTIPLE_DOCS: 'keep one suite per file, without a second `---`',
+  BAD_INDENT: 'align the line with its siblings, or close the bracket it is inside',
+  MISSING_CHAR: 'close the quote or bracket that is open',
+  BLOCK_AS_IMPLICIT_KEY: 'put a space after the `:` of the key above, or indent this line under it',
+};
