@@ -55,7 +55,7 @@ export async function findFiles(paths: readonly string[], extensions: readonly s
     const abs = resolve(p);
     try {
       const info = await stat(abs);
-      if (info.isDirectory()) for (const f of await walk(abs, extensions)) found.add(f);
+      if (info.isDirectory()) for (const f of await walk(abs, extensions, diagnostics)) found.add(f);
       else found.add(abs);
     } catch (e) {
       diagnostics.push({ code: 'missing-path', message: `cannot read \`${p}\`: ${ioReason(e)}`, hint: 'give a suite file or a folder of them', severity: 'error' });
@@ -64,13 +64,20 @@ export async function findFiles(paths: readonly string[], extensions: readonly s
   return { files: [...found].sort(), diagnostics };
 }
 
-async function walk(dir: string, extensions: readonly string[]): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** Files below `dir`; a folder that cannot be listed is reported and skipped, not fatal. */
+async function walk(dir: string, extensions: readonly string[], diagnostics: Diagnostic[]): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    diagnostics.push({ code: 'missing-path', message: `cannot read the folder \`${displayPath(dir)}\`: ${ioReason(e)}`, hint: 'check its permissions, or leave it out', severity: 'error' });
+    return [];
+  }
   const out: string[] = [];
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...(await walk(full, extensions)));
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...(await walk(full, extensions, diagnostics)));
     } else if (extensions.includes(extname(entry.name).toLowerCase())) {
       out.push(full);
     }

@@ -5,7 +5,7 @@ import { decodePath } from './describe.js';
 import { displayPath, findFiles, readText } from './files.js';
 import { compileFormatSchema, type FormatSchema } from './format-schema.js';
 import type { Operation } from './operations.js';
-import { schemaDiagnostic } from './schema-diagnostics.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
 import { YamlFile } from './yaml-file.js';
 import { resolve } from 'node:path';
 
@@ -86,7 +86,7 @@ function loadFile(yaml: YamlFile, abs: string, format: FormatSchema | undefined)
   }
   if (!yaml.readable) return { diagnostics, sites: [] };
   const errors = format.validate(yaml.data);
-  diagnostics.push(...errors.map((e) => schemaDiagnostic(e, yaml, format)));
+  diagnostics.push(...schemaDiagnostics(errors, yaml, format));
   // A schema error inside case N drops that case only; anywhere else, the whole file.
   const badCases = new Set<number>();
   let fileBad = false;

@@ -19,6 +19,23 @@ type Words = Pick<Diagnostic, 'code' | 'message' | 'hint'> & { span?: SourceSpan
 type Handler = (c: ErrorContext) => Words;
 
 /**
+ * Diagnostics for a file's (collapsed) schema errors. A missing key that a misspelt key at
+ * the same place stands for (`expct` for `expect`) is one problem, reported once as the typo.
+ */
+export function schemaDiagnostics(errors: readonly ErrorObject[], yaml: YamlFile, schema: FormatSchema): Diagnostic[] {
+  const typos = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((e.parentSchema?.properties ?? {}) as object);
+    const meant = didYouMean(String(e.params.additionalProperty), allowed);
+    if (meant !== undefined) typos.add(`${e.instancePath}\u0000${meant}`);
+  }
+  return errors
+    .filter((e) => e.keyword !== 'required' || !typos.has(`${e.instancePath}\u0000${String(e.params.missingProperty)}`))
+    .map((e) => schemaDiagnostic(e, yaml, schema));
+}
+
+/**
  * Turns one (collapsed) ajv error into a diagnostic pointing at the key or value it is about,
  * worded for the person who wrote the file.
  */

@@ -13,6 +13,7 @@ const INVALID = join(FIXTURES, 'invalid');
 const EXPECTED: Record<string, string[]> = {
   'yaml-syntax': ['yaml-syntax'],
   'misspelt-key': ['unknown-key'],
+  'misspelt-required-key': ['unknown-key'],
   'bad-enum': ['invalid-value', 'invalid-value', 'invalid-value', 'invalid-value'],
   'wrong-type': ['wrong-type', 'wrong-type', 'wrong-type'],
   'duplicate-id': ['duplicate-case-id'],
