@@ -1,11 +1,12 @@
 import type { FlagDef } from './flags.js';
-import { runFlags, selectionFlags } from './flags.js';
+import { cleanupFlags, runFlags, selectionFlags } from './flags.js';
 
 /** What each command is for, and its flags, as `gsc --help` and `gsc CMD --help` show them. */
 export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[] }> = {
   run: { usage: 'gsc run [paths…] [flags]', summary: 'run the suites against a target (default: the embedded emulator)', flags: runFlags },
   lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [] },
   list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags },
+  cleanup: { usage: 'gsc cleanup [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags },
   emulator: { usage: 'gsc emulator [--port N] [--fixtures FILE] [--deviate NAME]', summary: 'serve the reference emulator (gsc emulator --help)', flags: [] },
 };
 

@@ -1,3 +1,4 @@
+import { cleanupCommand } from './commands/cleanup.js';
 import { emulatorCommand } from './commands/emulator.js';
 import { lintCommand } from './commands/lint.js';
 import { listCommand } from './commands/list.js';
@@ -17,6 +18,7 @@ const registry: Record<string, Command> = {
   lint: lintCommand,
   list: listCommand,
   emulator: emulatorCommand,
+  cleanup: cleanupCommand,
 };
 
 /**

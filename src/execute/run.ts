@@ -1,4 +1,4 @@
-import type { Case, Counts, Level, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import type { Case, CaseResult, Counts, Level, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
 import { LEVELS } from '../model/index.js';
 import { runCase } from './case.js';
 import type { ExecContext } from './context.js';
@@ -7,6 +7,8 @@ import type { ExecContext } from './context.js';
 export interface PlannedCase {
   suite: string;
   case: Case;
+  /** Set when the case was selected but must not run (writes without --allow-writes): reported as skipped. */
+  skipReason?: string;
 }
 
 export interface RunCasesOptions {
@@ -18,6 +20,16 @@ export interface RunCasesOptions {
   info: RunInfo;
   /** Independent cases run in parallel up to this many; steps within a case stay in order. @default 1 */
   concurrency?: number;
+}
+
+function skipped(p: PlannedCase, reason: string): { result: CaseResult; fatal?: undefined } {
+  const c = p.case;
+  return {
+    result: {
+      id: c.id, suite: p.suite, title: c.title, level: c.level, tags: c.tags, doc: c.doc, file: c.span.file, span: c.span,
+      status: 'skipped', skipReason: reason, steps: [], startedAt: new Date().toISOString(), durationMs: 0,
+    },
+  };
 }
 
 /** True when a failure at `level` fails a run whose failing level is `failLevel`. */
@@ -41,7 +53,7 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
     while (!aborted && !o.ctx.signal.aborted && next < o.cases.length) {
       const planned = o.cases[next++]!;
       await o.reporter.onCaseStart?.({ id: planned.case.id, title: planned.case.title });
-      const { result, fatal } = await runCase(planned.case, planned.suite, o.vars, o.ctx);
+      const { result, fatal } = planned.skipReason ? skipped(planned, planned.skipReason) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
       counts[result.status]++;
       if (result.status === 'failed' && failsRun(result.level, o.info.failLevel)) conformant = false;
       if (fatal && !aborted) aborted = fatal;

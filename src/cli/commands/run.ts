@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { createSchemaStore } from '../../assert/index.js';
-import { HttpClient } from '../../execute/http.js';
+import { LedgerError, readLedger, pendingItems } from '../../execute/ledger/index.js';
 import { probeTarget } from '../../execute/preflight.js';
-import { Redactor } from '../../execute/redact.js';
-import { defaultRetryPolicy } from '../../execute/retry.js';
-import { createLimiter } from '../../execute/limits.js';
-import { runCases } from '../../execute/run.js';
-import { sleep } from '../../execute/sleep.js';
-import type { ExecContext } from '../../execute/context.js';
+import { runCases, type PlannedCase } from '../../execute/run.js';
 import { selectCases } from '../../plan/select.js';
 import { combineReporters, createReporters } from '../../report/index.js';
 import { parseSettings } from '../args.js';
+import { createRunResources, LEDGER_FILE } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { runFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
@@ -19,8 +14,9 @@ import type { CliIo } from '../io.js';
 import { println, useColor } from '../io.js';
 import { project } from '../project.js';
 import { loadAndReport } from '../suites.js';
-import { resolveTarget } from '../target.js';
-import { parseDuration, parseLevel, parseList, parsePositive, parsePositiveInt } from '../values.js';
+import { resolveTarget, type Target } from '../target.js';
+import { printDryRun } from './dry-run.js';
+import { parseLevel, parseList } from '../values.js';
 
 /** `gsc run [paths…]`: load, select, run against the target, report; the exit code says the verdict. */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
@@ -33,78 +29,60 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     println(io.stderr, `gsc: warning: ${flag} on the command line is visible to other processes; prefer the environment variable`);
   }
   const failLevel = parseLevel(s.get('level') ?? 'MUST', s.source('level')?.label ?? '--level');
-  const reporterNames = parseList(s.get('reporter') ?? 'console,junit,json');
-  const concurrency = parsePositiveInt(s.get('concurrency') ?? '1', '--concurrency');
-  const maxRps = s.get('max-rps') !== undefined ? parsePositive(s.get('max-rps')!, '--max-rps') : undefined;
-  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', '--timeout');
   const outDir = resolve(io.cwd, s.get('out') ?? 'reports');
-  const reporter = makeReporter(reporterNames, outDir, io, s.flag('verbose'));
+  const reporter = makeReporter(parseList(s.get('reporter') ?? 'console,junit,json'), outDir, io, s.flag('verbose'));
 
   const suites = await loadAndReport(s.positionals, io);
   if (!suites) return EXIT.usage;
-  const planned = selectCases(suites, { grep: s.get('grep'), tags: parseList(s.get('tags')) });
-  if (planned.length === 0) throw new UsageError('no case matches the selection (--grep/--tags); `gsc list` shows what there is');
+  const selected = selectCases(suites, { grep: s.get('grep'), tags: parseList(s.get('tags')) });
+  if (selected.length === 0) throw new UsageError('no case matches the selection (--grep/--tags); `gsc list` shows what there is');
 
   const target = await resolveTarget(s, io.cwd);
-  const http = new HttpClient({ timeoutMs });
+  const planned = guardWrites(selected, target, s.flag('allow-writes'));
+  if (s.flag('dry-run')) {
+    await target.close();
+    printDryRun(planned, target, io);
+    return EXIT.conformant;
+  }
+  const ledger = s.get('ledger');
+  const ledgerFile = ledger === 'off' ? undefined : resolve(io.cwd, ledger ?? resolve(outDir, LEDGER_FILE));
+  const runId = randomUUID();
+  let res: ReturnType<typeof createRunResources>;
   try {
-    const redactor = new Redactor();
-    redactor.add(...target.secrets());
-    const limiter = createLimiter({ concurrency: Math.max(concurrency, 1) * 2, ...(maxRps ? { maxRps } : {}) });
-    const consistency = s.get('consistency-timeout');
-    const ctx: ExecContext = {
-      baseUrl: target.baseUrl,
-      http,
-      token: async () => {
-        const t = await target.token();
-        redactor.add(t);
-        return t;
-      },
-      redactor,
-      checks: { schemas: createSchemaStore([resolve(project().schemas, 'api')]) },
-      retry: defaultRetryPolicy,
-      limit: (fn) => limiter.run(fn),
-      consistencyTimeoutMs: consistency !== undefined ? parseDuration(consistency, '--consistency-timeout') : target.local ? 5_000 : 60_000,
-      signal: io.signal ?? new AbortController().signal,
-      sleep,
-    };
-
+    res = createRunResources(s, target, runId, io.signal ?? new AbortController().signal, ledgerFile);
+  } catch (err) {
+    await target.close();
+    if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable --out or --ledger FILE (or --ledger off to record nothing)`);
+    throw err;
+  }
+  try {
     if (target.signIn) println(io.stderr, `gsc: signing in with ${target.signIn}`);
     try {
-      await ctx.token();
+      await res.ctx.token();
     } catch (err) {
       const e = err as Error & { hint?: string };
-      println(io.stderr, `gsc: cannot sign in: ${redactor.text(e.message)}${e.hint ? `\n  hint: ${redactor.text(e.hint)}` : ''}`);
+      println(io.stderr, `gsc: cannot sign in: ${res.redactor.text(e.message)}${e.hint ? `\n  hint: ${res.redactor.text(e.hint)}` : ''}`);
       return EXIT.untestable;
     }
-    const probe = await probeTarget(ctx, target.servicePrincipalId);
+    const probe = await probeTarget(res.ctx, target.servicePrincipalId);
     if (probe.fatal) {
       println(io.stderr, `gsc: cannot test ${target.label}: ${probe.fatal.message}`);
       return EXIT.untestable;
     }
-    let templateId = target.templateId;
-    if (templateId === undefined) {
-      if (!probe.templates) throw new UsageError(`--template is required: the target did not list the service principal's templates (status ${probe.status})`);
-      templateId = probe.templates[0];
-      if (templateId === undefined) {
-        println(io.stderr, `gsc: service principal ${target.servicePrincipalId} has no synchronization templates, so no job can be created; pick an application that supports provisioning`);
-        return EXIT.untestable;
-      }
-      println(io.stderr, `gsc: using template ${templateId}, the first of ${probe.templates.length} the service principal lists (--template chooses another)`);
-    }
+    const templateId = chooseTemplate(target, probe.templates, probe.status, io);
+    if (templateId === undefined) return EXIT.untestable;
 
-    const vars = new Map([
-      ['servicePrincipalId', target.servicePrincipalId],
-      ['templateId', templateId],
-      ['runId', randomUUID()],
-      ['randomGuid', randomUUID()],
-    ]);
     const summary = await runCases({
       cases: planned,
-      vars,
-      ctx,
+      vars: new Map([
+        ['servicePrincipalId', target.servicePrincipalId],
+        ['templateId', templateId],
+        ['runId', runId],
+        ['randomGuid', randomUUID()],
+      ]),
+      ctx: res.ctx,
       reporter,
-      concurrency,
+      concurrency: res.concurrency,
       info: {
         tool: { name: 'graph-sync-conformance', version: project().version },
         target: target.label,
@@ -113,14 +91,43 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         failLevel,
       },
     });
+    if (res.ledger) warnLeftBehind(res.ledger.file, runId, io);
     if (summary.aborted?.code === 'aborted') return EXIT.interrupted;
     if (!summary.conformant) return EXIT.nonConformant;
     // Cases in error were not tested: calling the target conformant would claim what no one checked.
     return summary.aborted || summary.counts.error > 0 ? EXIT.untestable : EXIT.conformant;
   } finally {
-    await http.close();
+    await res.close();
     await target.close();
   }
+}
+
+/** Against a target that is not on this machine, cases that write need explicit consent. */
+function guardWrites(selected: PlannedCase[], target: Target, allowWrites: boolean): PlannedCase[] {
+  if (target.local || allowWrites) return selected;
+  return selected.map((p) => (p.case.writes ? { ...p, skipReason: 'writes to a target that is not on this machine need --allow-writes' } : p));
+}
+
+/** The run's template: the one asked for, or the first the service principal lists. */
+function chooseTemplate(target: Target, listed: string[] | undefined, status: number | undefined, io: CliIo): string | undefined {
+  if (target.templateId !== undefined) return target.templateId;
+  if (!listed) throw new UsageError(`--template is required: the target did not list the service principal's templates (status ${status})`);
+  const first = listed[0];
+  if (first === undefined) {
+    println(io.stderr, `gsc: service principal ${target.servicePrincipalId} has no synchronization templates, so no job can be created; pick an application that supports provisioning`);
+    return undefined;
+  }
+  println(io.stderr, `gsc: using template ${first}, the first of ${listed.length} the service principal lists (--template chooses another)`);
+  return first;
+}
+
+/** After the run: anything this run created and did not delete is said, with how to remove it. */
+function warnLeftBehind(file: string, runId: string, io: CliIo): void {
+  const { entries } = readLedger(file);
+  const pending = pendingItems(entries.filter((e) => e.runId === runId));
+  const count = pending.items.length + pending.intents.length;
+  if (count === 0) return;
+  println(io.stderr, `gsc: ${count} job(s) this run created may be left behind (${pending.items.map((i) => i.id).join(', ') || 'answers lost'}); remove them with: gsc cleanup --ledger ${file}`);
 }
 
 function makeReporter(names: string[], outDir: string, io: CliIo, verbose: boolean) {
@@ -130,3 +137,4 @@ function makeReporter(names: string[], outDir: string, io: CliIo, verbose: boole
     throw new UsageError(`--reporter: ${(err as Error).message}`);
   }
 }
+

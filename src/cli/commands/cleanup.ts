@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { HttpClient, TransportError } from '../../execute/http.js';
+import { cleanupFromLedger, pendingItems, readLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
+import { Redactor } from '../../execute/redact.js';
+import { buildRequest } from '../../execute/request.js';
+import { parseSettings } from '../args.js';
+import { tokenProviderFor, wantsSignIn } from '../credentials.js';
+import { LEDGER_FILE } from '../exec-context.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { cleanupFlags } from '../flags.js';
+import { formatHelp } from '../help.js';
+import type { CliIo } from '../io.js';
+import { println } from '../io.js';
+import { parseDuration, parseTarget } from '../values.js';
+
+/**
+ * `gsc cleanup --ledger FILE`: deletes what runs recorded in the ledger and did not delete, and
+ * settles creates whose answer was lost. Reports each item; exits 0 when nothing is left.
+ */
+export async function cleanupCommand(argv: string[], io: CliIo): Promise<number> {
+  const s = parseSettings(argv, cleanupFlags, io.env);
+  if (s.flag('help')) {
+    println(io.stdout, formatHelp('cleanup'));
+    return EXIT.conformant;
+  }
+  const file = resolve(io.cwd, s.get('ledger') ?? `reports/${LEDGER_FILE}`);
+  if (s.get('token') === undefined && !wantsSignIn(s)) {
+    throw new UsageError('cleanup needs the credentials the run used: --token (GSC_TOKEN), or --tenant-id, --client-id and a secret or certificate');
+  }
+  const provider = tokenProviderFor(s, io.cwd);
+  const redactor = new Redactor();
+  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', '--timeout') });
+  const target = s.get('target') !== undefined ? parseTarget(s.get('target')!, '--target') : ledgerTarget(file);
+  const token = async () => {
+    const t = await provider.getToken();
+    redactor.add(t, ...provider.secrets());
+    return t;
+  };
+  try {
+    const report = await cleanupFromLedger(file, clientFor(http, token, target ?? ''), target ? { target } : {});
+    for (const p of report.problems) println(io.stderr, `gsc cleanup: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+    for (const item of report.items) println(io.stdout, line(item, redactor));
+    const left = report.items.filter((i) => i.outcome === 'failed' || i.outcome === 'possibly-left-behind');
+    println(io.stdout, `gsc cleanup: ${count(report.items, 'deleted')} deleted, ${count(report.items, 'already-gone')} already gone, ${count(report.items, 'failed')} failed, ${count(report.items, 'possibly-left-behind')} possibly left behind`);
+    if (report.items.length === 0 && !report.problems.some((p) => p.severity === 'error')) println(io.stdout, 'Nothing to clean up.');
+    return left.length > 0 || report.problems.some((p) => p.severity === 'error') ? EXIT.nonConformant : EXIT.conformant;
+  } catch (err) {
+    if (err instanceof TransportError) {
+      println(io.stderr, `gsc cleanup: ${redactor.text(err.message)}`);
+      return EXIT.untestable;
+    }
+    throw err;
+  } finally {
+    await http.close();
+  }
+}
+
+/** The one target the ledger has work for; several need --target to choose. */
+function ledgerTarget(file: string): string | undefined {
+  const { items, intents } = pendingItems(readLedger(file).entries);
+  const targets = [...new Set([...items, ...intents].map((e) => e.target))];
+  if (targets.length > 1) throw new UsageError(`the ledger has work on ${targets.length} targets (${targets.join(', ')}): choose one with --target`);
+  return targets[0];
+}
+
+/** The two calls a cleanup makes, against the ledger's target, with the run's credentials. */
+function clientFor(http: HttpClient, token: () => Promise<string>, base: string): CleanupClient {
+  const send = async (method: 'GET' | 'DELETE', path: string) => {
+    const req = await buildRequest({ method, path, headers: {}, auth: 'run', span: { file: '(cleanup)', line: 0, col: 0 } }, base, new Map(), token);
+    return http.send(req);
+  };
+  return {
+    async list(collectionPath) {
+      const res = await send('GET', collectionPath);
+      if (res.status !== 200) return { status: res.status, ids: [] };
+      try {
+        const value = (JSON.parse(res.body) as { value?: { id?: unknown; templateId?: unknown }[] }).value ?? [];
+        return { status: 200, ids: value.filter((j) => typeof j?.id === 'string').map((j) => ({ id: j.id as string, ...(typeof j.templateId === 'string' ? { templateId: j.templateId } : {}) })) };
+      } catch {
+        return { status: res.status, ids: [] };
+      }
+    },
+    async delete(path) {
+      return { status: (await send('DELETE', path)).status };
+    },
+  };
+}
+
+function count(items: CleanupItem[], outcome: CleanupItem['outcome']): number {
+  return items.filter((i) => i.outcome === outcome).length;
+}
+
+function line(item: CleanupItem, redactor: Redactor): string {
+  const label = { deleted: 'deleted', 'already-gone': 'already gone', failed: 'FAILED', 'possibly-left-behind': 'POSSIBLY LEFT BEHIND' }[item.outcome];
+  return `${label.padEnd(21)}${item.id ?? '(no id)'}  ${item.path}  ${redactor.text(item.detail)}`;
+}

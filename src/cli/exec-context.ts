@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { createSchemaStore } from '../assert/index.js';
+import type { ExecContext } from '../execute/context.js';
+import { HttpClient } from '../execute/http.js';
+import { Ledger } from '../execute/ledger/index.js';
+import { createLimiter } from '../execute/limits.js';
+import { Redactor } from '../execute/redact.js';
+import { defaultRetryPolicy } from '../execute/retry.js';
+import { sleep } from '../execute/sleep.js';
+import { ledgerTracker } from '../execute/tracker.js';
+import type { Settings } from './args.js';
+import { project } from './project.js';
+import type { Target } from './target.js';
+import { parseDuration, parsePositive, parsePositiveInt } from './values.js';
+
+/** The ledger file of a report folder: every run appends to it, `gsc cleanup` reads it. */
+export const LEDGER_FILE = 'ledger.jsonl';
+
+/** An execution context and what must be closed after the run. */
+export interface RunResources {
+  ctx: ExecContext;
+  redactor: Redactor;
+  ledger?: Ledger;
+  concurrency: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds what every step shares: one keep-alive HTTP pool, the schema store (compiled lazily,
+ * once), the limits, the redactor that knows the run's secrets, and the ledger.
+ */
+export function createRunResources(s: Settings, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined): RunResources {
+  const concurrency = parsePositiveInt(s.get('concurrency') ?? '1', '--concurrency');
+  const maxRps = s.get('max-rps') !== undefined ? parsePositive(s.get('max-rps')!, '--max-rps') : undefined;
+  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', '--timeout');
+  const consistency = s.get('consistency-timeout');
+  const consistencyTimeoutMs = consistency !== undefined ? parseDuration(consistency, '--consistency-timeout') : target.local ? 5_000 : 60_000;
+
+  const http = new HttpClient({ timeoutMs });
+  const redactor = new Redactor();
+  redactor.add(...target.secrets());
+  // Steps of one case are sequential, so in-flight requests never exceed the case concurrency
+  // by much; the extra room is for the ledger's listing before a create.
+  const limiter = createLimiter({ concurrency: concurrency * 2, ...(maxRps ? { maxRps } : {}) });
+  const base: Omit<ExecContext, 'tracker'> = {
+    baseUrl: target.baseUrl,
+    http,
+    token: async () => {
+      const t = await target.token();
+      redactor.add(t, ...target.secrets());
+      return t;
+    },
+    redactor,
+    checks: { schemas: createSchemaStore([resolve(project().schemas, 'api')]) },
+    retry: defaultRetryPolicy,
+    limit: (fn) => limiter.run(fn),
+    consistencyTimeoutMs,
+    signal,
+    sleep,
+  };
+  const ledger = ledgerFile ? Ledger.open(ledgerFile, { runId, target: target.baseUrl }) : undefined;
+  const ctx: ExecContext = ledger ? { ...base, tracker: ledgerTracker(ledger, base, target.servicePrincipalId) } : base;
+  return {
+    ctx,
+    redactor,
+    concurrency,
+    ...(ledger ? { ledger } : {}),
+    close: async () => {
+      ledger?.close();
+      await http.close();
+    },
+  };
+}
