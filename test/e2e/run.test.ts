@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { gsc, targetFlags, tempDir } from './support.js';
+
+describe('gsc run against the embedded emulator (what npm start does)', () => {
+  let out: string;
+  let run: Awaited<ReturnType<typeof gsc>>;
+  beforeAll(async () => {
+    out = tempDir();
+    run = await gsc(['run', '--out', out]);
+  });
+
+  it('passes every case and says so in the closing line', () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^gsc: \d+ passed, 0 failed, 0 errors, 0 skipped/m);
+    expect(run.stdout).toContain('PASS  create/answers-201-with-a-job');
+  });
+
+  it('writes junit.xml and results.json', () => {
+    const xml = readFileSync(join(out, 'junit.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('create/answers-201-with-a-job');
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { conformant: boolean; cases: { id: string; status: string }[] };
+    expect(results.conformant).toBe(true);
+    expect(results.cases.every((c) => c.status === 'passed')).toBe(true);
+  });
+
+  it('leaves no secret in any output or report file', () => {
+    const files = readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8'));
+    for (const text of [run.stdout, run.stderr, ...files]) expect(text).not.toContain('gsc-emulator-token');
+  });
+});
+
+describe('gsc run against an emulator that breaks the contract', () => {
+  let emu: EmulatorHandle;
+  beforeAll(async () => {
+    emu = await startEmulator({ deviations: ['create-answers-200'] });
+  });
+  afterAll(() => emu.close());
+
+  it('exits 1 and names the case, the expectation and what came back', async () => {
+    const run = await gsc(['run', ...targetFlags(emu), '--out', tempDir(), '--grep', '^create/']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('FAIL  create/answers-201-with-a-job');
+    expect(run.stdout).toMatch(/status must be 201/);
+    expect(run.stdout).toMatch(/suites\/synchronization-jobs\/create\.yaml:\d+:\d+/);
+    expect(run.stdout).toMatch(/^gsc: \d+ passed, [1-9]\d* failed/m);
+  });
+
+  it('deletes every job it created, even from the cases that failed', async () => {
+    await gsc(['run', ...targetFlags(emu), '--out', tempDir()]);
+    expect(emu.jobs()).toEqual([]);
+  });
+});
+
+describe('gsc run when the target cannot be tested', () => {
+  it('stops with one clear message and exit 3 when nothing listens', async () => {
+    const run = await gsc(['run', '--target', 'http://127.0.0.1:9/v1.0', '--token', 'T-123456', '--service-principal', 'sp', '--template', 't', '--out', tempDir()]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/cannot test http:\/\/127\.0\.0\.1:9\/v1\.0: cannot connect to http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\)/);
+    expect(run.stdout).not.toContain('FAIL');
+  });
+
+  it('stops with exit 3 when the credentials are rejected, naming the likely cause', async () => {
+    const emu = await startEmulator();
+    try {
+      const run = await gsc(['run', ...targetFlags(emu), '--token', 'not-the-emulator-token', '--out', tempDir()]);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toMatch(/rejected the run's credentials \(401 InvalidAuthenticationToken\)/);
+      expect(run.stderr + run.stdout).not.toContain('not-the-emulator-token');
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
+describe('bad input is reported before anything is sent', () => {
+  it('points at file:line:col of a misspelt key and exits 2', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'suites'));
+    const file = join(dir, 'suites', 'bad.yaml');
+    writeFileSync(file, readFileSync('suites/synchronization-jobs/list.yaml', 'utf8').replace('        expect:', '        expct:'));
+    const run = await gsc(['run', 'suites/bad.yaml', '--out', join(dir, 'reports')], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown key `expct`/);
+    expect(run.stderr).toMatch(/--> suites\/bad\.yaml:\d+:\d+/);
+    expect(run.stderr).toMatch(/did you mean `expect`/);
+    expect(run.stderr).toMatch(/nothing was sent/);
+    expect(existsSync(join(dir, 'reports'))).toBe(false);
+  });
+
+  it.each([
+    [['run', '--taget', 'x'], /unknown flag --taget: did you mean --target\?/],
+    [['run', '--level', 'must-ish'], /--level "must-ish" is not a level/],
+    [['run', '--reporter', 'jsno'], /did you mean "json"/],
+    [['run', '--target', 'graph.microsoft.com'], /is not a URL/],
+    [['run', '--target', 'https://graph.microsoft.com/v1.0'], /needs credentials/],
+    [['run', '--target', 'https://graph.microsoft.com/v1.0', '--token', 'T'], /which service principal\?/],
+    [['run', '--grep', 'no-such-case'], /no case matches/],
+    [['rnu'], /did you mean `gsc run`\?/],
+  ])('gsc %j exits 2 and says %s', async (args, message) => {
+    const run = await gsc(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('lint, list, help, dry run', () => {
+  it('lints the shipped suites clean', async () => {
+    const run = await gsc(['lint']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/no problems found/);
+  });
+  it('lists the cases a selection would run', async () => {
+    const run = await gsc(['list', '--tags', 'auth']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('create/requires-authorization');
+    expect(run.stdout).not.toContain('create/answers-201-with-a-job');
+  });
+  it('documents commands, flags with their environment variables, and exit codes', async () => {
+    const run = await gsc(['--help']);
+    expect(run.code).toBe(0);
+    for (const text of ['--target URL', 'GSC_TARGET', 'GSC_SERVICE_PRINCIPAL_ID', '--level', '3  the target could not be tested', 'gsc cleanup']) expect(run.stdout).toContain(text);
+  });
+  it('prints the requests of a dry run, sends nothing, and guards writes to a remote target', async () => {
+    const run = await gsc(['run', '--dry-run', '--target', 'https://graph.microsoft.com/v1.0', '--token', 'T', '--service-principal', 'SP', '--template', 'BoxOutDelta']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('POST https://graph.microsoft.com/v1.0/servicePrincipals/SP/synchronization/jobs {"templateId":"BoxOutDelta"}');
+    expect(run.stdout).toMatch(/create\/answers-201-with-a-job {2}\(skipped: writes to a target that is not on this machine need --allow-writes\)/);
+    expect(run.stdout).toMatch(/list\/answers-200-with-value\n/);
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+
+/** What a user sees after running one gsc command. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/** Runs `gsc ARGS` in-process, as a user would from `cwd`, with only the given environment. */
+export async function gsc(args: string[], options: { env?: Record<string, string>; cwd?: string; signal?: AbortSignal } = {}): Promise<CliRun> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await main(args, {
+    stdout,
+    stderr,
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** A fresh folder for one test's reports. */
+export function tempDir(prefix = 'gsc-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The flags that point a run at an emulator handle. */
+export function targetFlags(emu: { url: string; fixtures: { token: string; servicePrincipalId: string; templateId: string } }): string[] {
+  return ['--target', emu.url, '--token', emu.fixtures.token, '--service-principal', emu.fixtures.servicePrincipalId, '--template', emu.fixtures.templateId];
+}
