@@ -3,8 +3,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 /**
  * Why a request's credentials were refused.
  * - `missing`: no Authorization header, or an empty one.
- * - `malformed`: the header is not `Bearer <token>`.
- * - `invalid`: a bearer token the emulator does not accept.
+ * - `malformed`: not a token at all: another scheme (`Basic …`) or a bearer value that is not
+ *   shaped like a JWT (`Bearer not-a-token`). Graph cannot even parse it.
+ * - `invalid`: a JWT-shaped bearer token the emulator does not accept (wrong audience, expired…).
  */
 export type AuthProblem = 'missing' | 'malformed' | 'invalid';
 
@@ -15,19 +16,16 @@ export interface AuthFailure {
 }
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-// What Graph says when the token is not a JWT at all.
+// What Graph says when the token cannot be parsed (sample-reactspa#54, training-dotnet#31).
 const COMPACT = 'CompactToken parsing failed with error code: 80049217';
 
 /** Checks the Authorization header against the accepted tokens; `undefined` means accepted. */
 export function checkAuth(headers: IncomingHttpHeaders, tokens: ReadonlySet<string>): AuthFailure | undefined {
   const header = headers.authorization?.trim() ?? '';
   if (header === '') return { problem: 'missing', message: 'Access token is empty.' };
-  const match = /^bearer\s+(\S+)$/i.exec(header);
-  if (!match) return { problem: 'malformed', message: COMPACT };
-  const token = match[1] ?? '';
-  if (tokens.has(token)) return undefined;
-  return {
-    problem: 'invalid',
-    message: JWT.test(token) ? 'Access token validation failure. Invalid audience.' : COMPACT,
-  };
+  const token = /^bearer\s+(\S+)$/i.exec(header)?.[1];
+  // Fixture tokens are plain strings, so they are looked up before the JWT shape is checked.
+  if (token !== undefined && tokens.has(token)) return undefined;
+  if (token === undefined || !JWT.test(token)) return { problem: 'malformed', message: COMPACT };
+  return { problem: 'invalid', message: 'Access token validation failure. Invalid audience.' };
 }

@@ -78,7 +78,10 @@ export const PROBES = {
     },
   },
   missingAuth401: { claim: 'no Authorization answers 401', holds: auth401(null) },
-  malformedAuth401: { claim: 'a non-bearer Authorization answers 401', holds: auth401('Basic dXNlcjpwYXNz') },
+  malformedAuth401: {
+    claim: 'an Authorization that is not a token answers 401',
+    holds: async (c) => (await auth401('Basic dXNlcjpwYXNz')(c)) && (await auth401('Bearer not-a-token')(c)),
+  },
   invalidToken401: { claim: 'an unknown token answers 401', holds: auth401('Bearer eyJ0.eyJh.c2ln') },
   malformedJson400: { claim: 'malformed JSON answers 400', holds: async (c) => (await c.send('POST', c.jobs, { raw: '{"templateId":' })).status === 400 },
   unknownSp404: {

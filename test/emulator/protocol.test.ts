@@ -15,6 +15,7 @@ describe('authentication', () => {
     ['an empty Authorization header', '', 'Access token is empty.'],
     ['a Basic credential', 'Basic dXNlcjpwYXNz', 'CompactToken parsing failed with error code: 80049217'],
     ['a bearer token that is garbage', 'Bearer not-a-token', 'CompactToken parsing failed with error code: 80049217'],
+    ['a bearer scheme without a token', 'Bearer', 'CompactToken parsing failed with error code: 80049217'],
     ['a JWT-shaped bearer token the emulator does not know', 'Bearer eyJ0eXAi.eyJhdWQi.c2ln', 'Access token validation failure. Invalid audience.'],
   ])('answers 401 InvalidAuthenticationToken to %s', async (_, auth, message) => {
     const res = await c.send('GET', c.jobs, { auth });
