@@ -6,7 +6,7 @@ const controller = new AbortController();
 let interrupts = 0;
 const onSignal = (signal: NodeJS.Signals): void => {
   interrupts++;
-  if (interrupts === 1 && signal === 'SIGINT') {
+  if (interrupts === 1 && signal === 'SIGINT' && process.argv[2] === 'run') {
     process.stderr.write('\ngsc: interrupted; finishing the current step and cleaning up (Ctrl-C again to stop now)\n');
     controller.abort();
     return;
@@ -15,7 +15,7 @@ const onSignal = (signal: NodeJS.Signals): void => {
     controller.abort();
     return;
   }
-  process.stderr.write('\ngsc: stopped before cleanup finished; the ledger in the report folder lists what may be left (gsc cleanup)\n');
+  if (process.argv[2] === 'run') process.stderr.write('\ngsc: stopped before cleanup finished; the ledger in the report folder lists what may be left (gsc cleanup)\n');
   process.exit(130);
 };
 process.on('SIGINT', onSignal);

@@ -64,7 +64,7 @@ export async function resolveTarget(s: Settings, cwd: string): Promise<Target> {
     label: baseUrl,
     token: () => provider.getToken(),
     secrets: () => provider.secrets(),
-    signIn: provider.describe(),
+    ...(signIn ? { signIn: provider.describe() } : {}),
     servicePrincipalId: sp,
     ...(s.get('template') !== undefined ? { templateId: s.get('template') } : {}),
     local: host === 'localhost' || host === '[::1]' || host.startsWith('127.'),

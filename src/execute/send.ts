@@ -16,9 +16,9 @@ export interface SendOutcome {
  * Sends a request under the run's limits, retrying throttled and transient failures as the
  * policy says. A POST is sent again only when the first cannot have been processed (429, 503,
  * a connect timeout): a gateway's 502 may hide a create that happened, and a second create would
- * leave a job behind.
+ * leave a job behind. A status the step names exactly (`expects`) is never retried away.
  */
-export async function sendWithRetries(ctx: ExecContext, req: HttpRequest): Promise<SendOutcome> {
+export async function sendWithRetries(ctx: ExecContext, req: HttpRequest, expects: (status: number) => boolean = () => false): Promise<SendOutcome> {
   const reasons: string[] = [];
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
@@ -34,7 +34,9 @@ export async function sendWithRetries(ctx: ExecContext, req: HttpRequest): Promi
       outcome = { errorCode: err.code };
     }
     const decision = decideRetry(attempt, outcome, ctx.retry, new Date());
-    if (!decision.retry || !isReplaySafe(req.method, outcome) || ctx.signal.aborted) {
+    // A step that names 429 or 503 as its expected status is testing the throttling itself.
+    const wanted = response !== undefined && expects(response.status);
+    if (wanted || !decision.retry || !isReplaySafe(req.method, outcome) || ctx.signal.aborted) {
       if (failure) throw failure;
       return { response: response!, retries: attempt - 1, retryReasons: reasons, durationMs: performance.now() - started };
     }

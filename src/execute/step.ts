@@ -48,7 +48,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     let response: HttpResponse;
     let durationMs: number;
     try {
-      const sent = await sendWithRetries(ctx, req);
+      const sent = await sendWithRetries(ctx, req, (status) => namesExactly(expectation.status?.anyOf, status));
       base.retries += sent.retries;
       base.attempts += 1 + sent.retries;
       response = sent.response;
@@ -77,7 +77,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
       await ctx.sleep(Math.min(step.eventually?.intervalMs ?? 1000, Math.max(0, deadline - performance.now())), ctx.signal);
       continue;
     }
-    if (stillThrottled && !allows(expectation.status?.anyOf, response.status)) {
+    if (stillThrottled && !namesExactly(expectation.status?.anyOf, response.status)) {
       return { result: finish({ status: 'error', exchange, error: { code: 'throttled', message: `the target still answered ${response.status} after ${base.retries} retries; try again later or lower --max-rps` } }), captured };
     }
     return { result: finish({ status: 'failed', exchange, findings }), captured };
@@ -106,8 +106,12 @@ function templateIdOf(req: HttpRequest): string | undefined {
   }
 }
 
-function allows(matchers: readonly (number | string)[] | undefined, status: number): boolean {
-  return (matchers ?? []).some((m) => m === status || m === `${Math.floor(status / 100)}xx`);
+/**
+ * Only a status written out exactly counts as expecting throttling: a case that expects `4xx`
+ * for a bad request must not pass because the target answered 429.
+ */
+function namesExactly(matchers: readonly (number | string)[] | undefined, status: number): boolean {
+  return (matchers ?? []).includes(status);
 }
 
 /** The exchange as reports will see it: credentials and known secrets removed. */

@@ -97,3 +97,19 @@ describe('schema errors stay local', () => {
     expect(result.suites[0]?.cases.map((c) => c.id)).toEqual([`checks/x-${counter}`, 'checks/other']);
   });
 });
+
+describe('operations', () => {
+  const PUT_JOBS = '        request: { method: PUT, path: "/servicePrincipals/{{servicePrincipalId}}/synchronization/jobs" }\n';
+  it('lets a step that expects only 405 use a method its path does not support', async () => {
+    const result = await lintCase(`      - name: put\n${PUT_JOBS}        expect: { status: 405 }\n`);
+    expect(result.diagnostics).toEqual([]);
+  });
+  it('still refuses that method when the step expects anything else', async () => {
+    const result = await lintCase(`      - name: put\n${PUT_JOBS}        expect: { status: [400, 405] }\n`);
+    expect(codes(result)).toEqual(['unknown-operation']);
+  });
+  it('still refuses a path that does not exist, whatever the step expects', async () => {
+    const result = await lintCase(`      - name: put\n        request: { method: PUT, path: "/servicePrincipals/{{servicePrincipalId}}/synchronization/jbos" }\n        expect: { status: 405 }\n`);
+    expect(codes(result)).toEqual(['unknown-operation']);
+  });
+});
