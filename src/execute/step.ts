@@ -22,8 +22,9 @@ export interface StepOutcome {
 export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<string, string>, ctx: ExecContext): Promise<StepOutcome> {
   const started = performance.now();
   const base = { name: step.name, phase, span: step.span, attempts: 0, retries: 0, findings: [] as Finding[] };
+  const retryReasons: string[] = [];
   const finish = (extra: Partial<StepResult> & Pick<StepResult, 'status'>): StepResult => ({
-    ...base, ...extra, durationMs: Math.round(performance.now() - started),
+    ...base, ...extra, ...(retryReasons.length ? { retryReasons } : {}), durationMs: Math.round(performance.now() - started),
   });
   const expectation = (() => {
     try {
@@ -50,6 +51,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     try {
       const sent = await sendWithRetries(ctx, req, (status) => namesExactly(expectation.status?.anyOf, status));
       base.retries += sent.retries;
+      retryReasons.push(...sent.retryReasons);
       base.attempts += 1 + sent.retries;
       response = sent.response;
       durationMs = sent.durationMs;

@@ -36,6 +36,8 @@ export interface StepResult {
   attempts: number;
   /** Requests retried because the target throttled (429/503) or a transient failure. */
   retries: number;
+  /** Why each retry happened, e.g. "429 Too Many Requests, Retry-After: 5"; absent when none. */
+  retryReasons?: string[];
   durationMs: number;
   span: SourceSpan;
 }

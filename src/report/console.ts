@@ -43,7 +43,9 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     },
     onCaseEnd(c: CaseResult) {
       if (c.status !== 'passed' || troubledSteps(c).length > 0) kept.push(c);
-      write([`${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${formatDuration(c.durationMs)})`)}`]);
+      const retries = c.steps.reduce((n, st) => n + (st.retries ?? 0), 0);
+      const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
+      write([`${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
     },
     onRunEnd(summary: RunSummary) {

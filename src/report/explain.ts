@@ -35,7 +35,7 @@ export function stepHeading(s: StepResult): string {
   const kind = s.phase === 'cleanup' ? 'cleanup step' : 'step';
   const ended = s.status === 'error' ? 'could not be tested' : 'failed';
   const tries = [plural(s.attempts ?? 0, 'attempt')];
-  if (s.retries) tries.push(plural(s.retries, 'retry', 'retries'));
+  if (s.retries) tries.push(`${plural(s.retries, 'retry', 'retries')}${s.retryReasons?.length ? `: ${s.retryReasons.map((r) => say(r, 120)).join('; ')}` : ''}`);
   tries.push(formatDuration(s.durationMs));
   return `${kind} "${say(s.name, 80)}" ${ended} at ${where(s.span)} (${tries.join(', ')})`;
 }

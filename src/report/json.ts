@@ -99,6 +99,7 @@ function stepJson(s: StepResult): StepResult {
     ...(s.exchange ? { exchange: exchangeJson(s.exchange) } : {}),
     attempts: num(s.attempts),
     retries: num(s.retries),
+    ...(s.retryReasons?.length ? { retryReasons: s.retryReasons.map((r) => redactText(str(r))) } : {}),
     durationMs: num(s.durationMs),
     span: spanJson(s.span),
   };

@@ -18,7 +18,7 @@ describe('console reporter', () => {
   it('prints one compact line per case as it ends, readable without colour', async () => {
     const lines = (await consoleOutput()).split('\n');
     expect(lines).toContain('PASS  create/answers-201-with-a-job  A valid create answers 201 Created with a synchronizationJob  (120 ms)');
-    expect(lines).toContain('FAIL  create/rejects-an-unknown-template  An unknown templateId answers 400  (15 ms)');
+    expect(lines).toContain('FAIL  create/rejects-an-unknown-template  An unknown templateId answers 400  (15 ms, 1 retry after throttling or transient failures)');
     expect(lines).toContain('ERROR list/answers-200  Listing jobs answers 200  (15 ms)');
     expect(lines).toContain('SKIP  create/rejects-a-second-job  A second job for the same template answers 409  (0 ms)');
   });
@@ -26,6 +26,7 @@ describe('console reporter', () => {
   it('explains a failure: where, which step, expected against actual, and the exchange', async () => {
     const text = await consoleOutput();
     const details = text.slice(text.indexOf('Failures and errors'));
+    expect(details).toContain('1 retry: 429 Too Many Requests, Retry-After: 1');
     expect(details).toContain('FAIL  create/rejects-an-unknown-template — An unknown templateId answers 400');
     expect(details).toContain('  [MUST] suites/synchronization-jobs/create.yaml:30  https://learn.microsoft.com/');
     expect(details).toContain('  step "create" failed at suites/synchronization-jobs/create.yaml:33:9 (3 attempts, 1 retry, 12 ms)');

@@ -74,6 +74,7 @@ export const failed = result({
       status: 'failed',
       attempts: 3,
       retries: 1,
+      retryReasons: ['429 Too Many Requests, Retry-After: 1'],
       span: span(33, 9),
       findings: [
         { check: 'status-is-expected', message: 'status must be 400', expected: [400], actual: 200, span: span(38, 19) },
