@@ -13,8 +13,8 @@ export const LEVELS: readonly Level[] = ['MUST', 'SHOULD', 'MAY'];
  * Which credentials a request carries.
  * - `run`: the run's bearer token (the default).
  * - `none`: no Authorization header at all.
- * - `invalid`: a syntactically bearer-shaped but invalid token.
- * - `malformed`: an Authorization header that is not a bearer token at all.
+ * - `invalid`: a well-formed JWT that no authority signed.
+ * - `malformed`: a bearer token that does not even parse (`Bearer not-a-token`).
  */
 export type AuthMode = 'run' | 'none' | 'invalid' | 'malformed';
 
