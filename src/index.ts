@@ -1,0 +1,13 @@
+/**
+ * graph-sync-conformance as a library: the pieces other projects' tests use. The CLI (`gsc`) is
+ * built from the same parts.
+ */
+export type * from './model/index.js';
+export { loadSuites, loadOperations, formatDiagnostic } from './load/index.js';
+export type { LoadOptions, LoadResult, Operation } from './load/index.js';
+export { checkExchange, checks, createSchemaStore } from './assert/index.js';
+export type { CheckContext, SchemaStore } from './assert/index.js';
+export { createReporters, combineReporters, reporters } from './report/index.js';
+export { main } from './cli/main.js';
+export { startEmulator, listDeviations, defaultFixtures, loadFixtures } from './emulator/index.js';
+export type { EmulatorOptions, EmulatorHandle, Fixtures, Deviation } from './emulator/index.js';
