@@ -73,13 +73,15 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     }
     // Captured whatever the verdict: a create that wrongly succeeded still leaves a job to clean up.
     const captured = capture(step.captures, exchange);
-    if (findings.length === 0) return { result: finish({ status: 'passed', exchange }), captured };
-    const stillThrottled = response.status === 429 || response.status === 503;
+    // A throttled answer was never processed, so it proves nothing: it must not pass a step that
+    // expects "any 4xx" (or "any 5xx") just because 429 (or 503) happens to be one.
+    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(expectation.status?.anyOf, response.status);
+    if (findings.length === 0 && !stillThrottled) return { result: finish({ status: 'passed', exchange }), captured };
     if (performance.now() < deadline && !ctx.signal.aborted) {
       await ctx.sleep(Math.min(step.eventually?.intervalMs ?? 1000, Math.max(0, deadline - performance.now())), ctx.signal);
       continue;
     }
-    if (stillThrottled && !namesExactly(expectation.status?.anyOf, response.status)) {
+    if (stillThrottled) {
       return { result: finish({ status: 'error', exchange, error: { code: 'throttled', message: `the target still answered ${response.status} after ${base.retries} retries; try again later or lower --max-rps` } }), captured };
     }
     return { result: finish({ status: 'failed', exchange, findings }), captured };
