@@ -6,6 +6,15 @@ import { closest } from './suggest.js';
 /** Where a setting came from, for messages: "--target" or "GSC_TARGET". */
 export type Source = { kind: 'flag' | 'env' | 'config' | 'default'; label: string };
 
+/**
+ * A value the config file gives a flag, with where it was written, so a message about it can
+ * send the user to the right line: `gsc.config.yaml targets.contoso.target`.
+ */
+export interface ConfigSetting {
+  value: string;
+  label: string;
+}
+
 /** Flag values after precedence (flag > environment > config file > default). */
 export interface Settings {
   get(name: string): string | undefined;
@@ -20,7 +29,7 @@ export interface Settings {
  * Parses argv against the command's flags. Unknown flags and missing values are usage errors
  * with a suggestion, never a stack trace.
  */
-export function parseSettings(argv: string[], defs: FlagDef[], env: Record<string, string | undefined>, config: Record<string, string | undefined> = {}): Settings {
+export function parseSettings(argv: string[], defs: FlagDef[], env: Record<string, string | undefined>, config: Record<string, string | ConfigSetting | undefined> = {}): Settings {
   const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
   for (const d of defs) options[d.name] = { type: d.type };
   let parsed: ReturnType<typeof parseArgs>;
@@ -39,8 +48,9 @@ export function parseSettings(argv: string[], defs: FlagDef[], env: Record<strin
     const e = d.env ? env[d.env] : undefined;
     if (d.env && e !== undefined && e !== '') return { value: d.type === 'boolean' ? !/^(0|false|no)$/i.test(e) : e, source: { kind: 'env', label: d.env } };
     const c = config[name];
-    if (c !== undefined) return { value: c, source: { kind: 'config', label: `config ${name}` } };
-    return undefined;
+    if (c === undefined) return undefined;
+    const { value, label } = typeof c === 'string' ? { value: c, label: `config ${name}` } : c;
+    return { value: d.type === 'boolean' ? !/^(0|false|no)$/i.test(value) : value, source: { kind: 'config', label } };
   };
   return {
     get: (name) => {

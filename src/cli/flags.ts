@@ -33,8 +33,15 @@ const credentialFlags: FlagDef[] = [
   f({ name: 'authority', type: 'string', env: 'GSC_AUTHORITY', value: 'URL', description: "sign-in authority host, overriding the cloud's" }),
 ];
 
+/** Which config file and which of its targets; shared by `gsc run` and `gsc cleanup`. */
+export const configFlags: FlagDef[] = [
+  f({ name: 'config', type: 'string', env: 'GSC_CONFIG', value: 'FILE', description: 'config file with named targets (docs/configuration.md)', default: 'gsc.config.yaml in the working directory, if there is one' }),
+  f({ name: 'target-name', type: 'string', env: 'GSC_TARGET_NAME', value: 'NAME', description: 'the config file target to use', default: "the config file's default, or its only target" }),
+];
+
 /** Flags of `gsc run`. */
 export const runFlags: FlagDef[] = [
+  ...configFlags,
   f({ name: 'target', type: 'string', env: 'GSC_TARGET', value: 'URL', description: 'base URL with the version segment, e.g. https://graph.microsoft.com/v1.0', default: "the cloud's Graph /v1.0 when signing in, else the embedded emulator" }),
   ...credentialFlags,
   f({ name: 'service-principal', type: 'string', env: 'GSC_SERVICE_PRINCIPAL_ID', value: 'ID', description: 'object id of the service principal whose jobs are tested' }),
@@ -55,6 +62,7 @@ export const runFlags: FlagDef[] = [
 
 /** Flags of `gsc cleanup`. */
 export const cleanupFlags: FlagDef[] = [
+  ...configFlags,
   f({ name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE', description: 'the ledger a run wrote', default: 'reports/ledger.jsonl' }),
   f({ name: 'target', type: 'string', env: 'GSC_TARGET', value: 'URL', description: "the target to clean, when the ledger names several", default: "the ledger's" }),
   ...credentialFlags,

@@ -9,3 +9,4 @@ export { loadOperations, findOperation, pathMatches, closestOperations, type Ope
 export { formatDiagnostic } from './format-diagnostic.js';
 export { didYouMean, editDistance } from './did-you-mean.js';
 export { parseDuration, pointerProblem, templateReferences, type TemplateReference } from './syntax.js';
+export { YamlFile, type Path } from './yaml-file.js';

@@ -3,7 +3,7 @@ import { HttpClient, TransportError } from '../../execute/http.js';
 import { cleanupFromLedger, pendingItems, readLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
 import { Redactor } from '../../execute/redact.js';
 import { buildRequest } from '../../execute/request.js';
-import { parseSettings } from '../args.js';
+import { readSettings } from '../config/index.js';
 import { tokenProviderFor, wantsSignIn } from '../credentials.js';
 import { LEDGER_FILE } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -18,7 +18,9 @@ import { parseDuration, parseTarget } from '../values.js';
  * settles creates whose answer was lost. Reports each item; exits 0 when nothing is left.
  */
 export async function cleanupCommand(argv: string[], io: CliIo): Promise<number> {
-  const s = parseSettings(argv, cleanupFlags, io.env);
+  // Flags, then GSC_* variables, then the config file's target: see docs/configuration.md.
+  const s = readSettings(argv, cleanupFlags, io);
+  if (s === undefined) return EXIT.usage;
   if (s.flag('help')) {
     println(io.stdout, formatHelp('cleanup'));
     return EXIT.conformant;

@@ -5,7 +5,7 @@ import { probeTarget } from '../../execute/preflight.js';
 import { runCases, type PlannedCase } from '../../execute/run.js';
 import { selectCases } from '../../plan/select.js';
 import { combineReporters, createReporters } from '../../report/index.js';
-import { parseSettings } from '../args.js';
+import { readSettings } from '../config/index.js';
 import { createRunResources, LEDGER_FILE } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { runFlags } from '../flags.js';
@@ -20,7 +20,9 @@ import { parseLevel, parseList } from '../values.js';
 
 /** `gsc run [paths…]`: load, select, run against the target, report; the exit code says the verdict. */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  const s = parseSettings(argv, runFlags, io.env);
+  // Flags, then GSC_* variables, then the config file's target: see docs/configuration.md.
+  const s = readSettings(argv, runFlags, io);
+  if (s === undefined) return EXIT.usage;
   if (s.flag('help')) {
     println(io.stdout, formatHelp('run'));
     return EXIT.conformant;

@@ -1,0 +1,194 @@
+import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
+import { didYouMean, type Path, type YamlFile } from '../../load/index.js';
+import type { Diagnostic, SourceSpan } from '../../model/index.js';
+import type { ConfigSchema } from './schema.js';
+
+/** What a keyword's handler gets: the error, where its value is, and the file to point into. */
+interface ErrorContext {
+  error: ErrorObject;
+  path: Path;
+  yaml: YamlFile;
+  parent: AnySchemaObject;
+  def: string | undefined;
+}
+
+type Words = Pick<Diagnostic, 'code' | 'message' | 'hint'> & { span?: SourceSpan };
+
+/**
+ * The config schema's errors as diagnostics worded for the person who wrote the file. A
+ * missing key that a misspelt key at the same place stands for is reported once, as the typo.
+ * A value under a secret key is never quoted: it may be the secret itself.
+ */
+export function configDiagnostics(errors: readonly ErrorObject[], yaml: YamlFile, schema: ConfigSchema): Diagnostic[] {
+  const typos = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const meant = didYouMean(String(e.params.additionalProperty), keysOf(e.parentSchema));
+    if (meant !== undefined) typos.add(`${e.instancePath}\u0000${meant}`);
+  }
+  return errors
+    .filter((e) => e.keyword !== 'propertyNames' && !(e.keyword === 'required' && typos.has(`${e.instancePath}\u0000${String(e.params.missingProperty)}`)))
+    .map((error) => {
+      const base = decodePath(error.instancePath, yaml.data);
+      const path = error.propertyName === undefined ? base : [...base, error.propertyName];
+      const parent = error.parentSchema ?? {};
+      const words = (HANDLERS[error.keyword] ?? fallback)({ error, path, yaml, parent, def: schema.defName(parent) });
+      const span = words.span ?? (error.propertyName === undefined ? yaml.valueSpan(path) : yaml.keySpan(path));
+      const out: Diagnostic = { code: words.code, message: words.message, span, severity: 'error' };
+      if (words.hint !== undefined) out.hint = words.hint;
+      return out;
+    });
+}
+
+const HANDLERS: Record<string, (c: ErrorContext) => Words> = {
+  additionalProperties: (c) => {
+    const key = String(c.error.params.additionalProperty);
+    const allowed = keysOf(c.parent);
+    const guess = didYouMean(key, allowed);
+    return {
+      code: 'unknown-key',
+      message: `unknown key \`${key}\` in ${where(c.path)}`,
+      hint: guess !== undefined ? `did you mean \`${guess}\`?` : `the keys of ${where(c.path)} are ${listOf(allowed, 'and')}`,
+      span: c.yaml.keySpan([...c.path, key]),
+    };
+  },
+
+  required: (c) => {
+    const key = String(c.error.params.missingProperty);
+    const about = describe((c.parent.properties as Record<string, AnySchemaObject> | undefined)?.[key]);
+    return { code: 'missing-key', message: `missing key \`${key}\` in ${where(c.path)}`, hint: `add \`${key}:\`${about !== undefined ? ` — ${about}` : ''}`, span: c.yaml.keySpan(c.path) };
+  },
+
+  type: (c) => {
+    const value = c.error.data;
+    if (c.def === 'secretRef' && value !== null && typeof value !== 'object') return inlineSecret(c);
+    const types = [c.error.params.type as string | string[]].flat();
+    const node = c.yaml.node(c.path);
+    const written = node !== undefined ? c.yaml.source(node) : '';
+    let hint = describe(c.parent);
+    if (c.def === 'duration' && typeof value === 'number') hint = `write the unit: ${value}ms, ${value}s or ${value}m`;
+    else if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) hint = `YAML reads ${written} as a ${typeof value}; quote it to keep it text: "${written}"`;
+    else if (types.includes('boolean') && typeof value === 'string') hint = `write \`true\` or \`false\`; YAML reads ${written} as text`;
+    if (value === null) hint = `give ${label(c.path)} a value, or remove the key`;
+    const subject = c.path.length === 0 ? 'the config file' : label(c.path);
+    return { code: 'wrong-type', message: `${subject} must be ${typeNoun(types)}, not ${valueNoun(value)}`, hint };
+  },
+
+  enum: (c) => {
+    const allowed = (c.error.params.allowedValues as unknown[]).map(String);
+    const guess = typeof c.error.data === 'string' ? didYouMean(c.error.data, allowed) : undefined;
+    const list = `${label(c.path)} is one of ${listOf(allowed)}`;
+    return { code: 'invalid-value', message: `invalid ${titleOf(c)} \`${short(c.error.data)}\``, hint: guess !== undefined ? `did you mean \`${guess}\`? ${list}` : list };
+  },
+
+  pattern: (c) => {
+    // A value that is no variable name is likely the secret itself, pasted where its name belongs.
+    if (keyOf(c.path) === 'env') return { code: 'invalid-value', message: '`env` must name an environment variable, not hold the secret', hint: `${describe(c.parent) ?? ''}; put the secret in that variable` };
+    const value = c.error.propertyName ?? c.error.data;
+    return { code: 'invalid-value', message: `invalid ${titleOf(c)} \`${short(value)}\``, hint: describe(c.parent) };
+  },
+
+  minLength: (c) => ({ code: 'empty', message: `${label(c.path)} is empty`, hint: describe(c.parent) }),
+
+  minProperties: (c) =>
+    c.def === 'secretRef'
+      ? { code: 'empty', message: `${label(c.path)} is empty`, hint: 'give `env: NAME` (an environment variable) or `file: PATH` (a file holding the secret)' }
+      : { code: 'empty', message: `${label(c.path)} is empty`, hint: 'add a target, e.g. `contoso: { target: https://graph.microsoft.com/v1.0, token: { env: CONTOSO_TOKEN } }`' },
+
+  maxProperties: (c) => ({ code: 'invalid-value', message: `${label(c.path)} gives both \`env\` and \`file\``, hint: 'keep one: the secret comes from one place' }),
+
+  minimum: (c) => ({ code: 'invalid-value', message: `${label(c.path)} must be at least ${String(c.error.params.limit)}, not ${short(c.error.data)}`, hint: describe(c.parent) }),
+  exclusiveMinimum: (c) => ({ code: 'invalid-value', message: `${label(c.path)} must be above ${String(c.error.params.limit)}, not ${short(c.error.data)}`, hint: describe(c.parent) }),
+};
+
+/** A secret written into the file: refused, named without its value, with the reference to write instead. */
+function inlineSecret(c: ErrorContext): Words {
+  const key = keyOf(c.path);
+  const target = c.path[1] !== undefined ? String(c.path[1]) : 'target';
+  const variable = `${target.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${key.replace(/[A-Z]/g, (m) => `_${m}`).toUpperCase()}`;
+  return {
+    code: 'inline-secret',
+    message: `\`${key}\` holds a secret written into the config file; the file may only say where the secret is`,
+    hint: `move the value to an environment variable or a file outside version control, and refer to it: \`${key}: { env: ${variable} }\` or \`${key}: { file: ./secrets/${target}.txt }\``,
+  };
+}
+
+function fallback(c: ErrorContext): Words {
+  return { code: 'invalid-value', message: `${label(c.path)} ${c.error.message ?? 'is not valid'}`, hint: describe(c.parent) };
+}
+
+/** Splits an ajv instancePath into keys and list indexes, following the data's shape. */
+function decodePath(instancePath: string, data: unknown): (string | number)[] {
+  if (instancePath === '') return [];
+  const out: (string | number)[] = [];
+  let at: unknown = data;
+  for (const raw of instancePath.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const index = Array.isArray(at);
+    out.push(index ? Number(key) : key);
+    at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  }
+  return out;
+}
+
+/** The mapping at `path` as a noun phrase: "the config file", "target `contoso`", "`clientSecret`". */
+function where(path: Path): string {
+  if (path.length === 0) return 'the config file';
+  if (path.length === 2 && path[0] === 'targets') return `target \`${String(path[1])}\``;
+  return label(path);
+}
+
+/** The value at `path` named for a message: "`concurrency`", "item 2 of `tags`". */
+function label(path: Path): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the config file';
+  if (typeof last === 'number') return `item ${last + 1} of \`${String(path[path.length - 2])}\``;
+  return `\`${last}\``;
+}
+
+function keyOf(path: Path): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return '';
+}
+
+function titleOf(c: ErrorContext): string {
+  const title = typeof c.parent.title === 'string' ? c.parent.title : keyOf(c.path);
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+function keysOf(schema: AnySchemaObject | undefined): string[] {
+  return Object.keys((schema?.properties ?? {}) as object);
+}
+
+/** A schema's description as a hint. */
+function describe(schema: AnySchemaObject | undefined): string | undefined {
+  return typeof schema?.description === 'string' ? schema.description : undefined;
+}
+
+const TYPE_NOUNS: Record<string, string> = { string: 'a string', integer: 'a whole number', number: 'a number', boolean: '`true` or `false`', object: 'a mapping', array: 'a list' };
+
+function typeNoun(types: readonly string[]): string {
+  const nouns = types.map((t) => TYPE_NOUNS[t] ?? t);
+  return nouns.length <= 1 ? (nouns[0] ?? 'something else') : `${nouns.slice(0, -1).join(', ')} or ${nouns[nouns.length - 1]}`;
+}
+
+function valueNoun(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string \`${short(value)}\``;
+  if (typeof value === 'number') return `the number ${value}`;
+  return `\`${String(value)}\``;
+}
+
+function short(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `a`, `b` or `c`, each in backticks. */
+export function listOf(values: readonly unknown[], conjunction = 'or'): string {
+  const quoted = values.map((v) => `\`${String(v)}\``);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
