@@ -39,7 +39,8 @@ export function parseSettings(argv: string[], defs: FlagDef[], env: Record<strin
     throw new UsageError(explainParseError(err as Error & { code?: string }, defs));
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
-  const byName = new Map(defs.map((d) => [d.name, d]));
+  // --help is every command's flag; without it here, `gsc run --help` would run instead of helping.
+  const byName = new Map<string, FlagDef>([['help', { name: 'help', type: 'boolean', description: 'show this help' }], ...defs.map((d): [string, FlagDef] => [d.name, d])]);
   const lookup = (name: string): { value: string | boolean; source: Source } | undefined => {
     const d = byName.get(name);
     if (!d) return undefined;

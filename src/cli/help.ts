@@ -1,19 +1,39 @@
 import type { FlagDef } from './flags.js';
 import { cleanupFlags, runFlags, selectionFlags } from './flags.js';
 
+/** Where settings come from; shown by the commands that read the config file. */
+const CONFIG_TEXT = `Config file:
+  Named targets live in gsc.config.yaml in the working directory (or --config FILE, GSC_CONFIG):
+    default: contoso
+    targets:
+      contoso:
+        target: https://graph.microsoft.com/v1.0
+        tenantId: contoso.onmicrosoft.com
+        clientId: 00000000-0000-0000-0000-000000000000
+        clientSecret: { env: CONTOSO_CLIENT_SECRET }   # or { file: PATH }; never the secret itself
+        servicePrincipal: 11111111-1111-1111-1111-111111111111
+        allowWrites: true
+  --target-name NAME (GSC_TARGET_NAME) picks one; else \`default:\`, else the only target.
+  Precedence: flag > environment variable > config file > default. A token given by flag or
+  environment replaces the file's client credentials; a client secret or certificate replaces
+  its token and its other client credential.
+  Keys: target, cloud, authority, tenantId, clientId, clientSecret, clientCertificate, token,
+  servicePrincipal, template, allowWrites, concurrency, maxRps, timeout, consistencyTimeout, tags.
+  Format and examples: docs/configuration.md; schema: schemas/config.schema.json.`;
+
 /** What each command is for, and its flags, as `gsc --help` and `gsc CMD --help` show them. */
-export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[] }> = {
-  run: { usage: 'gsc run [paths…] [flags]', summary: 'run the suites against a target (default: the embedded emulator)', flags: runFlags },
+export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[]; more?: string }> = {
+  run: { usage: 'gsc run [paths…] [flags]', summary: 'run the suites against a target (default: the embedded emulator)', flags: runFlags, more: CONFIG_TEXT },
   lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [] },
   list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags },
-  cleanup: { usage: 'gsc cleanup [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags },
+  cleanup: { usage: 'gsc cleanup [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.' },
   emulator: { usage: 'gsc emulator [--port N] [--fixtures FILE] [--deviate NAME]', summary: 'serve the reference emulator (gsc emulator --help)', flags: [] },
 };
 
 const EXIT_TEXT = `Exit codes:
   0  conformant: every case at the failing level passed
   1  non-conformant: a case at the failing level failed
-  2  bad invocation or invalid suite files: nothing was sent
+  2  bad invocation, invalid suite files or an invalid config file: nothing was sent
   3  the target could not be tested: unreachable, credentials rejected, or cases in error
   130 interrupted`;
 
@@ -31,7 +51,7 @@ function flagLines(flags: FlagDef[]): string {
 export function formatHelp(command?: string): string {
   const c = command ? commands[command] : undefined;
   if (c) {
-    return [`Usage: ${c.usage}`, '', `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`, c.flags.length ? `\nFlags:\n${flagLines(c.flags)}` : '', '', EXIT_TEXT].join('\n');
+    return [`Usage: ${c.usage}`, '', `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`, c.flags.length ? `\nFlags:\n${flagLines(c.flags)}` : '', ...(c.more ? ['', c.more] : []), '', EXIT_TEXT].join('\n');
   }
   const list = Object.entries(commands).map(([name, d]) => `  ${name.padEnd(10)}${d.summary}`).join('\n');
   return `graph-sync-conformance (gsc): contract and conformance tests for the Microsoft Graph synchronization jobs API
@@ -43,12 +63,13 @@ ${list}
 
   gsc run                     test the embedded emulator (what npm start does)
   gsc run --target URL --token T --service-principal ID [--template ID]
-                              test another target; flags fall back to GSC_* environment variables
+                              test another target; flags fall back to GSC_* environment variables,
+                              then to the chosen target of gsc.config.yaml (gsc run --help)
 
 Run flags:
 ${flagLines(runFlags)}
 
 ${EXIT_TEXT}
 
-gsc <command> --help shows one command's usage. Docs: README.md, docs/case-format.md.`;
+gsc <command> --help shows one command's usage. Docs: README.md, docs/case-format.md, docs/configuration.md.`;
 }
