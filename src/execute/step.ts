@@ -84,6 +84,11 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     if (stillThrottled) {
       return { result: finish({ status: 'error', exchange, error: { code: 'throttled', message: `the target still answered ${response.status} after ${base.retries} retries; try again later or lower --max-rps` } }), captured };
     }
+    // Interrupted while the target had time left to become consistent: the claim was never settled.
+    if (step.eventually && ctx.signal.aborted && performance.now() < deadline) {
+      const message = `interrupted after ${base.attempts} attempt(s) while waiting for the target to become consistent; the last answer did not yet meet the expectations`;
+      return { result: finish({ status: 'error', exchange, error: { code: 'aborted', message } }), captured };
+    }
     return { result: finish({ status: 'failed', exchange, findings }), captured };
   }
 }
