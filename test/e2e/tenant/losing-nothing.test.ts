@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmulatorHandle } from '../../../src/emulator/index.js';
+import { pendingItems, readLedger } from '../../../src/execute/ledger/index.js';
+import { tempDir } from '../support.js';
+import { builtCli, spawnGsc, type GscProcess } from '../../fixtures/tenant/cli-process.js';
+import { LeakScan } from '../../fixtures/tenant/leaks.js';
+import { startRecordingProxy, type RecordingProxy } from '../../fixtures/tenant/proxy.js';
+import { foreignJob, newToken, readResults, runFlags, startTenant } from '../../fixtures/tenant/tenant.js';
+
+const token = newToken();
+const scan = new LeakScan();
+scan.secret({ label: 'the bearer token', value: token });
+const open: { close(): Promise<void> }[] = [];
+beforeAll(() => {
+  builtCli();
+}, 60_000);
+afterAll(async () => {
+  for (const o of open.reverse()) await o.close();
+});
+
+async function tenant(options: Parameters<typeof startTenant>[1] = {}): Promise<{ emu: EmulatorHandle; proxy: RecordingProxy }> {
+  const emu = await startTenant(token, options);
+  const proxy = await startRecordingProxy(emu.url);
+  open.push(emu, proxy);
+  return { emu, proxy };
+}
+
+/** `gsc ARGS` as a process; its output is kept for the leak scan once it ends. */
+function gscProcess(args: string[]): GscProcess {
+  const p = spawnGsc(args);
+  p.child.once('close', () => {
+    scan.output(`stdout of gsc ${args.join(' ')}`, p.stdout());
+    scan.output(`stderr of gsc ${args.join(' ')}`, p.stderr());
+  });
+  return p;
+}
+
+/** `gsc cleanup` from another process, as the platform team's next pipeline step would run it. */
+async function cleanup(ledger: string) {
+  const p = gscProcess(['cleanup', '--ledger', ledger, '--token', token]);
+  const { code } = await p.exit();
+  return { code, stdout: p.stdout(), stderr: p.stderr() };
+}
+
+const ids = (emu: EmulatorHandle) => emu.jobs().map((j) => j.id).sort();
+const JOBS = /\/synchronization\/jobs$/;
+
+describe('Ctrl-C in the middle of a run', () => {
+  it('finishes the current step, cleans up, exits 130, and leaves only the jobs it did not make', async () => {
+    const { emu } = await tenant({ chaos: { latencyMs: 25 } });
+    const before = await foreignJob(emu, token);
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out);
+
+    const run = gscProcess(['run', ...runFlags(emu.url, emu, token), '--out', out]);
+    await run.until(() => emu.jobs().some((j) => j.id !== before), 'job of the run on the tenant');
+    const during = await foreignJob(emu, token, 'Slack');
+    expect(emu.jobs().length).toBeGreaterThanOrEqual(3);
+    run.child.kill('SIGINT');
+    const { code } = await run.exit();
+
+    expect(code).toBe(130);
+    expect(run.stderr()).toContain('gsc: interrupted; finishing the current step and cleaning up');
+    expect(run.stdout()).toMatch(/Run aborted \(aborted\): interrupted: \d+ case\(s\) not run/);
+    expect(ids(emu)).toEqual([before, during].sort());
+    const results = readResults(out);
+    expect(results.aborted?.code).toBe('aborted');
+    expect(results.counts.failed).toBe(0);
+    const ledger = readLedger(join(out, 'ledger.jsonl'));
+    expect(ledger.entries.some((e) => e.type === 'created')).toBe(true);
+    expect(pendingItems(ledger.entries)).toMatchObject({ items: [], intents: [] });
+  });
+});
+
+describe('a run killed (SIGKILL) in the middle', () => {
+  it('leaves its jobs; gsc cleanup deletes exactly those, and a second cleanup has nothing to do', async () => {
+    const { emu, proxy } = await tenant();
+    const before = await foreignJob(emu, token);
+    // Hold the run's first DELETE at the door: the run stalls with a job made and recorded.
+    proxy.script((r) => (r.method === 'DELETE' ? { kind: 'hold' } : { kind: 'forward' }));
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out, ['ledger.jsonl']);
+
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out]);
+    await run.until(() => proxy.held() > 0, 'DELETE held at the door');
+    const during = await foreignJob(emu, token, 'Slack');
+    run.child.kill('SIGKILL');
+    expect((await run.exit()).signal).toBe('SIGKILL');
+
+    const left = ids(emu).filter((id) => id !== before && id !== during);
+    expect(left.length).toBeGreaterThanOrEqual(1);
+    proxy.script(() => ({ kind: 'forward' }));
+    const ledger = join(out, 'ledger.jsonl');
+    const first = await cleanup(ledger);
+
+    expect(first.code).toBe(0);
+    for (const id of left) expect(first.stdout).toMatch(new RegExp(`^deleted +${id.replace(/\./g, '\\.')} `, 'm'));
+    expect(first.stdout).toContain(`gsc cleanup: ${left.length} deleted, 0 already gone, 0 failed, 0 possibly left behind`);
+    expect(ids(emu)).toEqual([before, during].sort());
+
+    const requests = proxy.seen.length;
+    const second = await cleanup(ledger);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Nothing to clean up.');
+    expect(proxy.seen.length).toBe(requests);
+    expect(ids(emu)).toEqual([before, during].sort());
+  });
+
+  it('while a create was answered but the answer never arrived: cleanup finds that job, proves it the run\'s, and deletes it', async () => {
+    const { emu, proxy } = await tenant();
+    const before = await foreignJob(emu, token);
+    proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold-answer' } : { kind: 'forward' }));
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out, ['ledger.jsonl']);
+
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out]);
+    await run.until(() => proxy.held() > 0, 'create made on the tenant with its answer held');
+    run.child.kill('SIGKILL');
+    await run.exit();
+
+    const left = ids(emu).filter((id) => id !== before);
+    expect(left).toHaveLength(1);
+    const ledger = join(out, 'ledger.jsonl');
+    expect(pendingItems(readLedger(ledger).entries)).toMatchObject({ items: [], intents: [{ type: 'intent' }] });
+    proxy.script(() => ({ kind: 'forward' }));
+    const first = await cleanup(ledger);
+
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^deleted +${left[0]!.replace(/\./g, '\\.')} .*recovered a create whose answer was lost`, 'm'));
+    expect(ids(emu)).toEqual([before]);
+    const second = await cleanup(ledger);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Nothing to clean up.');
+  });
+
+  it('never deletes a job someone else made while the answer was lost: both are reported, cleanup exits 1', async () => {
+    const { emu, proxy } = await tenant();
+    proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold-answer' } : { kind: 'forward' }));
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out, ['ledger.jsonl']);
+
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out]);
+    await run.until(() => proxy.held() > 0, 'create made on the tenant with its answer held');
+    // Same template, same service principal: nothing tells it from the run's own job.
+    const during = await foreignJob(emu, token);
+    run.child.kill('SIGKILL');
+    await run.exit();
+
+    const runs = ids(emu).filter((id) => id !== during);
+    expect(runs).toHaveLength(1);
+    proxy.script(() => ({ kind: 'forward' }));
+    const first = await cleanup(join(out, 'ledger.jsonl'));
+
+    expect(first.code).toBe(1);
+    for (const id of [during, runs[0]!]) expect(first.stdout).toMatch(new RegExp(`^POSSIBLY LEFT BEHIND +${id.replace(/\./g, '\\.')} .*delete it by hand if it is yours`, 'm'));
+    expect(first.stdout).toContain('gsc cleanup: 0 deleted, 0 already gone, 0 failed, 2 possibly left behind');
+    expect(proxy.seen.filter((x) => x.method === 'DELETE')).toEqual([]);
+    expect(ids(emu)).toEqual([during, runs[0]!].sort());
+  });
+});
+
+describe('what the interrupted and killed runs and their cleanups left to read', () => {
+  it('holds the bearer token nowhere: not in a report, the ledger, stdout or stderr', () => {
+    scan.expectNoLeaks();
+  });
+});
