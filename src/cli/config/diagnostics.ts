@@ -68,10 +68,11 @@ const HANDLERS: Record<string, (c: ErrorContext) => Words> = {
     let hint = describe(c.parent);
     if (c.def === 'duration' && typeof value === 'number') hint = `write the unit: ${value}ms, ${value}s or ${value}m`;
     else if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) hint = `YAML reads ${written} as a ${typeof value}; quote it to keep it text: "${written}"`;
+    else if ((types.includes('integer') || types.includes('number')) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) hint = `write the number without quotes: ${value.trim()}`;
     else if (types.includes('boolean') && typeof value === 'string') hint = `write \`true\` or \`false\`; YAML reads ${written} as text`;
     if (value === null) hint = `give ${label(c.path)} a value, or remove the key`;
-    const subject = c.path.length === 0 ? 'the config file' : label(c.path);
-    return { code: 'wrong-type', message: `${subject} must be ${typeNoun(types)}, not ${valueNoun(value)}`, hint };
+    if (c.path.length === 0) hint = 'a config file maps `targets:` to named targets; see docs/configuration.md';
+    return { code: 'wrong-type', message: `${label(c.path)} must be ${typeNoun(types)}, not ${valueNoun(value)}`, hint };
   },
 
   enum: (c) => {
@@ -153,7 +154,8 @@ function keyOf(path: Path): string {
 
 function titleOf(c: ErrorContext): string {
   const title = typeof c.parent.title === 'string' ? c.parent.title : keyOf(c.path);
-  return title.charAt(0).toLowerCase() + title.slice(1);
+  // "Target URL" reads "target URL" mid-sentence; an acronym ("URL") keeps its capitals.
+  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }
 
 function keysOf(schema: AnySchemaObject | undefined): string[] {
@@ -184,6 +186,11 @@ function valueNoun(value: unknown): string {
 function short(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** "the targets are `a` and `b`", or "the only target is `a`". */
+export function targetList(names: readonly string[]): string {
+  return names.length === 1 ? `the only target is \`${names[0]}\`` : `the targets are ${listOf(names, 'and')}`;
 }
 
 /** `a`, `b` or `c`, each in backticks. */

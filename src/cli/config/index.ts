@@ -41,8 +41,8 @@ export function readSettings(argv: string[], defs: FlagDef[], io: CliIo): Settin
     if (wanted === undefined) return base;
     throw new UsageError(`${wantedSource?.label ?? '--target-name'} ${wanted} needs a config file, and there is no ${CONFIG_FILE} in ${io.cwd}: write one (docs/configuration.md) or name it with --config FILE`);
   }
-  const { config, diagnostics } = parseConfig(read.config);
-  const masked = maskSecrets(read.config.text, config?.yaml);
+  const { config, yaml, diagnostics } = parseConfig(read.config);
+  const masked = maskSecrets(read.config.text, yaml);
   if (config === undefined) return fail(diagnostics, read.config.file, masked, io);
   const chosen = chooseTarget(config, wanted !== undefined && wantedSource ? { name: wanted, source: wantedSource } : undefined);
   if (chosen.target === undefined) return fail([...diagnostics, ...(chosen.problem ? [chosen.problem] : [])], config.file, masked, io);

@@ -1,6 +1,6 @@
 import { didYouMean, YamlFile } from '../../load/index.js';
 import type { Diagnostic } from '../../model/index.js';
-import { configDiagnostics, listOf } from './diagnostics.js';
+import { configDiagnostics, targetList } from './diagnostics.js';
 import type { ConfigText } from './locate.js';
 import { configSchema } from './schema.js';
 
@@ -17,19 +17,19 @@ export interface ConfigFile extends ConfigText {
  * Parses and validates a config file: YAML syntax, then the schema, then `default` naming a
  * target. Any error means no config: a half-read file would send requests to the wrong place.
  */
-export function parseConfig(source: ConfigText): { config?: ConfigFile; diagnostics: Diagnostic[] } {
+export function parseConfig(source: ConfigText): { config?: ConfigFile; yaml: YamlFile; diagnostics: Diagnostic[] } {
   const yaml = new YamlFile(source.file, source.text);
   const diagnostics = [...yaml.diagnostics];
-  if (!yaml.readable) return { diagnostics };
+  if (!yaml.readable) return { yaml, diagnostics };
   if (yaml.empty) {
     diagnostics.push({ code: 'empty', message: 'the config file is empty', hint: 'add `targets:` with at least one named target; see docs/configuration.md', span: { file: source.file, line: 1, col: 1 }, severity: 'error' });
-    return { diagnostics };
+    return { yaml, diagnostics };
   }
   const schema = configSchema();
   diagnostics.push(...configDiagnostics(schema.validate(yaml.data), yaml, schema), ...defaultProblems(yaml));
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics: sorted(diagnostics) };
+  if (diagnostics.some((d) => d.severity === 'error')) return { yaml, diagnostics: sorted(diagnostics) };
   const data = yaml.data as { default?: string; targets: Record<string, Record<string, unknown>> };
-  return { config: { ...source, yaml, targets: data.targets, ...(data.default !== undefined ? { default: data.default } : {}) }, diagnostics };
+  return { config: { ...source, yaml, targets: data.targets, ...(data.default !== undefined ? { default: data.default } : {}) }, yaml, diagnostics };
 }
 
 /** `default` naming no target; checked beside the schema so one pass shows every problem. */
@@ -44,7 +44,7 @@ function defaultProblems(yaml: YamlFile): Diagnostic[] {
   return [{
     code: 'unknown-target',
     message: `\`default\` names no target: \`${data.default}\``,
-    hint: `${guess !== undefined ? `did you mean \`${guess}\`? ` : ''}the targets are ${listOf(names, 'and')}`,
+    hint: `${guess !== undefined ? `did you mean \`${guess}\`? ` : ''}${targetList(names)}`,
     span: yaml.valueSpan(['default']),
     severity: 'error',
   }];

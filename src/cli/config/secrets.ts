@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isPair, isScalar } from 'yaml';
-import type { YamlFile } from '../../load/index.js';
+import { didYouMean, type YamlFile } from '../../load/index.js';
 import type { Diagnostic } from '../../model/index.js';
 import { SECRET_KEYS } from './keys.js';
 import { reason } from './locate.js';
@@ -57,7 +57,8 @@ function problem(code: string, message: string, hint: string, yaml: YamlFile, pa
   return { problem: { code, message, hint, span: yaml.valueSpan(path), severity: 'error' } };
 }
 
-const SECRETISH_LINE = /^(\s*(?:-\s+)?["']?[\w$-]*(?:secret|token|password|passwd)[\w$-]*["']?\s*:[ \t]+)(.*)$/i;
+// Loose on purpose: a misspelt `clientSecrt:` holds a secret just the same.
+const SECRETISH_LINE = /^(\s*(?:-\s+)?["']?[\w$-]*(?:secr|token|passw|pwd)[\w$-]*["']?\s*:[ \t]+)(.*)$/i;
 const FLOW_VALUE = /(\b(?!env\b|file\b)[\w$-]+\s*:\s*)([^,}\s][^,}]*)/g;
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -92,14 +93,18 @@ export function maskSecrets(text: string, yaml?: YamlFile): string {
   return chars.join('');
 }
 
-/** Offsets of the values under the secret keys of every target that are not plain references. */
+/**
+ * Offsets of the values under the secret keys of every target (or keys misspelt from them)
+ * that are not plain references.
+ */
 function secretRanges(yaml: YamlFile): [number, number][] {
   const out: [number, number][] = [];
   const targets = yaml.node(['targets']);
   if (!isMap(targets)) return out;
   for (const pair of targets.items) {
-    if (!isPair(pair) || !isScalar(pair.key)) continue;
-    for (const key of SECRET_KEYS) {
+    if (!isPair(pair) || !isScalar(pair.key) || !isMap(pair.value)) continue;
+    const keys = pair.value.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter((k) => SECRET_KEYS.includes(k) || didYouMean(k, SECRET_KEYS) !== undefined);
+    for (const key of keys) {
       const node = yaml.node(['targets', String(pair.key.value), key]);
       if (isScalar(node) && node.range) out.push([node.range[0], node.range[1]]);
       if (!isMap(node)) continue;

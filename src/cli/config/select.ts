@@ -1,7 +1,7 @@
 import { didYouMean } from '../../load/index.js';
 import type { Diagnostic } from '../../model/index.js';
 import type { Source } from '../args.js';
-import { listOf } from './diagnostics.js';
+import { listOf, targetList } from './diagnostics.js';
 import type { ConfigFile } from './parse.js';
 
 /** The target a run uses, and why that one: for the line that tells the user. */
@@ -27,7 +27,7 @@ export function chooseTarget(config: ConfigFile, wanted: { name: string; source:
       problem: {
         code: 'unknown-target',
         message: `${wanted.source.label} names no target of ${config.file}: \`${wanted.name}\``,
-        hint: `${guess !== undefined ? `did you mean \`${guess}\`? ` : ''}the targets are ${listOf(names, 'and')}`,
+        hint: `${guess !== undefined ? `did you mean \`${guess}\`? ` : ''}${targetList(names)}`,
         span,
         severity: 'error',
       },
