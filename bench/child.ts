@@ -1,0 +1,23 @@
+/**
+ * Entry of the bench's child processes: `child.js TASK JSON-ARG`. The task's answer goes back
+ * over IPC. Tasks are imported on demand, so a cold measurement loads only what it measures.
+ */
+type Task = (arg: never) => Promise<unknown>;
+
+const tasks: Record<string, () => Promise<Task>> = {
+  load: async () => (await import('./load-tasks.js')).coldLoad as Task,
+  parse: async () => (await import('./load-tasks.js')).coldParse as Task,
+  'cli-run': async () => (await import('./run-tasks.js')).cliRun as Task,
+  gets: async () => (await import('./floor.js')).gets as Task,
+  'http-gets': async () => (await import('./floor.js')).httpGets as Task,
+};
+
+const [name, arg] = process.argv.slice(2);
+const task = name === undefined ? undefined : tasks[name];
+if (task === undefined || arg === undefined || !process.send) {
+  process.stderr.write(`bench/child: usage: child.js TASK JSON (forked by bench/run.js); tasks: ${Object.keys(tasks).join(', ')}\n`);
+  process.exit(2);
+}
+const result = await (await task())(JSON.parse(arg) as never);
+// Exit only once the answer is out: a pending handle (a keep-alive socket) must not keep us alive.
+process.send(result, () => process.exit(0));

@@ -1,0 +1,76 @@
+/**
+ * The floor of every run against the emulator: the same number of GETs sent with undici
+ * directly, bodies read as text and dropped. No templating, no parsing, no checks, no report.
+ */
+import { Agent as HttpAgent, get } from 'node:http';
+import { Agent, request } from 'undici';
+import { peakRssMb } from './support.js';
+
+/** Where and how many. */
+export interface FloorOptions {
+  url: string;
+  token: string;
+  count: number;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** A keep-alive pool, like the engine's; one is made (and closed) when absent. */
+  agent?: Agent;
+}
+
+/** Sends `count` GETs and returns how many answered 200 (a floor that fails measures nothing). */
+export async function sendGets(o: FloorOptions): Promise<number> {
+  const agent = o.agent ?? new Agent({ keepAliveTimeout: 10_000 });
+  const headers = { authorization: `Bearer ${o.token}`, accept: 'application/json' };
+  let next = 0;
+  let ok = 0;
+  const worker = async (): Promise<void> => {
+    while (next < o.count) {
+      next++;
+      const res = await request(o.url, { method: 'GET', headers, dispatcher: agent });
+      await res.body.text();
+      if (res.statusCode === 200) ok++;
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, o.count)) }, worker));
+  } finally {
+    if (!o.agent) await agent.close();
+  }
+  return ok;
+}
+
+/** What the floor child reports. */
+export interface GetsOutcome {
+  ms: number;
+  ok: number;
+  peakRssMb: number;
+}
+
+/** Child task: the floor in a fresh process (it imports undici and nothing of gsc). */
+export async function gets(input: FloorOptions): Promise<GetsOutcome> {
+  const t = performance.now();
+  const ok = await sendGets(input);
+  return { ms: performance.now() - t, ok, peakRssMb: peakRssMb() };
+}
+
+/**
+ * Child task: the same GETs, one at a time, with node:http instead of undici. Not a contender:
+ * it tells how much of the floor's memory is undici's own (its HTTP parser is WebAssembly).
+ */
+export async function httpGets(input: FloorOptions): Promise<GetsOutcome> {
+  const agent = new HttpAgent({ keepAlive: true });
+  const headers = { authorization: `Bearer ${input.token}`, accept: 'application/json' };
+  const once = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      get(input.url, { agent, headers }, (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      }).on('error', reject);
+    });
+  const t = performance.now();
+  let ok = 0;
+  for (let i = 0; i < input.count; i++) if ((await once()) === 200) ok++;
+  agent.destroy();
+  return { ms: performance.now() - t, ok, peakRssMb: peakRssMb() };
+}
