@@ -1,6 +1,7 @@
 /**
- * Entry of the bench's child processes: `child.js TASK JSON-ARG`. The task's answer goes back
- * over IPC. Tasks are imported on demand, so a cold measurement loads only what it measures.
+ * Entry of the bench's child processes: `child.js TASK`, forked with IPC. The task's argument
+ * arrives as the first message and its answer goes back the same way. Tasks are imported on
+ * demand, so a cold measurement loads only what it measures.
  */
 type Task = (arg: never) => Promise<unknown>;
 
@@ -12,12 +13,13 @@ const tasks: Record<string, () => Promise<Task>> = {
   'http-gets': async () => (await import('./floor.js')).httpGets as Task,
 };
 
-const [name, arg] = process.argv.slice(2);
+const name = process.argv[2];
 const task = name === undefined ? undefined : tasks[name];
-if (task === undefined || arg === undefined || !process.send) {
-  process.stderr.write(`bench/child: usage: child.js TASK JSON (forked by bench/run.js); tasks: ${Object.keys(tasks).join(', ')}\n`);
+if (task === undefined || !process.send) {
+  process.stderr.write(`bench/child: usage: child.js TASK, forked with IPC by bench/run.js; tasks: ${Object.keys(tasks).join(', ')}\n`);
   process.exit(2);
 }
-const result = await (await task())(JSON.parse(arg) as never);
+const arg = await new Promise<unknown>((resolve) => process.once('message', resolve));
+const result = await (await task())(arg as never);
 // Exit only once the answer is out: a pending handle (a keep-alive socket) must not keep us alive.
 process.send(result, () => process.exit(0));

@@ -13,6 +13,8 @@ import { peakRssMb } from './support.js';
 /** A `gsc run` to make; `outDir` receives results.json. */
 export interface CliRunInput {
   argv: string[];
+  /** The CLI's environment (GSC_TOKEN), besides NO_COLOR. */
+  env: Record<string, string>;
   outDir: string;
   cwd: string;
 }
@@ -52,7 +54,7 @@ export async function cliRun(input: CliRunInput): Promise<CliRunOutcome> {
   const stdout = new Sink();
   const stderr = new Sink();
   const t = performance.now();
-  const exitCode = await main(input.argv, { stdout, stderr, env: { NO_COLOR: '1' }, cwd: input.cwd });
+  const exitCode = await main(input.argv, { stdout, stderr, env: { NO_COLOR: '1', ...input.env }, cwd: input.cwd });
   const mainMs = performance.now() - t;
   const results = JSON.parse(readFileSync(join(input.outDir, 'results.json'), 'utf8')) as {
     durationMs: number;

@@ -87,7 +87,9 @@ const CHILD_TIMEOUT_MS = 60_000;
 export function runChild<T>(task: string, arg: unknown): Promise<ChildOutcome<T>> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = fork(benchFile('child.js'), [task, JSON.stringify(arg)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    // The argument goes over IPC, not argv: it may hold a token, and argv is public to the machine.
+    const child = fork(benchFile('child.js'), [task], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    child.send(arg as object);
     let stderr = '';
     let result: { value: T } | undefined;
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -101,7 +103,8 @@ export function runChild<T>(task: string, arg: unknown): Promise<ChildOutcome<T>
       clearTimeout(timer);
       reject(new Error(`bench: cannot start the child for "${task}": ${err.message}`));
     });
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': by then stderr has been read to the end, so a failure can be explained.
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       const wallMs = performance.now() - started;
       if (result && code === 0) resolve({ result: result.value, wallMs });

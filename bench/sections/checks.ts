@@ -39,7 +39,8 @@ function job(broken: boolean): Record<string, unknown> {
   };
 }
 
-function exchange(broken: boolean): Exchange {
+/** The job answer, conforming or broken in several places. */
+export function exchange(broken: boolean): Exchange {
   const json = job(broken);
   return {
     request: { method: 'POST', url: 'http://127.0.0.1/v1.0/servicePrincipals/sp/synchronization/jobs', headers: {}, body: '{"templateId":"BoxOutDelta"}' },
@@ -74,7 +75,7 @@ function expectation(schemaFile: string): Expectation {
  * files it refers to stay compiled, so this baseline is, if anything, faster than Step CI's,
  * which compiles a dereferenced tree whole. Errors are mapped one to one, without collapsing.
  */
-function compileEveryTime(dirs: string[]): SchemaStore {
+export function compileEveryTime(dirs: string[]): SchemaStore {
   const ajv = createAjv();
   const docs = new Map<string, Record<string, unknown>>();
   for (const dir of dirs) {

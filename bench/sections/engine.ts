@@ -20,10 +20,15 @@ import { sendGets } from '../floor.js';
 import { median, sample } from '../support.js';
 import type { Section, SectionOptions } from '../types.js';
 
-/** The flags that point a run at an emulator (as test/e2e does). */
+/** The flags that point a run at an emulator; the token goes in {@link emulatorEnv}, as a user should pass one. */
 export function emulatorFlags(emu: EmulatorHandle): string[] {
   const f = emu.fixtures;
-  return ['--target', emu.url, '--token', f.token, '--service-principal', f.servicePrincipalId, '--template', f.templateId];
+  return ['--target', emu.url, '--service-principal', f.servicePrincipalId, '--template', f.templateId];
+}
+
+/** The environment carrying the emulator's token. */
+export function emulatorEnv(emu: EmulatorHandle): Record<string, string> {
+  return { GSC_TOKEN: emu.fixtures.token };
 }
 
 /** The shipped suites, loaded and selected as `gsc run` does with no filter. */
@@ -55,7 +60,7 @@ async function round(planned: PlannedCase[], withSchema: Set<string>): Promise<{
   // A fresh emulator each round: its provisioning throttle (Retry-After: 10) outlives a run, and
   // the engine rightly waits it out, which would time the wait instead of the engine.
   const emu = await startEmulator({ port: 0 });
-  const s = parseSettings([...emulatorFlags(emu), '--ledger', 'off'], runFlags, {});
+  const s = parseSettings([...emulatorFlags(emu), '--ledger', 'off'], runFlags, emulatorEnv(emu));
   const target = await resolveTarget(s, process.cwd());
   const res = createRunResources(s, target, randomUUID(), new AbortController().signal, undefined);
   const agent = new Agent({ keepAliveTimeout: 10_000 });

@@ -13,7 +13,7 @@ import type { FloorOptions, GetsOutcome } from '../floor.js';
 import type { CliRunInput, CliRunOutcome } from '../run-tasks.js';
 import { median, repoRoot, runChild, sample, sampleSideBySide, type ChildOutcome } from '../support.js';
 import type { Reference, Row, Section, SectionOptions } from '../types.js';
-import { emulatorFlags } from './engine.js';
+import { emulatorEnv, emulatorFlags } from './engine.js';
 
 /** Cases in the generated suite: the size of the Step CI measurement. */
 export const GENERATED_CASES = 1000;
@@ -54,6 +54,7 @@ export async function largeSection(o: SectionOptions): Promise<Section> {
     for (const concurrency of CONCURRENCY) {
       const input: CliRunInput = {
         argv: ['run', join(dir, 'suite'), ...emulatorFlags(emu), '--reporter', 'json', '--ledger', 'off', '--out', join(dir, 'out'), '--concurrency', String(concurrency)],
+        env: emulatorEnv(emu),
         outDir: join(dir, 'out'),
         cwd: dir,
       };

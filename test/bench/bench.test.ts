@@ -1,0 +1,107 @@
+/**
+ * The bench measures what it claims: the generated suite is a valid suite of single-GET cases
+ * that pass, the floor sends exactly the requests it counts, the checks baseline really compiles
+ * every time, and the table says "faster" only when ours is. No timing is asserted here.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendGets } from '../../bench/floor.js';
+import { writeGeneratedSuite } from '../../bench/generate.js';
+import { prepareLoad, prepareParse, suiteFiles } from '../../bench/load-tasks.js';
+import { cliRun } from '../../bench/run-tasks.js';
+import { compileEveryTime, exchange } from '../../bench/sections/checks.js';
+import { emulatorEnv, emulatorFlags } from '../../bench/sections/engine.js';
+import { repoRoot } from '../../bench/support.js';
+import { compare } from '../../bench/table.js';
+import { RUN_VARIABLES } from '../../src/cli/suites.js';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { loadOperations, loadSuites } from '../../src/load/index.js';
+
+const root = repoRoot();
+let dir: string;
+let emu: EmulatorHandle;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gsc-bench-test-'));
+  emu = await startEmulator({ port: 0 });
+});
+afterAll(async () => {
+  await emu.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the generated suite', () => {
+  it('loads without a single diagnostic: N cases of one GET with a status and a schema check', async () => {
+    const suiteDir = join(dir, 'load');
+    writeGeneratedSuite(suiteDir, 50, root);
+    const ops = await loadOperations(join(root, 'specs'));
+    const loaded = await loadSuites({ paths: [suiteDir], formatSchemaFile: join(root, 'schemas', 'suite.schema.json'), runVariables: RUN_VARIABLES, operations: ops.operations });
+    expect(loaded.diagnostics).toEqual([]);
+    const cases = loaded.suites.flatMap((s) => s.cases);
+    expect(cases).toHaveLength(50);
+    for (const c of cases) {
+      expect(c.steps).toHaveLength(1);
+      expect(c.cleanup).toEqual([]);
+      expect(c.steps[0]!.request.method).toBe('GET');
+      expect(c.steps[0]!.expect.status?.anyOf).toEqual([200]);
+      expect(c.steps[0]!.expect.schemas.map((s) => s.ref)).toEqual([join(root, 'schemas', 'api', 'synchronizationJobCollection.schema.json')]);
+    }
+  });
+
+  it('runs through the CLI as the bench child does: every case passes, each one schema-checked step', async () => {
+    const suiteDir = join(dir, 'run');
+    writeGeneratedSuite(suiteDir, 20, root);
+    const before = emu.requestCount();
+    const out = await cliRun({ argv: ['run', suiteDir, ...emulatorFlags(emu), '--reporter', 'json', '--ledger', 'off', '--out', join(dir, 'out')], env: emulatorEnv(emu), outDir: join(dir, 'out'), cwd: dir });
+    expect(out.stderr).toBe('');
+    expect(out.exitCode).toBe(0);
+    expect(out.counts).toEqual({ passed: 20, failed: 0, error: 0, skipped: 0 });
+    expect(out.schemaCheckedSteps).toBe(20);
+    // 20 cases plus the run's probe of the target.
+    expect(emu.requestCount() - before).toBeGreaterThanOrEqual(20);
+    const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8')) as { cases: { steps: { exchange: { request: { method: string } } }[] }[] };
+    expect(results.cases.every((c) => c.steps[0]!.exchange.request.method === 'GET')).toBe(true);
+  });
+});
+
+describe('the baselines', () => {
+  it('the floor sends exactly the requests it is asked for, and they all answer 200', async () => {
+    const before = emu.requestCount();
+    const ok = await sendGets({ url: `${emu.url}/servicePrincipals/${emu.fixtures.servicePrincipalId}/synchronization/jobs`, token: emu.fixtures.token, count: 25, concurrency: 4 });
+    expect(ok).toBe(25);
+    expect(emu.requestCount() - before).toBe(25);
+  });
+
+  it('the checks baseline compiles on every call and judges like ours', () => {
+    const fixtures = join(root, 'test', 'fixtures', 'schemas');
+    const store = compileEveryTime(['graph', 'common', 'extra'].map((d) => join(fixtures, d)));
+    const ref = join(fixtures, 'graph', 'synchronizationJob.schema.json');
+    const first = store.validator(ref);
+    const second = store.validator(ref);
+    expect(first).not.toBe(second);
+    expect(first(exchange(false).response.json)).toEqual([]);
+    expect(second(exchange(true).response.json).map((v) => v.pointer)).toContain('/schedule/expiration');
+  });
+
+  it('the loading floor parses every file the loader loads', async () => {
+    const suites = join(root, 'suites');
+    const load = await prepareLoad({ suitesDir: suites, formatSchema: join(root, 'schemas', 'suite.schema.json'), specsDir: join(root, 'specs'), runVariables: [...RUN_VARIABLES] });
+    const parse = await prepareParse(suiteFiles(suites));
+    const loaded = await load.run();
+    expect(loaded.diagnostics).toBe(0);
+    expect(await parse.run()).toBe(suiteFiles(suites).length);
+  });
+});
+
+describe('the table', () => {
+  it('says faster or slower, more or less, the right way round for each unit', () => {
+    expect(compare(2500, 100, '/s')).toBe('25× faster');
+    expect(compare(50, 100, '/s')).toBe('2.0× slower');
+    expect(compare(300, 100, 'ms')).toBe('3.0× slower (+200 ms)');
+    expect(compare(50, 100, 'ms')).toBe('2.0× faster (−50.0 ms)');
+    expect(compare(150, 100, 'MB')).toBe('1.50× more (+50.0 MB)');
+    expect(compare(80, 160, 'MB')).toBe('2.0× less (−80.0 MB)');
+  });
+});
