@@ -2,6 +2,7 @@ import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
 import { didYouMean, type Path, type YamlFile } from '../../load/index.js';
 import type { Diagnostic, SourceSpan } from '../../model/index.js';
 import type { ConfigSchema } from './schema.js';
+import { decodePath, keyOf, label, listOf, short, typeNoun, valueNoun, where } from './words.js';
 
 /** What a keyword's handler gets: the error, where its value is, and the file to point into. */
 interface ErrorContext {
@@ -118,40 +119,6 @@ function fallback(c: ErrorContext): Words {
   return { code: 'invalid-value', message: `${label(c.path)} ${c.error.message ?? 'is not valid'}`, hint: describe(c.parent) };
 }
 
-/** Splits an ajv instancePath into keys and list indexes, following the data's shape. */
-function decodePath(instancePath: string, data: unknown): (string | number)[] {
-  if (instancePath === '') return [];
-  const out: (string | number)[] = [];
-  let at: unknown = data;
-  for (const raw of instancePath.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const index = Array.isArray(at);
-    out.push(index ? Number(key) : key);
-    at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
-  }
-  return out;
-}
-
-/** The mapping at `path` as a noun phrase: "the config file", "target `contoso`", "`clientSecret`". */
-function where(path: Path): string {
-  if (path.length === 0) return 'the config file';
-  if (path.length === 2 && path[0] === 'targets') return `target \`${String(path[1])}\``;
-  return label(path);
-}
-
-/** The value at `path` named for a message: "`concurrency`", "item 2 of `tags`". */
-function label(path: Path): string {
-  const last = path[path.length - 1];
-  if (last === undefined) return 'the config file';
-  if (typeof last === 'number') return `item ${last + 1} of \`${String(path[path.length - 2])}\``;
-  return `\`${last}\``;
-}
-
-function keyOf(path: Path): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
-  return '';
-}
-
 function titleOf(c: ErrorContext): string {
   const title = typeof c.parent.title === 'string' ? c.parent.title : keyOf(c.path);
   // "Target URL" reads "target URL" mid-sentence; an acronym ("URL") keeps its capitals.
@@ -165,37 +132,4 @@ function keysOf(schema: AnySchemaObject | undefined): string[] {
 /** A schema's description as a hint. */
 function describe(schema: AnySchemaObject | undefined): string | undefined {
   return typeof schema?.description === 'string' ? schema.description : undefined;
-}
-
-const TYPE_NOUNS: Record<string, string> = { string: 'a string', integer: 'a whole number', number: 'a number', boolean: '`true` or `false`', object: 'a mapping', array: 'a list' };
-
-function typeNoun(types: readonly string[]): string {
-  const nouns = types.map((t) => TYPE_NOUNS[t] ?? t);
-  return nouns.length <= 1 ? (nouns[0] ?? 'something else') : `${nouns.slice(0, -1).join(', ')} or ${nouns[nouns.length - 1]}`;
-}
-
-function valueNoun(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string \`${short(value)}\``;
-  if (typeof value === 'number') return `the number ${value}`;
-  return `\`${String(value)}\``;
-}
-
-function short(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** "the targets are `a` and `b`", or "the only target is `a`". */
-export function targetList(names: readonly string[]): string {
-  return names.length === 1 ? `the only target is \`${names[0]}\`` : `the targets are ${listOf(names, 'and')}`;
-}
-
-/** `a`, `b` or `c`, each in backticks. */
-export function listOf(values: readonly unknown[], conjunction = 'or'): string {
-  const quoted = values.map((v) => `\`${String(v)}\``);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
 }

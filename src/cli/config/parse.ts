@@ -1,6 +1,7 @@
 import { didYouMean, YamlFile } from '../../load/index.js';
 import type { Diagnostic } from '../../model/index.js';
-import { configDiagnostics, targetList } from './diagnostics.js';
+import { configDiagnostics } from './diagnostics.js';
+import { targetList } from './words.js';
 import type { ConfigText } from './locate.js';
 import { configSchema } from './schema.js';
 

@@ -1,0 +1,74 @@
+/** How config messages name places and values: "target `contoso`", "the string `2`". */
+import type { Path } from '../../load/index.js';
+
+/** Splits an ajv instancePath into keys and list indexes, following the data's shape. */
+export function decodePath(instancePath: string, data: unknown): (string | number)[] {
+  if (instancePath === '') return [];
+  const out: (string | number)[] = [];
+  let at: unknown = data;
+  for (const raw of instancePath.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const index = Array.isArray(at);
+    out.push(index ? Number(key) : key);
+    at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  }
+  return out;
+}
+
+/** The mapping at `path` as a noun phrase: "the config file", "target `contoso`", "`clientSecret`". */
+export function where(path: Path): string {
+  if (path.length === 0) return 'the config file';
+  if (path.length === 2 && path[0] === 'targets') return `target \`${String(path[1])}\``;
+  return label(path);
+}
+
+/** The value at `path` named for a message: "`concurrency`", "item 2 of `tags`". */
+export function label(path: Path): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the config file';
+  if (typeof last === 'number') return `item ${last + 1} of \`${String(path[path.length - 2])}\``;
+  return `\`${last}\``;
+}
+
+/** The nearest key name on the path (a list item's list). */
+export function keyOf(path: Path): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return '';
+}
+
+/** "a whole number" for `integer`: the words a YAML author knows. */
+const TYPE_NOUNS: Record<string, string> = { string: 'a string', integer: 'a whole number', number: 'a number', boolean: '`true` or `false`', object: 'a mapping', array: 'a list' };
+
+/** "a list", "a string or a list". */
+export function typeNoun(types: readonly string[]): string {
+  const nouns = types.map((t) => TYPE_NOUNS[t] ?? t);
+  return nouns.length <= 1 ? (nouns[0] ?? 'something else') : `${nouns.slice(0, -1).join(', ')} or ${nouns[nouns.length - 1]}`;
+}
+
+/** What a value is, for "… not X": "a list", "empty", "the number 4". */
+export function valueNoun(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string \`${short(value)}\``;
+  if (typeof value === 'number') return `the number ${value}`;
+  return `\`${String(value)}\``;
+}
+
+/** A value quoted for a message, cut short when long. */
+export function short(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** "the targets are `a` and `b`", or "the only target is `a`". */
+export function targetList(names: readonly string[]): string {
+  return names.length === 1 ? `the only target is \`${names[0]}\`` : `the targets are ${listOf(names, 'and')}`;
+}
+
+/** `a`, `b` or `c`, each in backticks. */
+export function listOf(values: readonly unknown[], conjunction = 'or'): string {
+  const quoted = values.map((v) => `\`${String(v)}\``);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
