@@ -85,17 +85,16 @@ describe('finding suite files', () => {
 });
 
 describe('speed', () => {
-  it('loads 100 suite files well under a second', async () => {
+  // How fast is measured by `npm run bench` (loading, side by side with a bare YAML parse), never here.
+  it('loads 100 suite files in one call, each case id kept apart', async () => {
     const dir = tempDir();
     const text = readFileSync(join(FIXTURES, 'valid/create.yaml'), 'utf8')
       .replace(/^\$schema: .*$/m, `$schema: ${FORMAT_SCHEMA}`)
       .replaceAll('../schemas/', `${join(FIXTURES, 'schemas')}/`);
     for (let i = 0; i < 100; i++) writeFileSync(join(dir, `s${String(i).padStart(3, '0')}.yaml`), text.replaceAll('id: create/', `id: create-${i}/`));
-    const started = performance.now();
     const result = await lint(dir);
-    const elapsed = performance.now() - started;
     expect(result.diagnostics).toEqual([]);
     expect(result.suites).toHaveLength(100);
-    expect(elapsed).toBeLessThan(1000);
+    expect(new Set(result.suites.flatMap((s) => s.cases.map((c) => c.id))).size).toBe(result.suites.reduce((n, s) => n + s.cases.length, 0));
   });
 });
