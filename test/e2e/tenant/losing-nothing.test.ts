@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../../../src/emulator/index.js';
 import { pendingItems, readLedger } from '../../../src/execute/ledger/index.js';
-import { tempDir } from '../support.js';
-import { builtCli, spawnGsc, type GscProcess } from '../../fixtures/tenant/cli-process.js';
+import { gsc, tempDir } from '../support.js';
+import { builtCli, removeBuiltCli, spawnGsc, type GscProcess } from '../../fixtures/tenant/cli-process.js';
 import { LeakScan } from '../../fixtures/tenant/leaks.js';
 import { startRecordingProxy, type RecordingProxy } from '../../fixtures/tenant/proxy.js';
 import { foreignJob, newToken, readResults, runFlags, startTenant } from '../../fixtures/tenant/tenant.js';
@@ -17,6 +17,7 @@ beforeAll(() => {
 }, 60_000);
 afterAll(async () => {
   for (const o of open.reverse()) await o.close();
+  removeBuiltCli();
 });
 
 async function tenant(options: Parameters<typeof startTenant>[1] = {}): Promise<{ emu: EmulatorHandle; proxy: RecordingProxy }> {
@@ -36,11 +37,13 @@ function gscProcess(args: string[]): GscProcess {
   return p;
 }
 
-/** `gsc cleanup` from another process, as the platform team's next pipeline step would run it. */
+/** `gsc cleanup`, as the platform team's next pipeline step runs it once the run's process is gone. */
 async function cleanup(ledger: string) {
-  const p = gscProcess(['cleanup', '--ledger', ledger, '--token', token]);
-  const { code } = await p.exit();
-  return { code, stdout: p.stdout(), stderr: p.stderr() };
+  const args = ['cleanup', '--ledger', ledger, '--token', token];
+  const result = await gsc(args);
+  scan.output(`stdout of gsc ${args.join(' ')}`, result.stdout);
+  scan.output(`stderr of gsc ${args.join(' ')}`, result.stderr);
+  return result;
 }
 
 const ids = (emu: EmulatorHandle) => emu.jobs().map((j) => j.id).sort();

@@ -5,7 +5,7 @@ import type { EmulatorHandle } from '../../../src/emulator/index.js';
 import { tempDir } from '../support.js';
 import { aadstsReply, fakeAccessToken, startFakeEntra, TEST_CLIENT_PEM_PATH, type FakeEntra } from '../../fixtures/auth/fake-entra.js';
 import { APP, TENANT } from '../../fixtures/auth/identities.js';
-import { builtCli, spawnGsc } from '../../fixtures/tenant/cli-process.js';
+import { builtCli, removeBuiltCli, spawnGsc } from '../../fixtures/tenant/cli-process.js';
 import { LeakScan, privateKeySecrets } from '../../fixtures/tenant/leaks.js';
 import { startTenant } from '../../fixtures/tenant/tenant.js';
 
@@ -35,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await emu?.close();
   await fake?.close();
+  removeBuiltCli();
 });
 beforeEach(() => {
   fake.onToken(() => ({ status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: ACCESS_TOKEN } }));
