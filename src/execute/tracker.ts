@@ -16,15 +16,18 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
     async beforeCreate(collectionUrl, templateId) {
       const collectionPath = pathOf(collectionUrl);
       const spec = { method: 'GET' as const, path: collectionPath, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
-      let existingIds: string[] = [];
+      let existingIds: string[] | undefined;
       try {
         const res = await ctx.limit(async () => ctx.http.send(await buildRequest(spec, base, new Map(), ctx.token)));
         const value = res.status === 200 ? (JSON.parse(res.body) as { value?: { id?: unknown }[] }).value : undefined;
-        existingIds = Array.isArray(value) ? value.map((j) => j?.id).filter((id): id is string => typeof id === 'string') : [];
+        if (Array.isArray(value)) existingIds = value.map((j) => j?.id).filter((id): id is string => typeof id === 'string');
       } catch {
-        // A listing that fails leaves the intent without a baseline; cleanup then reports rather than deletes.
+        // Handled below: no baseline.
       }
-      return ledger.recordIntent({ target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), existingIds });
+      // A listing that failed is no baseline: recorded as empty, every job already there would
+      // look new to cleanup, and a lone one with the same template would be deleted as the run's.
+      // Without it, cleanup reports rather than deletes.
+      return ledger.recordIntent({ target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), ...(existingIds ? { existingIds } : {}) });
     },
     created(intentId, resourceUrl, id) {
       if (intentId) ledger.recordCreated({ intentId, target: base, path: pathOf(resourceUrl), id });

@@ -23,8 +23,12 @@ export interface IntentEntry extends Base {
   servicePrincipalId: string;
   /** The `templateId` the create sends; absent when the request names none (a negative case). */
   templateId?: string;
-  /** The job ids the collection listed just before the create. */
-  existingIds: string[];
+  /**
+   * The job ids the collection listed just before the create. Absent when that listing failed:
+   * with no baseline, no job can be proven the create's, so cleanup reports and never deletes.
+   * (An empty array means the collection was listed and empty; never write one for "unknown".)
+   */
+  existingIds?: string[];
 }
 
 /** Written right after a create answered with an id, or when a cleanup recovers one for certain. */
@@ -77,12 +81,13 @@ export interface ListedJob {
   templateId?: string;
 }
 
-type Kind = 'string' | 'string?' | 'string[]' | 'status' | 'boolean?' | 'outcome';
+type Kind = 'string' | 'string?' | 'string[]' | 'string[]?' | 'status' | 'boolean?' | 'outcome';
 
 const KINDS: Record<Kind, { test: (v: unknown) => boolean; says: string }> = {
   string: { test: (v) => typeof v === 'string' && v !== '', says: 'a non-empty string' },
   'string?': { test: (v) => v === undefined || typeof v === 'string', says: 'a string or absent' },
   'string[]': { test: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'), says: 'an array of strings' },
+  'string[]?': { test: (v) => v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string')), says: 'an array of strings or absent' },
   status: { test: (v) => Number.isInteger(v) && (v as number) >= 100 && (v as number) <= 599, says: 'an HTTP status' },
   'boolean?': { test: (v) => v === undefined || typeof v === 'boolean', says: 'a boolean or absent' },
   outcome: { test: (v) => v === 'nothing-new' || v === 'possibly-left-behind', says: '"nothing-new" or "possibly-left-behind"' },
@@ -92,7 +97,7 @@ const REMOVED = { target: 'string', path: 'string', id: 'string' } as const;
 
 /** The fields each line type must carry, besides `v`, `type`, `time` and `runId`. */
 const FIELDS: Record<LedgerEntry['type'], Record<string, Kind>> = {
-  intent: { intentId: 'string', target: 'string', collectionPath: 'string', servicePrincipalId: 'string', templateId: 'string?', existingIds: 'string[]' },
+  intent: { intentId: 'string', target: 'string', collectionPath: 'string', servicePrincipalId: 'string', templateId: 'string?', existingIds: 'string[]?' },
   created: { intentId: 'string', target: 'string', path: 'string', id: 'string', recovered: 'boolean?' },
   rejected: { intentId: 'string', status: 'status' },
   deleted: REMOVED,

@@ -75,13 +75,14 @@ export class Ledger {
   }
 
   /**
-   * Records a create about to be sent, with the ids the collection listed just before it.
+   * Records a create about to be sent, with the ids the collection listed just before it, or
+   * without `existingIds` when that listing failed (see `IntentEntry.existingIds`).
    * Call it before sending; the returned id links the outcome to it.
    */
-  recordIntent(intent: { target: string; collectionPath: string; servicePrincipalId: string; templateId?: string; existingIds: string[] }): string {
+  recordIntent(intent: { target: string; collectionPath: string; servicePrincipalId: string; templateId?: string; existingIds?: string[] }): string {
     const intentId = randomUUID();
     const { target, collectionPath, servicePrincipalId, templateId, existingIds } = intent;
-    this.append({ type: 'intent', intentId, target, collectionPath, servicePrincipalId, templateId, existingIds: [...existingIds] });
+    this.append({ type: 'intent', intentId, target, collectionPath, servicePrincipalId, templateId, ...(existingIds ? { existingIds: [...existingIds] } : {}) });
     return intentId;
   }
 

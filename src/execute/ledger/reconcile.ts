@@ -16,9 +16,11 @@ export type Reconciliation =
  * and no other `created` line of the ledger accounts for it. The create's job is **certainly
  * ours** only when all of these hold:
  *
- * 1. exactly one job is new;
- * 2. the intent names a `templateId`, and the new job's listed `templateId` equals it;
- * 3. no other create on the same target and service principal, from any run in the ledger, has
+ * 1. the collection was listed before the create (`existingIds` is present): without that
+ *    baseline a job that was already there looks new;
+ * 2. exactly one job is new;
+ * 3. the intent names a `templateId`, and the new job's listed `templateId` equals it;
+ * 4. no other create on the same target and service principal, from any run in the ledger, has
  *    an unknown outcome (an intent with no `created` or `rejected` line, unless a cleanup found it
  *    made nothing). Such a create may be the one that made the new job.
  *
@@ -38,8 +40,9 @@ export function reconcile(intent: IntentEntry, current: readonly ListedJob[], en
   if (fresh.length === 0) return { kind: 'nothing-new', reason: 'no job appeared on the service principal since the create was sent' };
 
   const doubts: string[] = [];
+  if (intent.existingIds === undefined) doubts.push('the collection could not be listed before the create, so a job that was already there cannot be told from a new one');
   const only = fresh.length === 1 ? fresh[0] : undefined;
-  if (!only) doubts.push(`${fresh.length} jobs appeared since the create was sent`);
+  if (!only) doubts.push(`${fresh.length} jobs ${intent.existingIds === undefined ? 'are listed' : 'appeared since the create was sent'}`);
   if (intent.templateId === undefined) doubts.push('the create named no templateId');
   else if (only && only.templateId !== intent.templateId) {
     doubts.push(`the new job's template is ${only.templateId === undefined ? 'not listed' : `\`${only.templateId}\``}, the create asked for \`${intent.templateId}\``);

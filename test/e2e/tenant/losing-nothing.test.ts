@@ -163,6 +163,34 @@ describe('a run killed (SIGKILL) in the middle', () => {
   });
 });
 
+describe('a run killed after the listing before its create failed', () => {
+  it('gives cleanup no licence to delete a job that was there before: it is reported, never deleted', async () => {
+    const { emu, proxy } = await tenant();
+    const before = await foreignJob(emu, token);
+    let listings = 0;
+    // The listing the run makes before its first create drops; the create itself never reaches the tenant.
+    proxy.script((r) => {
+      if (r.method === 'GET' && JOBS.test(r.path) && ++listings === 1) return { kind: 'reset' };
+      return r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold' } : { kind: 'forward' };
+    });
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out, ['ledger.jsonl']);
+
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out]);
+    await run.until(() => proxy.held() > 0, 'create held at the door');
+    run.child.kill('SIGKILL');
+    await run.exit();
+    expect(ids(emu)).toEqual([before]);
+    proxy.script(() => ({ kind: 'forward' }));
+    const first = await cleanup(join(out, 'ledger.jsonl'));
+
+    expect(proxy.seen.filter((x) => x.method === 'DELETE')).toEqual([]);
+    expect(ids(emu)).toEqual([before]);
+    expect(first.stdout).toMatch(new RegExp(`^POSSIBLY LEFT BEHIND +${before.replace(/\./g, '\\.')} .*could not be listed before the create`, 'm'));
+    expect(first.code).toBe(1);
+  });
+});
+
 describe('what the interrupted and killed runs and their cleanups left to read', () => {
   it('holds the bearer token nowhere: not in a report, the ledger, stdout or stderr', () => {
     scan.expectNoLeaks();
