@@ -30,10 +30,18 @@ function rowLines(rows: Row[]): string[] {
   return [line(head), ...cells.map(line)];
 }
 
-function referenceLine(ref: Reference, rows: Row[]): string {
-  const row = ref.compareTo === undefined ? undefined : rows.find((r) => r.metric === ref.compareTo);
-  const vs = row ? `; ours ${formatValue(row.ours, row.unit)}: ${compare(row.ours, ref.value, ref.unit)}` : '';
-  return `   ref: ${ref.label}: ${formatValue(ref.value, ref.unit)}${vs} (${ref.source})`;
+function referenceLines(refs: Reference[], rows: Row[]): string[] {
+  const sources = [...new Set(refs.map((r) => r.source))];
+  return sources.flatMap((source) => [
+    `   reference (${source}):`,
+    ...refs
+      .filter((r) => r.source === source)
+      .map((ref) => {
+        const row = ref.compareTo === undefined ? undefined : rows.find((r) => r.metric === ref.compareTo);
+        const vs = row ? `; ours ${formatValue(row.ours, row.unit)} is ${compare(row.ours, ref.value, ref.unit)}` : '';
+        return `     ${ref.label}: ${formatValue(ref.value, ref.unit)}${vs}`;
+      }),
+  ]);
 }
 
 /** The whole section as lines of text. */
@@ -44,7 +52,7 @@ export function formatSection(s: Section): string[] {
     `   baseline: ${s.baseline}`,
     '',
     ...rowLines(s.rows),
-    ...(s.references.length > 0 ? ['', ...s.references.map((r) => referenceLine(r, s.rows))] : []),
+    ...(s.references.length > 0 ? ['', ...referenceLines(s.references, s.rows)] : []),
     ...s.notes.map((n) => `   note: ${n}`),
   ];
 }

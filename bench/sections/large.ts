@@ -20,16 +20,16 @@ export const GENERATED_CASES = 1000;
 /** Step CI was measured at 1 and 1000. */
 const CONCURRENCY = [1, 1000];
 
-const PEERS = 'peers.md §5(a), Step CI 2.8.2, Node 20.20.2, loopback; measured on another day, not in this run';
+const PEERS = 'peers.md §5(a): Step CI 2.8.2, Node 20.20.2, loopback, measured on another day, not in this run';
 
 /** The Step CI figures for the same scenario, as published in peers.md. */
 function stepCi(concurrency: number, metrics: { rate: string; wall: string; rss: string }): Reference[] {
   const at = ({ 1: { rate: 650, wall: 2800, rss: 223 }, 1000: { rate: 940, wall: 2300, rss: 246 } } as Record<number, { rate: number; wall: number; rss: number }>)[concurrency];
   if (!at) return [];
   return [
-    { label: `Step CI, --concurrency ${concurrency}: tests/s in-run`, value: at.rate, unit: '/s', source: PEERS, compareTo: metrics.rate },
-    { label: `Step CI, --concurrency ${concurrency}: wall time incl. start-up`, value: at.wall, unit: 'ms', source: PEERS, compareTo: metrics.wall },
-    { label: `Step CI, --concurrency ${concurrency}: peak RSS`, value: at.rss, unit: 'MB', source: PEERS, compareTo: metrics.rss },
+    { label: `--concurrency ${concurrency}: tests/s in-run`, value: at.rate, unit: '/s', source: PEERS, compareTo: metrics.rate },
+    { label: `--concurrency ${concurrency}: wall time incl. start-up`, value: at.wall, unit: 'ms', source: PEERS, compareTo: metrics.wall },
+    { label: `--concurrency ${concurrency}: peak RSS`, value: at.rss, unit: 'MB', source: PEERS, compareTo: metrics.rss },
   ];
 }
 
@@ -106,8 +106,8 @@ export async function largeSection(o: SectionOptions): Promise<Section> {
     const slowest = rows.filter((r) => r.unit === '/s').sort((a, b) => a.ours - b.ours)[0];
     const largest = rows.filter((r) => r.unit === 'MB').sort((a, b) => b.ours - a.ours)[0];
     references.push(
-      { label: 'target: schema-checked steps/s on loopback, at least', value: 2000, unit: '/s', source: 'peers.md §6.13', ...(slowest ? { compareTo: slowest.metric } : {}) },
-      { label: 'target: peak RSS for 1000 tests, below', value: 100, unit: 'MB', source: 'peers.md §6.13', ...(largest ? { compareTo: largest.metric } : {}) },
+      { label: 'schema-checked steps/s on loopback, at least', value: 2000, unit: '/s', source: 'peers.md §6.13: targets', ...(slowest ? { compareTo: slowest.metric } : {}) },
+      { label: 'peak RSS for 1000 tests, below', value: 100, unit: 'MB', source: 'peers.md §6.13: targets', ...(largest ? { compareTo: largest.metric } : {}) },
     );
     return {
       key: 'large',
