@@ -1,6 +1,7 @@
 import type { CreationTracker, ExecContext } from './context.js';
 import type { Ledger } from './ledger/index.js';
 import { buildRequest } from './request.js';
+import { sendWithRetries } from './send.js';
 
 /**
  * Writes what a run creates into the ledger, so `gsc cleanup` can remove what a killed run left.
@@ -18,7 +19,8 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
       const spec = { method: 'GET' as const, path: collectionPath, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
       let existingIds: string[] | undefined;
       try {
-        const res = await ctx.limit(async () => ctx.http.send(await buildRequest(spec, base, new Map(), ctx.token)));
+        // Retried like any read: a throttled or dropped listing would cost the create its baseline.
+        const { response: res } = await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token));
         const value = res.status === 200 ? (JSON.parse(res.body) as { value?: { id?: unknown }[] }).value : undefined;
         if (Array.isArray(value)) existingIds = value.map((j) => j?.id).filter((id): id is string => typeof id === 'string');
       } catch {

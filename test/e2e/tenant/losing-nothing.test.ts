@@ -167,10 +167,9 @@ describe('a run killed after the listing before its create failed', () => {
   it('gives cleanup no licence to delete a job that was there before: it is reported, never deleted', async () => {
     const { emu, proxy } = await tenant();
     const before = await foreignJob(emu, token);
-    let listings = 0;
-    // The listing the run makes before its first create drops; the create itself never reaches the tenant.
+    // The listing before the run's first create fails (500 is not retried); the create never reaches the tenant.
     proxy.script((r) => {
-      if (r.method === 'GET' && JOBS.test(r.path) && ++listings === 1) return { kind: 'reset' };
+      if (r.method === 'GET' && JOBS.test(r.path)) return { kind: 'answer', status: 500, json: { error: { code: 'InternalServerError', message: '' } } };
       return r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold' } : { kind: 'forward' };
     });
     const out = tempDir('gsc-tenant-');
@@ -188,6 +187,33 @@ describe('a run killed after the listing before its create failed', () => {
     expect(ids(emu)).toEqual([before]);
     expect(first.stdout).toMatch(new RegExp(`^POSSIBLY LEFT BEHIND +${before.replace(/\./g, '\\.')} .*could not be listed before the create`, 'm'));
     expect(first.code).toBe(1);
+  });
+});
+
+describe('a run killed after a create whose listing was throttled once', () => {
+  it('retried the listing, so cleanup still proves the lost create\'s job the run\'s and deletes only it', async () => {
+    const { emu, proxy } = await tenant();
+    const before = await foreignJob(emu, token);
+    let listings = 0;
+    proxy.script((r) => {
+      if (r.method === 'GET' && JOBS.test(r.path) && ++listings === 1) return { kind: 'reset' };
+      return r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold-answer' } : { kind: 'forward' };
+    });
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out, ['ledger.jsonl']);
+
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out]);
+    await run.until(() => proxy.held() > 0, 'create made on the tenant with its answer held');
+    run.child.kill('SIGKILL');
+    await run.exit();
+    const runs = ids(emu).filter((id) => id !== before);
+    expect(runs).toHaveLength(1);
+    proxy.script(() => ({ kind: 'forward' }));
+    const first = await cleanup(join(out, 'ledger.jsonl'));
+
+    expect(first.stdout).toMatch(new RegExp(`^deleted +${runs[0]!.replace(/\./g, '\\.')} .*recovered a create whose answer was lost`, 'm'));
+    expect(first.code).toBe(0);
+    expect(ids(emu)).toEqual([before]);
   });
 });
 
