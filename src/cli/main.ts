@@ -1,24 +1,22 @@
-import { cleanupCommand } from './commands/cleanup.js';
-import { emulatorCommand } from './commands/emulator.js';
-import { lintCommand } from './commands/lint.js';
-import { listCommand } from './commands/list.js';
-import { runCommand } from './commands/run.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { formatHelp } from './help.js';
 import type { CliIo } from './io.js';
 import { println } from './io.js';
 import { project } from './project.js';
-import { closest } from './suggest.js';
+import { didYouMean as closest } from '../load/did-you-mean.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-/** The command registry: the first word of the command line picks one. */
-const registry: Record<string, Command> = {
-  run: runCommand,
-  lint: lintCommand,
-  list: listCommand,
-  emulator: emulatorCommand,
-  cleanup: cleanupCommand,
+/**
+ * The command registry: the first word of the command line picks one. Each is imported only
+ * when chosen, so `gsc --version` or `gsc list` does not pay for MSAL, the emulator or undici.
+ */
+const registry: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.js')).runCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
+  emulator: async () => (await import('./commands/emulator.js')).emulatorCommand,
+  cleanup: async () => (await import('./commands/cleanup.js')).cleanupCommand,
 };
 
 /**
@@ -36,13 +34,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     println(io.stdout, project().version);
     return EXIT.conformant;
   }
-  const command = registry[first];
-  if (!command) {
+  const load = registry[first];
+  if (!load) {
     const guess = closest(first, Object.keys(registry));
     println(io.stderr, `gsc: unknown command ${JSON.stringify(first)}${guess ? `: did you mean \`gsc ${guess}\`?` : ''} (gsc --help lists the commands)`);
     return EXIT.usage;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {

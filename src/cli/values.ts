@@ -1,6 +1,6 @@
 import { LEVELS, type Level } from '../model/index.js';
 import { UsageError } from './exit-codes.js';
-import { closest } from './suggest.js';
+import { didYouMean as closest } from '../load/did-you-mean.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
 

@@ -24,6 +24,17 @@ export const reporters: Record<string, ReporterEntry> = {
   json: { description: 'the whole run as JSON, in <out-dir>/results.json', create: createJsonReporter },
 };
 
+/** Names `--reporter` does not know; the message lists the valid ones, fit to show as is. */
+export class UnknownReporterError extends Error {
+  constructor(
+    readonly unknown: string[],
+    readonly valid: string[],
+  ) {
+    super(`unknown reporter ${unknown.map((n) => `"${n}"`).join(', ')}; valid reporters: ${valid.join(', ')}`);
+    this.name = 'UnknownReporterError';
+  }
+}
+
 /**
  * Reporters for the given names, in order, each once. An unknown name throws an Error that
  * lists the valid names, fit to show to the user as is.
@@ -31,13 +42,7 @@ export const reporters: Record<string, ReporterEntry> = {
 export function createReporters(names: string[], o: ReporterOptions): Reporter[] {
   const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
   const unknown = wanted.filter((n) => !Object.hasOwn(reporters, n));
-  if (unknown.length) {
-    const valid = Object.keys(reporters);
-    const hint = unknown.map((n) => closest(n, valid)).find(Boolean);
-    throw new Error(
-      `unknown reporter ${unknown.map((n) => `"${n}"`).join(', ')}; valid reporters: ${valid.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`,
-    );
-  }
+  if (unknown.length) throw new UnknownReporterError(unknown, Object.keys(reporters));
   return wanted.map((n) => reporters[n]!.create(o));
 }
 
@@ -67,19 +72,4 @@ export function combineReporters(rs: Reporter[]): Reporter {
     onCaseEnd: fan('onCaseEnd'),
     onRunEnd: fan('onRunEnd'),
   };
-}
-
-/** A valid name within two edits of a typo (`jsno` → `json`), or undefined. */
-function closest(name: string, valid: string[]): string | undefined {
-  return valid.map((v) => [v, distance(name.toLowerCase(), v)] as const).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0]?.[0];
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
 }

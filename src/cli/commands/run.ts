@@ -4,7 +4,8 @@ import { LedgerError, readLedger, pendingItems } from '../../execute/ledger/inde
 import { probeTarget } from '../../execute/preflight.js';
 import { runCases, type PlannedCase } from '../../execute/run.js';
 import { selectCases } from '../../plan/select.js';
-import { combineReporters, createReporters } from '../../report/index.js';
+import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
+import { didYouMean } from '../../load/did-you-mean.js';
 import { readSettings } from '../config/index.js';
 import { createRunResources, LEDGER_FILE } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -136,7 +137,9 @@ function makeReporter(names: string[], outDir: string, io: CliIo, verbose: boole
   try {
     return combineReporters(createReporters(names, { outDir, stream: io.stdout, color: useColor(io.stdout, io.env), verbose }));
   } catch (err) {
-    throw new UsageError(`--reporter: ${(err as Error).message}`);
+    if (!(err instanceof UnknownReporterError)) throw err;
+    const hint = err.unknown.map((n) => didYouMean(n, err.valid)).find(Boolean);
+    throw new UsageError(`--reporter: ${err.message}${hint ? ` (did you mean "${hint}"?)` : ''}`);
   }
 }
 
