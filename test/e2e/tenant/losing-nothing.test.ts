@@ -51,27 +51,39 @@ const JOBS = /\/synchronization\/jobs$/;
 
 describe('Ctrl-C in the middle of a run', () => {
   it('finishes the current step, cleans up, exits 130, and leaves only the jobs it did not make', async () => {
-    const { emu } = await tenant({ chaos: { latencyMs: 25 } });
+    const { emu, proxy } = await tenant();
     const before = await foreignJob(emu, token);
+    // The first case's `start` request waits at the door, so Ctrl-C lands while a step is in flight.
+    proxy.script((r) => (r.method === 'POST' && r.path.endsWith('/start') ? { kind: 'hold' } : { kind: 'forward' }));
     const out = tempDir('gsc-tenant-');
     scan.folder(out);
 
-    const run = gscProcess(['run', ...runFlags(emu.url, emu, token), '--out', out]);
-    await run.until(() => emu.jobs().some((j) => j.id !== before), 'job of the run on the tenant');
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out]);
+    await run.until(() => proxy.held() > 0, 'step in flight');
     const during = await foreignJob(emu, token, 'Slack');
-    expect(emu.jobs().length).toBeGreaterThanOrEqual(3);
+    expect(emu.jobs()).toHaveLength(3);
     run.child.kill('SIGINT');
+    await run.until(() => run.stderr().includes('gsc: interrupted; finishing the current step and cleaning up'), 'word that the run is stopping');
+    proxy.script(() => ({ kind: 'forward' }));
+    proxy.release();
     const { code } = await run.exit();
 
     expect(code).toBe(130);
-    expect(run.stderr()).toContain('gsc: interrupted; finishing the current step and cleaning up');
     expect(run.stdout()).toMatch(/Run aborted \(aborted\): interrupted: \d+ case\(s\) not run/);
     expect(ids(emu)).toEqual([before, during].sort());
     const results = readResults(out);
     expect(results.aborted?.code).toBe('aborted');
-    expect(results.counts.failed).toBe(0);
+    expect(results.cases.map((c) => c.id)).toEqual(['start/answers-204-and-activates']);
+    const [started] = results.cases;
+    expect(started).toMatchObject({ status: 'error', error: { code: 'aborted' } });
+    expect(started!.steps.map((st) => [st.name, st.status, st.skipReason])).toEqual([
+      ['create', 'passed', undefined],
+      ['start', 'passed', undefined],
+      ['schedule-is-active', 'skipped', 'interrupted'],
+      ['delete-job', 'passed', undefined],
+    ]);
     const ledger = readLedger(join(out, 'ledger.jsonl'));
-    expect(ledger.entries.some((e) => e.type === 'created')).toBe(true);
+    expect(ledger.entries.map((e) => e.type)).toEqual(['intent', 'created', 'deleted']);
     expect(pendingItems(ledger.entries)).toMatchObject({ items: [], intents: [] });
   });
 });
