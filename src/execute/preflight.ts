@@ -15,8 +15,9 @@ export interface Probe {
 }
 
 /**
- * Lists the service principal's templates once, before any case: an unreachable target or
- * rejected credentials stop the run with one clear message instead of a failure per case. Any
+ * Lists the service principal's templates once, before any case: an unreachable target,
+ * rejected credentials or throttling that outlasts every retry stop the run with one clear
+ * message instead of a failure per case. Any
  * other answer (a target that implements only create answers 404) lets the run go on.
  */
 export async function probeTarget(ctx: ExecContext, servicePrincipalId: string): Promise<Probe> {
@@ -47,6 +48,12 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string):
         message: `the target rejected the run's credentials (${status} ${errorCode(body) ?? ''}`.trimEnd() +
           `): check that the token is current, issued for this cloud's Graph, and that the app has Synchronization.ReadWrite.All or Application.ReadWrite.OwnedBy`,
       },
+    };
+  }
+  if (status === 429 || status === 503) {
+    return {
+      status,
+      fatal: { code: 'throttled', message: `the target still answered ${status} to its first request after every retry: it is throttling this client or unavailable; try again later, or lower --max-rps` },
     };
   }
   if (status !== 200) return { status };

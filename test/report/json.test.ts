@@ -89,6 +89,12 @@ describe('json reporter', () => {
     expect(message).toContain('emoji:😀');
   });
 
+  it.each(['connect', 'timeout', 'protocol', 'throttled', 'variable', 'auth', 'internal', 'aborted'] as const)('documents the error code %s the engine can give', async (code) => {
+    const { doc } = await results();
+    const errored = doc.cases.find((c) => c.status === 'error')!;
+    expectValid({ ...doc, cases: [{ ...errored, error: { code, message: 'm' } }] });
+  });
+
   it('cuts a huge body, says how long it was, and still validates', async () => {
     const step = failed.steps[0]!;
     const huge = { ...failed, steps: [{ ...step, exchange: { ...step.exchange!, response: { status: 200, headers: {}, body: `[${'1,'.repeat(1_000_000)}1]`, json: [1] } } }] };

@@ -28,6 +28,13 @@ describe('reconcile', () => {
     expect(reconcile(intent('i1'), [{ id: 'n1' }])).toMatchObject({ kind: 'possibly-left-behind', reason: "the new job's template is not listed, the create asked for `scim`" });
   });
 
+  it('does not claim a job when the collection could not be listed before the create', () => {
+    const blind = intent('i1', { existingIds: undefined });
+    const r = reconcile(blind, [{ id: 'was-already-there', templateId: 'scim' }], [blind]);
+    expect(r).toMatchObject({ kind: 'possibly-left-behind', ids: ['was-already-there'] });
+    expect((r as { reason: string }).reason).toContain('could not be listed before the create');
+  });
+
   it('does not claim a job for a create that named no template', () => {
     const r = reconcile(intent('i1', { templateId: undefined }), [{ id: 'n1', templateId: 'scim' }]);
     expect(r).toMatchObject({ kind: 'possibly-left-behind', ids: ['n1'], reason: 'the create named no templateId' });
