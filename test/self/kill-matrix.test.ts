@@ -17,7 +17,7 @@ async function runAgainst(deviations: string[]): Promise<RunOutcome> {
   const out = tempDir('gsc-kill-');
   try {
     // Level MAY: any failed case, whatever its level, fails the run, so every catch shows in the exit code.
-    const run = await gsc(['run', ...targetFlags(emu), '--out', out, '--reporter', 'json', '--level', 'MAY', '--consistency-timeout', '300ms', '--ledger', 'off']);
+    const run = await gsc(['run', ...targetFlags(emu), '--out', out, '--reporter', 'json', '--level', 'MAY', '--consistency-timeout', '1s', '--ledger', 'off']);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: CaseOutcome[] };
     return { code: run.code, cases: results.cases };
   } finally {

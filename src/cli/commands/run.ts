@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { RunError } from '../../model/index.js';
 import { LedgerError, readLedger, pendingItems } from '../../execute/ledger/index.js';
 import { probeTarget } from '../../execute/preflight.js';
 import { runCases, type PlannedCase } from '../../execute/run.js';
@@ -58,22 +59,36 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable --out or --ledger FILE (or --ledger off to record nothing)`);
     throw err;
   }
+  const info = {
+    tool: { name: 'graph-sync-conformance', version: project().version },
+    target: target.label,
+    startedAt: new Date().toISOString(),
+    total: planned.length,
+    failLevel,
+  };
+  // Stopped before any case: say why on stderr, and still write the reports, so CI shows the cause.
+  const untestable = async (error: RunError, text: string): Promise<number> => {
+    println(io.stderr, text);
+    await reporter.onRunStart?.(info);
+    await reporter.onRunEnd?.({ counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, conformant: true, aborted: error });
+    return EXIT.untestable;
+  };
   try {
     if (target.signIn) println(io.stderr, `gsc: signing in with ${target.signIn}`);
     try {
       await res.ctx.token();
     } catch (err) {
       const e = err as Error & { hint?: string };
-      println(io.stderr, `gsc: cannot sign in: ${res.redactor.text(e.message)}${e.hint ? `\n  hint: ${res.redactor.text(e.hint)}` : ''}`);
-      return EXIT.untestable;
+      const message = res.redactor.text(e.message);
+      return await untestable({ code: 'auth', message }, `gsc: cannot sign in: ${message}${e.hint ? `\n  hint: ${res.redactor.text(e.hint)}` : ''}`);
     }
     const probe = await probeTarget(res.ctx, target.servicePrincipalId);
-    if (probe.fatal) {
-      println(io.stderr, `gsc: cannot test ${target.label}: ${probe.fatal.message}`);
-      return EXIT.untestable;
-    }
+    if (probe.fatal) return await untestable(probe.fatal, `gsc: cannot test ${target.label}: ${probe.fatal.message}`);
     const templateId = chooseTemplate(target, probe.templates, probe.status, io);
-    if (templateId === undefined) return EXIT.untestable;
+    if (templateId === undefined) {
+      const message = `service principal ${target.servicePrincipalId} has no synchronization templates, so no job can be created; pick an application that supports provisioning`;
+      return await untestable({ code: 'variable', message }, `gsc: ${message}`);
+    }
 
     const summary = await runCases({
       cases: planned,
@@ -86,13 +101,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       ctx: res.ctx,
       reporter,
       concurrency: res.concurrency,
-      info: {
-        tool: { name: 'graph-sync-conformance', version: project().version },
-        target: target.label,
-        startedAt: new Date().toISOString(),
-        total: planned.length,
-        failLevel,
-      },
+      info,
     });
     if (res.ledger) warnLeftBehind(res.ledger.file, runId, io);
     if (summary.aborted?.code === 'aborted') return EXIT.interrupted;
@@ -116,10 +125,7 @@ function chooseTemplate(target: Target, listed: string[] | undefined, status: nu
   if (target.templateId !== undefined) return target.templateId;
   if (!listed) throw new UsageError(`--template is required: the target did not list the service principal's templates (status ${status})`);
   const first = listed[0];
-  if (first === undefined) {
-    println(io.stderr, `gsc: service principal ${target.servicePrincipalId} has no synchronization templates, so no job can be created; pick an application that supports provisioning`);
-    return undefined;
-  }
+  if (first === undefined) return undefined;
   println(io.stderr, `gsc: using template ${first}, the first of ${listed.length} the service principal lists (--template chooses another)`);
   return first;
 }

@@ -89,14 +89,37 @@ describe('a tenant that throttles some requests', () => {
 });
 
 describe('a tenant that throttles forever', () => {
+  const throttled = (status: number) => ({
+    kind: 'answer' as const,
+    status,
+    headers: { 'retry-after': '0' },
+    json: { error: { code: status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'try later', innerError: { date: '2026-11-29T12:00:00' } } },
+  });
+
+  it.each([[429], [503]])('answering %s from the first request stops the run before any case, with exit 3', async (status) => {
+    const emu = await tenant({});
+    const proxy = await proxied(emu);
+    proxy.script(() => throttled(status));
+
+    const r = await run([...runFlags(proxy.url, emu, token), '--grep', '^create/answers-201-with-a-job$']);
+
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`the target still answered ${status} to its first request after every retry`);
+    expect(r.stdout).not.toMatch(/PASS|FAIL/);
+    expect(proxy.seen).toHaveLength(5);
+  });
+
   it.each([
-    ['429', { throttleShare: 1 }, 'the target still answered 429 after 4 retries'],
-    ['503', { unavailableShare: 1 }, 'the target still answered 503 after 4 retries'],
-  ])('answering %s ends the steps in error, not failed nor passed, and the run exits 3', async (_status, shares, message) => {
-    const emu = await tenant({ chaos: { ...shares, retryAfterSeconds: 0 } });
+    [429, 'the target still answered 429 after 4 retries'],
+    [503, 'the target still answered 503 after 4 retries'],
+  ])('answering %s once the run is going ends the steps in error, not failed nor passed, and the run exits 3', async (status, message) => {
+    const emu = await tenant({});
+    const proxy = await proxied(emu);
+    // The preflight's template listing goes through; everything after it is throttled.
+    proxy.script((req) => (req.method === 'GET' && req.path.endsWith('/synchronization/templates') ? { kind: 'forward' } : throttled(status)));
 
     // requires-template-id expects "any 4xx": a 429 must not pass it.
-    const r = await run([...runFlags(emu.url, emu, token), '--grep', '^create/(answers-201-with-a-job|requires-template-id)$']);
+    const r = await run([...runFlags(proxy.url, emu, token), '--grep', '^create/(answers-201-with-a-job|requires-template-id)$']);
 
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('ERROR create/answers-201-with-a-job');
