@@ -34,7 +34,8 @@ function repoRoot(): string {
 
 const span = (line: number): SourceSpan => ({ file: 'bench.yaml', line, col: 7 });
 
-function job(broken: boolean): Record<string, unknown> {
+/** The documented new job, or one broken in several places. */
+export function job(broken: boolean): Record<string, unknown> {
   return {
     '@odata.context': "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals('sp')/synchronization/jobs/$entity",
     id: 'BoxOutDelta.e4bbad1a9d2a4d0c9c1c5cc5c1ab4e35.1b1b7a9b',
@@ -56,7 +57,8 @@ function job(broken: boolean): Record<string, unknown> {
   };
 }
 
-function exchange(broken: boolean): Exchange {
+/** The create answer carrying {@link job}. */
+export function exchange(broken: boolean): Exchange {
   const json = job(broken);
   const body = JSON.stringify(json);
   return {
@@ -66,7 +68,8 @@ function exchange(broken: boolean): Exchange {
   };
 }
 
-function expectation(schemaFile: string): Expectation {
+/** A schema and ten value expectations on the job, as a create case states them. */
+export function expectation(schemaFile: string): Expectation {
   return {
     status: { anyOf: [201], span: span(1) },
     headers: [{ name: 'content-type', pattern: '^application/json', span: span(2) }],

@@ -36,30 +36,8 @@ export function keyOf(path: Path): string {
   return '';
 }
 
-/** "a whole number" for `integer`: the words a YAML author knows. */
-const TYPE_NOUNS: Record<string, string> = { string: 'a string', integer: 'a whole number', number: 'a number', boolean: '`true` or `false`', object: 'a mapping', array: 'a list' };
-
-/** "a list", "a string or a list". */
-export function typeNoun(types: readonly string[]): string {
-  const nouns = types.map((t) => TYPE_NOUNS[t] ?? t);
-  return nouns.length <= 1 ? (nouns[0] ?? 'something else') : `${nouns.slice(0, -1).join(', ')} or ${nouns[nouns.length - 1]}`;
-}
-
-/** What a value is, for "… not X": "a list", "empty", "the number 4". */
-export function valueNoun(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string \`${short(value)}\``;
-  if (typeof value === 'number') return `the number ${value}`;
-  return `\`${String(value)}\``;
-}
-
-/** A value quoted for a message, cut short when long. */
-export function short(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
+// The nouns for types and values are the loader's, so config and suite messages read alike.
+export { short, typeNoun, valueNoun } from '../../load/describe.js';
 
 /** "the targets are `a` and `b`", or "the only target is `a`". */
 export function targetList(names: readonly string[]): string {
