@@ -1,3 +1,4 @@
+import { createExample } from '../fixtures/graph/examples.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Exchange, Expectation, SourceSpan } from '../../src/model/index.js';
@@ -49,24 +50,11 @@ export function exchangeOf(init: ResponseInit = {}): Exchange {
 export function createdJob(): Record<string, any> {
   return {
     '@odata.context': "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals('sp')/synchronization/jobs/$entity",
+    ...createExample(),
     id: 'BoxOutDelta.e4bbad1a9d2a4d0c9c1c5cc5c1ab4e35.1b1b7a9b-1bd3-4d8a-9e14-3c3e5b0b9d8f',
-    templateId: 'BoxOutDelta',
-    schedule: { expiration: null, interval: 'P10675199DT2H48M5.4775807S', state: 'Disabled' },
-    status: {
-      countSuccessiveCompleteFailures: 0,
-      escrowsPruned: false,
-      synchronizedEntryCountByType: [],
-      code: 'NotConfigured',
-      lastExecution: null,
-      lastSuccessfulExecution: null,
-      lastSuccessfulExecutionWithExports: null,
-      steadyStateFirstAchievedTime: '0001-01-01T00:00:00Z',
-      steadyStateLastAchievedTime: '0001-01-01T00:00:00Z',
-      quarantine: null,
-      troubleshootingUrl: null,
-    },
   };
 }
+
 
 /** Headers as Graph sends them on a create. */
 export const GRAPH_HEADERS: Record<string, string> = {

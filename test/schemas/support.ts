@@ -57,7 +57,9 @@ function toViolation(e: ErrorObject): Violation {
 
 /** Reads a JSON fixture of this folder. */
 export function fixture<T = Record<string, unknown>>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as T;
+  // The create page's example is shared with the emulator and assert tests, in test/fixtures/graph.
+  const url = name === 'create-example.json' ? new URL('../fixtures/graph/create-example.json', import.meta.url) : new URL(`./fixtures/${name}`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as T;
 }
 
 /** Marks a property to delete in {@link changed}. */
