@@ -15,6 +15,7 @@ import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println, useColor } from '../io.js';
 import { project } from '../project.js';
+import { setLastWords } from '../last-words.js';
 import { loadAndReport } from '../suites.js';
 import { resolveTarget, type Target } from '../target.js';
 import { printDryRun } from './dry-run.js';
@@ -58,6 +59,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     await target.close();
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable --out or --ledger FILE (or --ledger off to record nothing)`);
     throw err;
+  }
+  if (res.ledger) {
+    const file = res.ledger.file;
+    setLastWords(() => leftBehind(file, runId) ?? 'Nothing this run created is left.');
   }
   const info = {
     tool: { name: 'graph-sync-conformance', version: project().version },
@@ -109,6 +114,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     // Cases in error were not tested: calling the target conformant would claim what no one checked.
     return summary.aborted || summary.counts.error > 0 ? EXIT.untestable : EXIT.conformant;
   } finally {
+    setLastWords(undefined);
     await res.close();
     await target.close();
   }
@@ -130,13 +136,19 @@ function chooseTemplate(target: Target, listed: string[] | undefined, status: nu
   return first;
 }
 
-/** After the run: anything this run created and did not delete is said, with how to remove it. */
-function warnLeftBehind(file: string, runId: string, io: CliIo): void {
+/** What this run created and did not delete, with how to remove it; undefined when nothing. */
+function leftBehind(file: string, runId: string): string | undefined {
   const { entries } = readLedger(file);
   const pending = pendingItems(entries.filter((e) => e.runId === runId));
   const count = pending.items.length + pending.intents.length;
-  if (count === 0) return;
-  println(io.stderr, `gsc: ${count} job(s) this run created may be left behind (${pending.items.map((i) => i.id).join(', ') || 'answers lost'}); remove them with: gsc cleanup --ledger ${file}`);
+  if (count === 0) return undefined;
+  return `${count} job(s) this run created may be left behind (${pending.items.map((i) => i.id).join(', ') || 'answers lost'}); remove them with: gsc cleanup --ledger ${file}`;
+}
+
+/** After the run: anything this run created and did not delete is said. */
+function warnLeftBehind(file: string, runId: string, io: CliIo): void {
+  const text = leftBehind(file, runId);
+  if (text) println(io.stderr, `gsc: ${text}`);
 }
 
 function makeReporter(names: string[], outDir: string, io: CliIo, verbose: boolean) {

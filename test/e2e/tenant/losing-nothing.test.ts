@@ -58,7 +58,7 @@ describe('Ctrl-C in the middle of a run', () => {
     const out = tempDir('gsc-tenant-');
     scan.folder(out);
 
-    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out]);
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out, '--grep', '^(start|pause)/']);
     await run.until(() => proxy.held() > 0, 'step in flight');
     const during = await foreignJob(emu, token, 'Slack');
     expect(emu.jobs()).toHaveLength(3);
@@ -85,6 +85,35 @@ describe('Ctrl-C in the middle of a run', () => {
     const ledger = readLedger(join(out, 'ledger.jsonl'));
     expect(ledger.entries.map((e) => e.type)).toEqual(['intent', 'created', 'deleted']);
     expect(pendingItems(ledger.entries)).toMatchObject({ items: [], intents: [] });
+  });
+});
+
+describe('Ctrl-C twice', () => {
+  it('stops during cleanup, exits 130, and names the job left behind and how to remove it', async () => {
+    const { emu, proxy } = await tenant();
+    // Hold the start (first Ctrl-C lands in a step), then hold the cleanup's DELETE (second lands in cleanup).
+    proxy.script((r) => (r.method === 'POST' && r.path.endsWith('/start') ? { kind: 'hold' } : { kind: 'forward' }));
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out, ['ledger.jsonl']);
+
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out, '--grep', '^start/']);
+    await run.until(() => proxy.held() > 0, 'start in flight');
+    run.child.kill('SIGINT');
+    await run.until(() => run.stderr().includes('gsc: interrupted'), 'word that the run is stopping');
+    proxy.script((r) => (r.method === 'DELETE' ? { kind: 'hold' } : { kind: 'forward' }));
+    proxy.release();
+    await run.until(() => proxy.held() > 0, 'cleanup DELETE in flight');
+    run.child.kill('SIGINT');
+    const { code } = await run.exit();
+
+    expect(code).toBe(130);
+    const [job] = emu.jobs();
+    expect(job).toBeDefined();
+    expect(run.stderr()).toContain(`gsc: stopped before cleanup finished. 1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --ledger ${join(out, 'ledger.jsonl')}`);
+    proxy.script(() => ({ kind: 'forward' }));
+    proxy.release();
+    expect((await cleanup(join(out, 'ledger.jsonl'))).code).toBe(0);
+    expect(emu.jobs()).toEqual([]);
   });
 });
 
