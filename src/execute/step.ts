@@ -77,7 +77,8 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     // expects "any 4xx" (or "any 5xx") just because 429 (or 503) happens to be one.
     const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(expectation.status?.anyOf, response.status);
     if (findings.length === 0 && !stillThrottled) return { result: finish({ status: 'passed', exchange }), captured };
-    if (performance.now() < deadline && !ctx.signal.aborted) {
+    // A create is never repeated: each repeat would make another job that no cleanup step names.
+    if (performance.now() < deadline && !ctx.signal.aborted && !isCreate(req)) {
       await ctx.sleep(Math.min(step.eventually?.intervalMs ?? 1000, Math.max(0, deadline - performance.now())), ctx.signal);
       continue;
     }

@@ -134,3 +134,43 @@ describe('lint, list, help, dry run', () => {
     expect(run.stdout).toMatch(/list\/answers-200-with-value\n/);
   });
 });
+
+describe('a create step with eventually', () => {
+  it('is sent once, so a failing create cannot leave a trail of jobs', async () => {
+    const emu = await startEmulator({ deviations: ['create-answers-200'] });
+    const dir = tempDir();
+    mkdirSync(join(dir, 'suites'));
+    writeFileSync(join(dir, 'suites', 'create.yaml'), `$schema: ${join(process.cwd(), 'schemas', 'suite.schema.json')}
+suite: local/create
+title: Create, polled
+doc: https://learn.microsoft.com/graph/api/synchronization-synchronization-post-jobs
+cases:
+  - id: local/create-polled
+    title: A create written with eventually
+    level: MUST
+    steps:
+      - name: create
+        request:
+          method: POST
+          path: /servicePrincipals/{{servicePrincipalId}}/synchronization/jobs
+          json: { templateId: "{{templateId}}" }
+        expect: { status: 201 }
+        capture: { jobId: /id }
+        eventually: { timeout: 2s, interval: 100ms }
+    cleanup:
+      - name: delete-job
+        request:
+          method: DELETE
+          path: /servicePrincipals/{{servicePrincipalId}}/synchronization/jobs/{{jobId}}
+`);
+    try {
+      const run = await gsc(['run', 'suites/create.yaml', ...targetFlags(emu), '--out', join(dir, 'reports')], { cwd: dir });
+      expect(run.code).toBe(1);
+      const results = JSON.parse(readFileSync(join(dir, 'reports', 'results.json'), 'utf8')) as { cases: { steps: { name: string; attempts: number }[] }[] };
+      expect(results.cases[0]!.steps[0]).toMatchObject({ name: 'create', attempts: 1 });
+      expect(emu.jobs()).toEqual([]);
+    } finally {
+      await emu.close();
+    }
+  });
+});
