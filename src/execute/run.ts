@@ -64,7 +64,8 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   if (!aborted && o.ctx.signal.aborted) {
     aborted = { code: 'aborted', message: `interrupted: ${o.cases.length - next} case(s) not run` };
   }
-  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), conformant };
+  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 ? 'incomplete' : 'conformant';
+  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), verdict, conformant: verdict === 'conformant' };
   if (aborted) summary.aborted = aborted;
   await o.reporter.onRunEnd?.(summary);
   return summary;

@@ -77,15 +77,21 @@ export interface RunInfo {
 /** Counts by status. */
 export type Counts = Record<Status, number>;
 
+/**
+ * What a run proved.
+ * - `conformant`: every selected case ran, and none at the failing level failed.
+ * - `non-conformant`: a case at the failing level (or stricter) failed.
+ * - `incomplete`: nothing at the failing level failed, but the run stopped early or cases ended in
+ *   error, so conformance was not shown.
+ */
+export type Verdict = 'conformant' | 'non-conformant' | 'incomplete';
+
 /** The end of a run. */
 export interface RunSummary {
   counts: Counts;
   durationMs: number;
-  /**
-   * False when a case at the failing level (or stricter) failed. A run that stopped early or has
-   * cases in error may still say true here: nothing it tested broke the contract, but it did not
-   * test everything; `aborted` and `counts.error` tell.
-   */
+  verdict: Verdict;
+  /** `verdict === 'conformant'`, for readers that want a boolean: never true for a run that did not test everything. */
   conformant: boolean;
   /** Set when the run stopped early (target unreachable, interrupted). */
   aborted?: RunError;

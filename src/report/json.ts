@@ -25,6 +25,7 @@ export interface ResultsFile {
   startedAt: string;
   durationMs: number;
   failLevel: Level;
+  verdict: RunSummary['verdict'];
   conformant: boolean;
   counts: Counts;
   aborted?: RunError;
@@ -62,7 +63,8 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     startedAt: str(info?.startedAt ?? new Date(0).toISOString()),
     durationMs: num(summary.durationMs),
     failLevel: info?.failLevel ?? 'MUST',
-    conformant: summary.conformant === true,
+    verdict: summary.verdict === 'conformant' || summary.verdict === 'non-conformant' ? summary.verdict : 'incomplete',
+    conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
     ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
     cases: cases.map(caseJson),

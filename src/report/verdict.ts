@@ -36,6 +36,7 @@ export function verdictLine(summary: RunSummary, failLevel: Level, cases: CaseRe
   if (summary.aborted) notes.push('the run was aborted, so the verdict is incomplete');
   const tail = notes.map((n) => `; ${n}`).join('');
   if (summary.conformant) return `Conformant at level ${failLevel}: no ${levels} case failed${tail}.`;
+  if (summary.verdict === 'incomplete') return `Conformance NOT shown at level ${failLevel}: no ${levels} case failed, but not everything was tested${tail}.`;
   const ids = counting.slice(0, 5).map((c) => visible(String(c.id)));
   const more = counting.length > ids.length ? `, and ${counting.length - ids.length} more` : '';
   const which = counting.length ? `: ${plural(counting.length, `${levels} case`)} failed (${ids.join(', ')}${more})` : '';

@@ -58,8 +58,11 @@ describe('gsc run against an emulator that breaks the contract', () => {
 
 describe('gsc run when the target cannot be tested', () => {
   it('stops with one clear message and exit 3 when nothing listens', async () => {
-    const run = await gsc(['run', '--target', 'http://127.0.0.1:9/v1.0', '--token', 'T-123456', '--service-principal', 'sp', '--template', 't', '--out', tempDir()]);
+    const out = tempDir();
+    const run = await gsc(['run', '--target', 'http://127.0.0.1:9/v1.0', '--token', 'T-123456', '--service-principal', 'sp', '--template', 't', '--out', out]);
     expect(run.code).toBe(3);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { verdict: string; conformant: boolean; aborted: { code: string } };
+    expect(results).toMatchObject({ verdict: 'incomplete', conformant: false, aborted: { code: 'connect' } });
     expect(run.stderr).toMatch(/cannot test http:\/\/127\.0\.0\.1:9\/v1\.0: cannot connect to http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\)/);
     expect(run.stdout).not.toContain('FAIL');
   });

@@ -56,7 +56,7 @@ describe('console reporter', () => {
 
   it('points out a passed case whose cleanup failed, since it may have left a job behind', async () => {
     const leftover = { ...passed, steps: [...passed.steps, failed.steps[1]!] };
-    const text = await consoleOutput({}, [leftover], { counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 5, conformant: true });
+    const text = await consoleOutput({}, [leftover], { counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 5, verdict: 'conformant', conformant: true });
     expect(text).toContain('PASS  create/answers-201-with-a-job — A valid create answers 201 Created with a synchronizationJob (its cleanup did not succeed; something may be left behind)');
     expect(text).toContain('  cleanup step "delete-job" failed at suites/synchronization-jobs/create.yaml:45:9');
     expect(text.trimEnd().split('\n').at(-2)).toBe('Conformant at level MUST: no MUST case failed.');
@@ -89,10 +89,16 @@ describe('console reporter', () => {
 
   it('says a run is conformant when only cases below the failing level failed', async () => {
     const should = { ...failed, level: 'SHOULD' as const };
-    const text = await consoleOutput({}, [passed, should], { counts: { passed: 1, failed: 1, error: 0, skipped: 0 }, durationMs: 80, conformant: true });
+    const text = await consoleOutput({}, [passed, should], { counts: { passed: 1, failed: 1, error: 0, skipped: 0 }, durationMs: 80, verdict: 'conformant', conformant: true });
     const lines = text.trimEnd().split('\n');
     expect(lines.at(-2)).toBe('Conformant at level MUST: no MUST case failed; 1 failure below MUST does not count.');
     expect(lines.at(-1)).toBe('gsc: 1 passed, 1 failed, 0 errors, 0 skipped (80 ms)');
+  });
+
+  it('never calls a run that did not test everything conformant', async () => {
+    const text = await consoleOutput({}, [passed], { counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 80, verdict: 'incomplete', conformant: false, aborted: { code: 'connect', message: 'connection refused' } });
+    const lines = text.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe('Conformance NOT shown at level MUST: no MUST case failed, but not everything was tested; the run was aborted, so the verdict is incomplete.');
   });
 
   it('reports an aborted run before the verdict', async () => {

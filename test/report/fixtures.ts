@@ -109,7 +109,7 @@ export const skipped = result({
 
 export const cases = [passed, failed, errored, skipped];
 
-export const summary: RunSummary = { counts: { passed: 1, failed: 1, error: 1, skipped: 1 }, durationMs: 1234, conformant: false };
+export const summary: RunSummary = { counts: { passed: 1, failed: 1, error: 1, skipped: 1 }, durationMs: 1234, verdict: 'non-conformant', conformant: false };
 
 /** Sends a whole run through a reporter, as the engine does. */
 export async function run(r: Reporter, list: CaseResult[] = cases, end: RunSummary = summary, start: RunInfo = info): Promise<void> {

@@ -56,7 +56,7 @@ describe('combineReporters', () => {
     const log: string[] = [];
     const broken: Reporter = { name: 'junit', onRunEnd: () => Promise.reject(new Error('cannot write reports/junit.xml: EACCES')) };
     const combined = combineReporters([broken, recorder('console', log)]);
-    await expect(combined.onRunEnd?.({ counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, conformant: true })).rejects.toThrow(
+    await expect(combined.onRunEnd?.({ counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, verdict: 'conformant', conformant: true })).rejects.toThrow(
       'reporter onRunEnd failed: junit: cannot write reports/junit.xml: EACCES',
     );
     expect(log).toEqual(['console:end']);

@@ -75,7 +75,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const untestable = async (error: RunError, text: string): Promise<number> => {
     println(io.stderr, text);
     await reporter.onRunStart?.(info);
-    await reporter.onRunEnd?.({ counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, conformant: true, aborted: error });
+    await reporter.onRunEnd?.({ counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, verdict: 'incomplete', conformant: false, aborted: error });
     return EXIT.untestable;
   };
   try {
@@ -110,9 +110,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     });
     if (res.ledger) warnLeftBehind(res.ledger.file, runId, io);
     if (summary.aborted?.code === 'aborted') return EXIT.interrupted;
-    if (!summary.conformant) return EXIT.nonConformant;
     // Cases in error were not tested: calling the target conformant would claim what no one checked.
-    return summary.aborted || summary.counts.error > 0 ? EXIT.untestable : EXIT.conformant;
+    return { conformant: EXIT.conformant, 'non-conformant': EXIT.nonConformant, incomplete: EXIT.untestable }[summary.verdict];
   } finally {
     setLastWords(undefined);
     await res.close();
