@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Agent } from 'undici';
 import { parseSettings } from '../../src/cli/args.js';
-import { createRunResources } from '../../src/cli/exec-context.js';
+import { createRunResources, runLimits } from '../../src/cli/exec-context.js';
 import { runFlags } from '../../src/cli/flags.js';
 import { project } from '../../src/cli/project.js';
 import { RUN_VARIABLES } from '../../src/cli/suites.js';
@@ -62,7 +62,7 @@ async function round(planned: PlannedCase[], withSchema: Set<string>): Promise<{
   const emu = await startEmulator({ port: 0 });
   const s = parseSettings([...emulatorFlags(emu), '--ledger', 'off'], runFlags, emulatorEnv(emu));
   const target = await resolveTarget(s, process.cwd());
-  const res = createRunResources(s, target, randomUUID(), new AbortController().signal, undefined);
+  const res = createRunResources(runLimits(s), target, randomUUID(), new AbortController().signal, undefined);
   const agent = new Agent({ keepAliveTimeout: 10_000 });
   try {
     const results: CaseResult[] = [];

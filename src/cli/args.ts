@@ -71,6 +71,8 @@ function explainParseError(err: Error & { code?: string }, defs: FlagDef[]): str
     const guess = closest(unknown.replace(/^-+/, '').split('=')[0] ?? '', [...defs.map((d) => d.name), 'help']);
     return `unknown flag ${unknown}${guess ? `: did you mean --${guess}?` : ''} (see --help)`;
   }
+  const ambiguous = /Option '(-{1,2}[^ ']+)[^']*' argument is ambiguous/.exec(err.message)?.[1];
+  if (ambiguous) return `${ambiguous} got a value starting with -: write it as ${ambiguous}=VALUE (see --help)`;
   const missing = /Option '(-{1,2}[^ ']+)[^']*' argument missing/.exec(err.message)?.[1];
   if (missing) return `${missing} needs a value (see --help)`;
   const noValue = /Option '(--[^']+)' does not take an argument/.exec(err.message)?.[1];

@@ -9,6 +9,7 @@ import { defaultRetryPolicy } from '../execute/retry.js';
 import { sleep } from '../execute/sleep.js';
 import { ledgerTracker } from '../execute/tracker.js';
 import type { Settings } from './args.js';
+import { UsageError } from './exit-codes.js';
 import { project } from './project.js';
 import type { Target } from './target.js';
 import { parseDuration, parsePositive, parsePositiveInt } from './values.js';
@@ -29,12 +30,32 @@ export interface RunResources {
  * Builds what every step shares: one keep-alive HTTP pool, the schema store (compiled lazily,
  * once), the limits, the redactor that knows the run's secrets, and the ledger.
  */
-export function createRunResources(s: Settings, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined): RunResources {
-  const concurrency = parsePositiveInt(s.get('concurrency') ?? '1', '--concurrency');
-  const maxRps = s.get('max-rps') !== undefined ? parsePositive(s.get('max-rps')!, '--max-rps') : undefined;
-  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', '--timeout');
+/** The run's limits, read and checked from the flags before anything starts. */
+export interface RunLimits {
+  concurrency: number;
+  maxRps?: number;
+  timeoutMs: number;
+  /** Undefined when not given: the default depends on the target (5 s on this machine, 60 s elsewhere). */
+  consistencyTimeoutMs?: number;
+}
+
+/** Reads --concurrency, --max-rps, --timeout and --consistency-timeout; a bad value is a usage error. */
+export function runLimits(s: Settings): RunLimits {
+  const maxRps = s.get('max-rps');
   const consistency = s.get('consistency-timeout');
-  const consistencyTimeoutMs = consistency !== undefined ? parseDuration(consistency, '--consistency-timeout') : target.local ? 5_000 : 60_000;
+  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', '--timeout');
+  if (timeoutMs <= 0) throw new UsageError('--timeout must be above 0: it is how long one request may take');
+  return {
+    concurrency: parsePositiveInt(s.get('concurrency') ?? '1', '--concurrency'),
+    ...(maxRps !== undefined ? { maxRps: parsePositive(maxRps, '--max-rps') } : {}),
+    timeoutMs,
+    ...(consistency !== undefined ? { consistencyTimeoutMs: parseDuration(consistency, '--consistency-timeout') } : {}),
+  };
+}
+
+export function createRunResources(limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined): RunResources {
+  const { concurrency, maxRps, timeoutMs } = limits;
+  const consistencyTimeoutMs = limits.consistencyTimeoutMs ?? (target.local ? 5_000 : 60_000);
 
   const http = new HttpClient({ timeoutMs });
   const redactor = new Redactor();

@@ -104,6 +104,10 @@ describe('bad input is reported before anything is sent', () => {
     [['run', '--target', 'https://graph.microsoft.com/v1.0', '--token', 'T'], /which service principal\?/],
     [['run', '--grep', 'no-such-case'], /no case matches/],
     [['rnu'], /did you mean `gsc run`\?/],
+    [['run', '--out', '/proc/gsc-no-such-folder'], /--out: cannot create the folder \/proc\/gsc-no-such-folder/],
+    [['run', '--dry-run', '--max-rps', '0'], /--max-rps "0" must be a number above 0/],
+    [['run', '--concurrency', '-3'], /--concurrency got a value starting with -: write it as --concurrency=VALUE/],
+    [['run', '--timeout', '0'], /--timeout must be above 0/],
   ])('gsc %j exits 2 and says %s', async (args, message) => {
     const run = await gsc(args);
     expect(run.code).toBe(2);

@@ -50,8 +50,10 @@ describe('synchronizationTemplate', () => {
     expect(template(changed(full, path, value))).toContainEqual({ path, keyword });
   });
 
-  it('rejects a metadata key that is not a synchronizationMetadata member', () => {
-    expect(template(changed(full, '/metadata/0/key', 'GalleryAppId'))).toContainEqual({ path: '/metadata/0/key', keyword: 'enum' });
+  it('accepts metadata keys in another casing or not yet known, and refuses one that is not a string', () => {
+    expect(template(changed(full, '/metadata/0/key', 'galleryApplicationIdentifier'))).toEqual([]);
+    expect(template(changed(full, '/metadata/0/key', 'SomeFutureMember'))).toEqual([]);
+    expect(template(changed(full, '/metadata/0/key', 42))).toContainEqual({ path: '/metadata/0/key', keyword: 'type' });
   });
 
   it('rejects a template without its id, and a page without value', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { RunError } from '../../model/index.js';
 import { LedgerError, readLedger, pendingItems } from '../../execute/ledger/index.js';
 import { probeTarget } from '../../execute/preflight.js';
@@ -8,7 +8,7 @@ import { selectCases } from '../../plan/select.js';
 import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
 import { didYouMean } from '../../load/did-you-mean.js';
 import { readSettings } from '../config/index.js';
-import { createRunResources, LEDGER_FILE } from '../exec-context.js';
+import { createRunResources, LEDGER_FILE, runLimits } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { runFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
@@ -16,6 +16,7 @@ import type { CliIo } from '../io.js';
 import { println, useColor } from '../io.js';
 import { project } from '../project.js';
 import { setLastWords } from '../last-words.js';
+import { ensureFolder } from '../folders.js';
 import { loadAndReport } from '../suites.js';
 import { resolveTarget, type Target } from '../target.js';
 import { printDryRun } from './dry-run.js';
@@ -42,6 +43,13 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const selected = selectCases(suites, { grep: s.get('grep'), tags: parseList(s.get('tags')) });
   if (selected.length === 0) throw new UsageError('no case matches the selection (--grep/--tags); `gsc list` shows what there is');
 
+  const limits = runLimits(s);
+  const ledger = s.get('ledger');
+  const ledgerFile = ledger === 'off' ? undefined : resolve(io.cwd, ledger ?? resolve(outDir, LEDGER_FILE));
+  if (!s.flag('dry-run')) {
+    ensureFolder(outDir, '--out');
+    if (ledgerFile) ensureFolder(dirname(ledgerFile), '--ledger');
+  }
   const target = await resolveTarget(s, io.cwd);
   const planned = guardWrites(selected, target, s.flag('allow-writes'));
   if (s.flag('dry-run')) {
@@ -49,12 +57,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     printDryRun(planned, target, io);
     return EXIT.conformant;
   }
-  const ledger = s.get('ledger');
-  const ledgerFile = ledger === 'off' ? undefined : resolve(io.cwd, ledger ?? resolve(outDir, LEDGER_FILE));
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
   try {
-    res = createRunResources(s, target, runId, io.signal ?? new AbortController().signal, ledgerFile);
+    res = createRunResources(limits, target, runId, io.signal ?? new AbortController().signal, ledgerFile);
   } catch (err) {
     await target.close();
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable --out or --ledger FILE (or --ledger off to record nothing)`);
