@@ -1,33 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../../../src/emulator/index.js';
-import { gsc, tempDir } from '../support.js';
-import { LeakScan } from '../../fixtures/tenant/leaks.js';
-import { startRecordingProxy, type RecordingProxy } from '../../fixtures/tenant/proxy.js';
-import { allSteps, newToken, readResults, runFlags, startTenant } from '../../fixtures/tenant/tenant.js';
+import type { RecordingProxy } from '../../fixtures/tenant/proxy.js';
+import { tenantSession } from '../../fixtures/tenant/session.js';
+import { allSteps, runFlags } from '../../fixtures/tenant/tenant.js';
 
-const token = newToken();
-const scan = new LeakScan();
-scan.secret({ label: 'the bearer token', value: token });
-const open: { close(): Promise<void> }[] = [];
-afterAll(async () => {
-  for (const o of open.reverse()) await o.close();
-});
+const { token, scan, emulator, proxied, run } = tenantSession();
 
 /** A tenant where a new job is invisible to reads for `delayMs`, as Graph's replicas lag behind a write. */
 async function laggingTenant(delayMs: number): Promise<{ emu: EmulatorHandle; proxy: RecordingProxy }> {
-  const emu = await startTenant(token, { consistencyDelayMs: delayMs });
-  const proxy = await startRecordingProxy(emu.url);
-  open.push(emu, proxy);
-  return { emu, proxy };
-}
-
-async function run(args: string[], signal?: AbortSignal) {
-  const out = tempDir('gsc-tenant-');
-  const result = await gsc(['run', ...args, '--out', out], signal ? { signal } : {});
-  scan.output(`stdout of gsc run ${args.join(' ')}`, result.stdout);
-  scan.output(`stderr of gsc run ${args.join(' ')}`, result.stderr);
-  scan.folder(out);
-  return { ...result, results: readResults(out) };
+  const emu = await emulator({ consistencyDelayMs: delayMs });
+  return { emu, proxy: await proxied(emu) };
 }
 
 const JOB_BY_ID = /\/synchronization\/jobs\/[^/?]+$/;

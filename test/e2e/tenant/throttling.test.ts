@@ -1,42 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { EmulatorHandle } from '../../../src/emulator/index.js';
-import { gsc, tempDir } from '../support.js';
-import { LeakScan } from '../../fixtures/tenant/leaks.js';
-import { startRecordingProxy, type RecordingProxy } from '../../fixtures/tenant/proxy.js';
-import { allSteps, newToken, readResults, runFlags, startTenant } from '../../fixtures/tenant/tenant.js';
+import { describe, expect, it } from 'vitest';
+import { tenantSession } from '../../fixtures/tenant/session.js';
+import { allSteps, runFlags } from '../../fixtures/tenant/tenant.js';
 
 // What a platform team runs against a real tenant (README): nothing that replaces secrets or provisions users.
 const REAL_TENANT_SELECTION = ['--tags', '!destructive,!needs-credentials'];
 
-const token = newToken();
-const scan = new LeakScan();
-scan.secret({ label: 'the bearer token', value: token });
-const open: { close(): Promise<void> }[] = [];
-afterAll(async () => {
-  for (const o of open.reverse()) await o.close();
-});
-
-async function tenant(chaos: Parameters<typeof startTenant>[1]): Promise<EmulatorHandle> {
-  const emu = await startTenant(token, chaos);
-  open.push(emu);
-  return emu;
-}
-
-async function proxied(emu: EmulatorHandle): Promise<RecordingProxy> {
-  const proxy = await startRecordingProxy(emu.url);
-  open.push(proxy);
-  return proxy;
-}
-
-/** Runs gsc as a user would and keeps everything it printed and wrote for the leak scan. */
-async function run(args: string[]) {
-  const out = tempDir('gsc-tenant-');
-  const result = await gsc(['run', ...args, '--out', out]);
-  scan.output(`stdout of gsc run ${args.join(' ')}`, result.stdout);
-  scan.output(`stderr of gsc run ${args.join(' ')}`, result.stderr);
-  scan.folder(out);
-  return { ...result, out, results: readResults(out) };
-}
+const { token, scan, emulator: tenant, proxied, run } = tenantSession();
 
 describe('a tenant that throttles some requests', () => {
   it('still passes; every retry is in results.json with its reason, and each matches a throttled answer the target gave', async () => {

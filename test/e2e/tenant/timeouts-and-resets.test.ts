@@ -1,31 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../../../src/emulator/index.js';
-import { gsc, tempDir } from '../support.js';
-import { LeakScan } from '../../fixtures/tenant/leaks.js';
-import { startRecordingProxy, type RecordingProxy } from '../../fixtures/tenant/proxy.js';
-import { allSteps, newToken, readResults, runFlags, startTenant } from '../../fixtures/tenant/tenant.js';
+import { tempDir } from '../support.js';
+import type { RecordingProxy } from '../../fixtures/tenant/proxy.js';
+import { tenantSession } from '../../fixtures/tenant/session.js';
+import { allSteps, readResults, runFlags, startTenant } from '../../fixtures/tenant/tenant.js';
 
-const token = newToken();
-const scan = new LeakScan();
-scan.secret({ label: 'the bearer token', value: token });
-const open: { close(): Promise<void> }[] = [];
-afterAll(async () => {
-  for (const o of open.reverse()) await o.close();
-});
+const { token, scan, emulator, proxied, gscKept } = tenantSession();
 
 async function tenant(options: Parameters<typeof startTenant>[1] = {}): Promise<{ emu: EmulatorHandle; proxy: RecordingProxy }> {
-  const emu = await startTenant(token, options);
-  const proxy = await startRecordingProxy(emu.url);
-  open.push(emu, proxy);
-  return { emu, proxy };
-}
-
-/** Runs `gsc COMMAND ARGS` in-process and keeps what it printed for the leak scan. */
-async function gscKept(args: string[]) {
-  const result = await gsc(args);
-  scan.output(`stdout of gsc ${args.join(' ')}`, result.stdout);
-  scan.output(`stderr of gsc ${args.join(' ')}`, result.stderr);
-  return result;
+  const emu = await emulator(options);
+  return { emu, proxy: await proxied(emu) };
 }
 
 async function run(args: string[]) {
