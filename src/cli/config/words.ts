@@ -30,14 +30,9 @@ export function label(path: Path): string {
   return `\`${last}\``;
 }
 
-/** The nearest key name on the path (a list item's list). */
-export function keyOf(path: Path): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
-  return '';
-}
-
-// The nouns for types and values are the loader's, so config and suite messages read alike.
-export { short, typeNoun, valueNoun } from '../../load/describe.js';
+// The nouns for types and values, and the key a value sits under, are the loader's, so config and
+// suite messages read alike.
+export { keyOf, short, typeNoun, valueNoun } from '../../load/describe.js';
 
 /** "the targets are `a` and `b`", or "the only target is `a`". */
 export function targetList(names: readonly string[]): string {
