@@ -2,10 +2,12 @@ import type { Reporter } from '../model/index.js';
 import { createConsoleReporter } from './console.js';
 import { createJsonReporter } from './json.js';
 import { createJunitReporter } from './junit.js';
+import { createNdjsonReporter } from './ndjson.js';
 import type { ReporterOptions } from './options.js';
 
 export type { ReporterOptions } from './options.js';
 export { JUNIT_FILE, junitXml } from './junit.js';
+export { NDJSON_FILE } from './ndjson.js';
 export { RESULTS_FILE, RESULTS_FORMAT_VERSION, resultsJson, type ResultsFile } from './json.js';
 export { summaryLine, SUMMARY_PREFIX } from './verdict.js';
 export { REDACTED, redactHeader, redactJson, redactText } from './redact.js';
@@ -22,6 +24,7 @@ export const reporters: Record<string, ReporterEntry> = {
   console: { description: 'progress, failures explained and a summary, on the console', create: createConsoleReporter },
   junit: { description: 'JUnit XML for CI test tabs, in <out-dir>/junit.xml', create: createJunitReporter },
   json: { description: 'the whole run as JSON, in <out-dir>/results.json', create: createJsonReporter },
+  ndjson: { description: 'one line per case as it ends, in <out-dir>/results.ndjson, for long runs', create: createNdjsonReporter },
 };
 
 /** Names `--reporter` does not know; the message lists the valid ones, fit to show as is. */

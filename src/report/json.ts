@@ -71,7 +71,8 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
   };
 }
 
-function caseJson(c: CaseResult): CaseResult {
+/** One case, rebuilt field by field and redacted, as results.json and results.ndjson hold it. */
+export function caseJson(c: CaseResult): CaseResult {
   return {
     id: str(c.id),
     suite: str(c.suite),

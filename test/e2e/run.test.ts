@@ -34,6 +34,18 @@ describe('gsc run against the embedded emulator (what npm start does)', () => {
   });
 });
 
+describe('gsc run --reporter ndjson', () => {
+  it('streams one line per case and a summary into results.ndjson', async () => {
+    const out = tempDir();
+    const run = await gsc(['run', '--reporter', 'ndjson', '--tags', 'smoke', '--out', out]);
+    expect(run.code).toBe(0);
+    const lines = readFileSync(join(out, 'results.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; status?: string; verdict?: string });
+    expect(lines[0]!.type).toBe('run');
+    expect(lines.filter((l) => l.type === 'case').every((l) => l.status === 'passed')).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', verdict: 'conformant' });
+  });
+});
+
 describe('gsc run against an emulator that breaks the contract', () => {
   let emu: EmulatorHandle;
   beforeAll(async () => {

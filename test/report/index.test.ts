@@ -6,8 +6,8 @@ import { captureStream, passed, run } from './fixtures.js';
 const options = () => ({ outDir: '/nonexistent-never-written', stream: captureStream().stream, color: false });
 
 describe('reporter registry', () => {
-  it('offers console, junit and json, each with a description for --help', () => {
-    expect(Object.keys(reporters)).toEqual(['console', 'junit', 'json']);
+  it('offers console, junit, json and ndjson, each with a description for --help', () => {
+    expect(Object.keys(reporters)).toEqual(['console', 'junit', 'json', 'ndjson']);
     for (const entry of Object.values(reporters)) expect(entry.description.length).toBeGreaterThan(10);
   });
 
@@ -17,9 +17,9 @@ describe('reporter registry', () => {
 
   it('rejects an unknown name with the valid names (the CLI adds the suggestion)', () => {
     expect(() => createReporters(['console', 'jsno'], options())).toThrow(
-      expect.objectContaining({ unknown: ['jsno'], valid: ['console', 'junit', 'json'], message: 'unknown reporter "jsno"; valid reporters: console, junit, json' }),
+      expect.objectContaining({ unknown: ['jsno'], valid: ['console', 'junit', 'json', 'ndjson'], message: 'unknown reporter "jsno"; valid reporters: console, junit, json, ndjson' }),
     );
-    expect(() => createReporters(['html'], options())).toThrow(/^unknown reporter "html"; valid reporters: console, junit, json$/);
+    expect(() => createReporters(['html'], options())).toThrow(/^unknown reporter "html"; valid reporters: console, junit, json, ndjson$/);
   });
 
   it('does not treat inherited object keys as reporters', () => {
