@@ -1,19 +1,6 @@
 /** How config messages name places and values: "target `contoso`", "the string `2`". */
 import type { Path } from '../../load/index.js';
 
-/** Splits an ajv instancePath into keys and list indexes, following the data's shape. */
-export function decodePath(instancePath: string, data: unknown): (string | number)[] {
-  if (instancePath === '') return [];
-  const out: (string | number)[] = [];
-  let at: unknown = data;
-  for (const raw of instancePath.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const index = Array.isArray(at);
-    out.push(index ? Number(key) : key);
-    at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
-  }
-  return out;
-}
 
 /** The mapping at `path` as a noun phrase: "the config file", "target `contoso`", "`clientSecret`". */
 export function where(path: Path): string {
@@ -32,7 +19,7 @@ export function label(path: Path): string {
 
 // The nouns for types and values, and the key a value sits under, are the loader's, so config and
 // suite messages read alike.
-export { keyOf, short, typeNoun, valueNoun } from '../../load/describe.js';
+export { decodePath, keyOf, short, typeNoun, valueNoun } from '../../load/describe.js';
 
 /** "the targets are `a` and `b`", or "the only target is `a`". */
 export function targetList(names: readonly string[]): string {
