@@ -45,7 +45,8 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
       if (err instanceof MissingVariableError) return { result: finish({ status: 'error', error: variableError(err) }), captured: new Map() };
       return { result: finish({ status: 'error', error: { code: 'auth', message: ctx.redactor.text(messageOf(err)) } }), captured: new Map() };
     }
-    const intent = isCreate(req) ? await ctx.tracker?.beforeCreate(req.url, templateIdOf(req)) : undefined;
+    const creates = step.request.creates === true;
+    const intent = creates ? await ctx.tracker?.beforeCreate(req.url, templateIdOf(req)) : undefined;
     let response: HttpResponse;
     let durationMs: number;
     try {
@@ -61,7 +62,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
       return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && err.kind === 'connect' ? error : undefined };
     }
     const exchange = record(req, response, durationMs, ctx);
-    if (isCreate(req)) track(ctx, intent, req, response.status, exchange);
+    if (creates) track(ctx, intent, req, response.status, exchange);
     if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url, response.status);
 
     let findings: Finding[];
@@ -78,7 +79,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(expectation.status?.anyOf, response.status);
     if (findings.length === 0 && !stillThrottled) return { result: finish({ status: 'passed', exchange }), captured };
     // A create is never repeated: each repeat would make another job that no cleanup step names.
-    if (performance.now() < deadline && !ctx.signal.aborted && !isCreate(req)) {
+    if (performance.now() < deadline && !ctx.signal.aborted && !creates) {
       await ctx.sleep(Math.min(step.eventually?.intervalMs ?? 1000, Math.max(0, deadline - performance.now())), ctx.signal);
       continue;
     }
@@ -92,11 +93,6 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     }
     return { result: finish({ status: 'failed', exchange, findings }), captured };
   }
-}
-
-/** A POST to a collection (its last segment is a plural noun, not an action) creates a resource. */
-function isCreate(req: HttpRequest): boolean {
-  return req.method === 'POST' && /\/jobs\/?$/.test(new URL(req.url).pathname);
 }
 
 /** Tells the ledger how a create ended, before anything else can go wrong. */

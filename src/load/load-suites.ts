@@ -4,7 +4,7 @@ import { ACROSS_CHECKS, CASE_CHECKS, FILE_CHECKS, type CaseSite, type CheckEnv, 
 import { decodePath } from './describe.js';
 import { displayPath, findFiles, readText } from './files.js';
 import { compileFormatSchema, type FormatSchema } from './format-schema.js';
-import type { Operation } from './operations.js';
+import { findOperation, type Operation } from './operations.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { YamlFile } from './yaml-file.js';
 import { resolve } from 'node:path';
@@ -67,7 +67,17 @@ export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
     }
   }
   for (const check of ACROSS_CHECKS) diagnostics.push(...check.check(sites, env));
+  markCreates(suites, options.operations);
   return { suites, diagnostics: sortDiagnostics(diagnostics), sources };
+}
+
+/** Marks the requests whose operation answers 201: the spec, not a path pattern, says what creates. */
+function markCreates(suites: Suite[], operations: readonly Operation[]): void {
+  for (const c of suites.flatMap((s) => s.cases)) {
+    for (const step of [...c.steps, ...c.cleanup]) {
+      if (findOperation(operations, step.request.method, step.request.path)?.creates) step.request.creates = true;
+    }
+  }
 }
 
 interface LoadedFile {

@@ -15,6 +15,8 @@ export interface Operation {
   operationId?: string;
   /** The spec file it comes from, as shown in messages. */
   file: string;
+  /** The operation answers 201 Created: it makes a resource that a run must clean up. */
+  creates: boolean;
 }
 
 const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -67,8 +69,9 @@ async function readSpec(abs: string): Promise<{ operations: Operation[]; diagnos
     for (const [key, op] of Object.entries(item as Record<string, unknown>)) {
       const method = METHODS.find((m) => m === key);
       if (method === undefined || op === null || typeof op !== 'object') continue;
-      const operation: Operation = { method: method.toUpperCase(), path, file };
-      const { operationId } = op as Partial<OpenAPIV3.OperationObject>;
+      const { operationId, responses } = op as Partial<OpenAPIV3.OperationObject>;
+      const creates = responses !== null && typeof responses === 'object' && Object.hasOwn(responses, '201');
+      const operation: Operation = { method: method.toUpperCase(), path, file, creates };
       if (typeof operationId === 'string') operation.operationId = operationId;
       operations.push(operation);
     }

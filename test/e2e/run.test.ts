@@ -193,3 +193,13 @@ cases:
     }
   });
 });
+
+describe('which requests create', () => {
+  it('follows specs/: only the create marks a request as creating, whatever its path looks like', async () => {
+    const { loadSuites, loadOperations } = await import('../../src/load/index.js');
+    const { operations } = await loadOperations(join(process.cwd(), 'specs'));
+    const { suites } = await loadSuites({ paths: [join(process.cwd(), 'suites')], formatSchemaFile: join(process.cwd(), 'schemas', 'suite.schema.json'), runVariables: ['servicePrincipalId', 'templateId', 'runId', 'randomGuid'], operations });
+    const creating = new Set(suites.flatMap((s) => s.cases).flatMap((c) => [...c.steps, ...c.cleanup]).filter((st) => st.request.creates).map((st) => `${st.request.method} ${st.request.path}`));
+    expect([...creating].sort()).toEqual(['POST /servicePrincipals/{{randomGuid}}/synchronization/jobs', 'POST /servicePrincipals/{{servicePrincipalId}}/synchronization/jobs']);
+  });
+});

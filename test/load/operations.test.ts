@@ -13,7 +13,12 @@ describe('reading the OpenAPI documents in specs/', () => {
     const { operations, diagnostics } = await loadOperations(join(FIXTURES, 'specs'));
     expect(diagnostics).toEqual([]);
     expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual([`GET ${JOBS}`, `POST ${JOBS}`, `GET ${JOB}`, `PATCH ${JOB}`, `DELETE ${JOB}`, `POST ${JOB}/start`]);
-    expect(operations[1]).toEqual({ method: 'POST', path: JOBS, operationId: 'servicePrincipals.synchronization.CreateJobs', file: 'test/fixtures/suites/specs/openapi.yaml' });
+    expect(operations[1]).toEqual({ method: 'POST', path: JOBS, operationId: 'servicePrincipals.synchronization.CreateJobs', file: 'test/fixtures/suites/specs/openapi.yaml', creates: true });
+  });
+
+  it('knows an operation creates a resource when it answers 201, and no other', async () => {
+    const { operations } = await loadOperations(join(FIXTURES, 'specs'));
+    expect(operations.filter((o) => o.creates).map((o) => `${o.method} ${o.path}`)).toEqual([`POST ${JOBS}`]);
   });
 
   it('reports a missing folder instead of throwing', async () => {
@@ -55,10 +60,10 @@ describe('matching a request path to an operation', () => {
   });
 
   const ops: Operation[] = [
-    { method: 'GET', path: JOBS, file: 'x' },
-    { method: 'POST', path: JOBS, file: 'x' },
-    { method: 'GET', path: JOB, file: 'x' },
-    { method: 'POST', path: `${JOB}/start`, file: 'x' },
+    { method: 'GET', path: JOBS, file: 'x', creates: false },
+    { method: 'POST', path: JOBS, file: 'x', creates: true },
+    { method: 'GET', path: JOB, file: 'x', creates: false },
+    { method: 'POST', path: `${JOB}/start`, file: 'x', creates: false },
   ];
 
   it('finds the operation by method and path', () => {
