@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Diagnostic } from '../../model/index.js';
-import { lastSegment, memberPath, type CreatedEntry, type IntentEntry, type LedgerEntry, type ListedJob } from './entries.js';
+import { parseJobPath, parseJobsCollection } from './job-path.js';
+import { memberPath, type CreatedEntry, type IntentEntry, type LedgerEntry, type ListedJob } from './entries.js';
 import { Outcomes, type NewEntry } from './outcomes.js';
 import { pendingItems } from './pending.js';
 import { readLedger } from './read.js';
@@ -68,6 +69,11 @@ export async function cleanupFromLedger(file: string, client: CleanupClient, opt
     return { items: [], problems };
   }
   const others = targets.filter((t) => t !== target);
+  if (others.length > 0 && others.length === targets.length) {
+    // The token is never sent where a file says: a ledger for another target is refused whole.
+    problems.push({ code: 'ledger-other-target', message: `the ledger was written for ${others.join(', ')}, not for ${target}; nothing was sent`, hint: 'pass the target the run used (--target, GSC_TARGET or the config file), or the ledger of this target', severity: 'error' });
+    return { items: [], problems };
+  }
   if (others.length > 0) {
     problems.push({ code: 'ledger-other-target', message: `records for ${others.join(', ')} were left alone; this cleanup is for ${target}`, severity: 'warning' });
   }
@@ -84,7 +90,7 @@ export async function cleanupFromLedger(file: string, client: CleanupClient, opt
       items.push(...settled.items);
     }
     for (const created of pendingItems(known).items.filter((c) => c.target === target)) {
-      const item = await remove(created, client, recovered.get(created.path));
+      const item = await remove(created, client, known, recovered.get(created.path));
       if (item.outcome === 'deleted' || item.outcome === 'already-gone') {
         log.write({ type: item.outcome === 'deleted' ? 'deleted' : 'gone', target, path: created.path, id: created.id });
       }
@@ -99,6 +105,11 @@ export async function cleanupFromLedger(file: string, client: CleanupClient, opt
 /** Lists the intent's collection and decides; returns the line to append and the items to report. */
 async function settleIntent(intent: IntentEntry, client: CleanupClient, entries: readonly LedgerEntry[]): Promise<{ entry?: NewEntry; items: CleanupItem[]; detail: string }> {
   const path = intent.collectionPath;
+  const collection = parseJobsCollection(path);
+  if (typeof collection === 'string' || collection.servicePrincipalId !== intent.servicePrincipalId) {
+    const detail = `not listed: the intent's collection ${typeof collection === 'string' ? collection : 'names another service principal'}`;
+    return { items: [{ path, outcome: 'failed', detail }], detail };
+  }
   const listed = await attempt(() => client.list(path));
   if (typeof listed === 'string' || listed.status !== 200) {
     const why = typeof listed === 'string' ? listed : `answered ${listed.status}`;
@@ -120,12 +131,31 @@ async function settleIntent(intent: IntentEntry, client: CleanupClient, entries:
   return { entry: { type: 'resolved', ...base, outcome: 'possibly-left-behind', ids: r.ids, reason: r.reason }, items, detail };
 }
 
+/**
+ * Why a `created` line gives no licence to delete, or undefined when it does: its path must be
+ * exactly a synchronization job of a service principal, end in its id, and follow an intent line
+ * of the same ledger for the same target, collection and service principal. A hand-edited,
+ * corrupt or planted line must never turn into a DELETE of anything else.
+ */
+export function refusal(created: CreatedEntry, entries: readonly LedgerEntry[]): string | undefined {
+  const parsed = parseJobPath(created.path);
+  if (typeof parsed === 'string') return `the ledger's path ${parsed}`;
+  if (parsed.id !== created.id) return `the ledger's path does not end in the job id \`${created.id}\``;
+  const collection = created.path.slice(0, created.path.lastIndexOf('/'));
+  const intent = entries.find((e): e is IntentEntry => e.type === 'intent' && e.intentId === created.intentId);
+  if (!intent) return 'no intent line of this ledger announced the create';
+  if (intent.target !== created.target || intent.collectionPath.replace(/\/+$/, '') !== collection || intent.servicePrincipalId !== parsed.servicePrincipalId) {
+    return 'the intent line of this create names another target, collection or service principal';
+  }
+  return undefined;
+}
+
 /** Deletes one recorded job; `why` tells how it was found, when a reconciliation found it. */
-async function remove(created: CreatedEntry, client: CleanupClient, why?: string): Promise<CleanupItem> {
+async function remove(created: CreatedEntry, client: CleanupClient, entries: readonly LedgerEntry[], why?: string): Promise<CleanupItem> {
   const { path, id } = created;
   const origin = why ?? `created by run ${created.runId} at ${created.time}`;
-  // A hand-edited or corrupt line must not turn into a DELETE of the collection or the service principal.
-  if (lastSegment(path) !== id) return { path, id, outcome: 'failed', detail: `not deleted: the ledger's path does not end in the job id \`${id}\`` };
+  const refused = refusal(created, entries);
+  if (refused) return { path, id, outcome: 'failed', detail: `not deleted: ${refused}; delete it by hand if it is yours` };
   const answer = await attempt(() => client.delete(path));
   if (typeof answer === 'string') return { path, id, outcome: 'failed', detail: `DELETE ${answer}; the next cleanup tries again (${origin})` };
   if (answer.status === 200 || answer.status === 204) return { path, id, outcome: 'deleted', detail: origin };
