@@ -5,7 +5,7 @@ import { memberPath, type CreatedEntry, type IntentEntry, type LedgerEntry, type
 import { Outcomes, type NewEntry } from './outcomes.js';
 import { pendingItems } from './pending.js';
 import { readLedger } from './read.js';
-import { reconcile } from './reconcile.js';
+import { reconcileRun, type Reconciliation } from './reconcile.js';
 
 /** The two calls a cleanup needs, against the ledger's target, with credentials attached. */
 export interface CleanupClient {
@@ -83,11 +83,19 @@ export async function cleanupFromLedger(file: string, client: CleanupClient, opt
   const items: CleanupItem[] = [];
   const recovered = new Map<string, string>();
   try {
-    for (const intent of work.intents.filter((i) => i.target === target)) {
-      const settled = await settleIntent(intent, client, known);
-      if (settled.entry) known.push(log.write(settled.entry));
-      if (settled.entry?.type === 'created') recovered.set(settled.entry.path, settled.detail);
-      items.push(...settled.items);
+    const reported = new Set<string>();
+    for (const group of byCollection(work.intents.filter((i) => i.target === target))) {
+      for (const settled of await settleGroup(group, client, known)) {
+        if (settled.entry) known.push(log.write(settled.entry));
+        if (settled.entry?.type === 'created') recovered.set(settled.entry.path, settled.detail);
+        // Several lost creates may see the same job: it is reported once.
+        for (const item of settled.items) {
+          const key = `${item.outcome} ${item.path}`;
+          if (item.outcome === 'possibly-left-behind' && reported.has(key)) continue;
+          reported.add(key);
+          items.push(item);
+        }
+      }
     }
     for (const created of pendingItems(known).items.filter((c) => c.target === target)) {
       const item = await remove(created, client, known, recovered.get(created.path));
@@ -102,21 +110,41 @@ export async function cleanupFromLedger(file: string, client: CleanupClient, opt
   return { items, problems };
 }
 
-/** Lists the intent's collection and decides; returns the line to append and the items to report. */
-async function settleIntent(intent: IntentEntry, client: CleanupClient, entries: readonly LedgerEntry[]): Promise<{ entry?: NewEntry; items: CleanupItem[]; detail: string }> {
-  const path = intent.collectionPath;
+/** Lost creates grouped by collection, in ledger order: one listing settles a group. */
+function byCollection(intents: readonly IntentEntry[]): IntentEntry[][] {
+  const groups = new Map<string, IntentEntry[]>();
+  for (const i of intents) {
+    const key = JSON.stringify([i.collectionPath, i.servicePrincipalId]);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.values()];
+}
+
+type Settled = { entry?: NewEntry; items: CleanupItem[]; detail: string };
+
+/** Lists the group's collection once and decides each intent; returns the lines to append and the items to report. */
+async function settleGroup(group: IntentEntry[], client: CleanupClient, entries: readonly LedgerEntry[]): Promise<Settled[]> {
+  const path = group[0]!.collectionPath;
   const collection = parseJobsCollection(path);
-  if (typeof collection === 'string' || collection.servicePrincipalId !== intent.servicePrincipalId) {
+  if (typeof collection === 'string' || group.some((i) => collection.servicePrincipalId !== i.servicePrincipalId)) {
     const detail = `not listed: the intent's collection ${typeof collection === 'string' ? collection : 'names another service principal'}`;
-    return { items: [{ path, outcome: 'failed', detail }], detail };
+    return group.map(() => ({ items: [{ path, outcome: 'failed', detail }], detail }));
   }
   const listed = await attempt(() => client.list(path));
   if (typeof listed === 'string' || listed.status !== 200) {
     const why = typeof listed === 'string' ? listed : `answered ${listed.status}`;
-    const detail = `a create sent at ${intent.time} lost its answer, and listing ${path} to find its job ${why}; the next cleanup tries again`;
-    return { items: [{ path, outcome: 'failed', detail }], detail };
+    return group.map((intent) => {
+      const detail = `a create sent at ${intent.time} lost its answer, and listing ${path} to find its job ${why}; the next cleanup tries again`;
+      return { items: [{ path, outcome: 'failed', detail }], detail };
+    });
   }
-  const r = reconcile(intent, listed.ids, entries);
+  const decisions = reconcileRun(group, listed.ids, entries);
+  return group.map((intent, n) => settle(intent, decisions[n]!));
+}
+
+/** The line to append and the items to report for one decided intent. */
+function settle(intent: IntentEntry, r: Reconciliation): Settled {
+  const path = intent.collectionPath;
   const base = { intentId: intent.intentId };
   if (r.kind === 'certainly-ours') {
     const detail = `recovered a create whose answer was lost: ${r.reason}`;
