@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 /** Which top-level folders of src/ each folder may import from (ARCHITECTURE.md). */
 const allowed: Record<string, string[]> = {
   model: ['model'],
-  assert: ['model', 'assert'],
-  execute: ['model', 'assert', 'execute'],
-  load: ['model', 'load'],
-  plan: ['model', 'plan'],
-  report: ['model', 'report'],
-  emulator: ['model', 'emulator'],
-  cli: ['model', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'cli'],
+  common: ['common'],
+  assert: ['model', 'common', 'assert'],
+  execute: ['model', 'common', 'assert', 'execute'],
+  load: ['model', 'common', 'load'],
+  plan: ['model', 'common', 'plan'],
+  report: ['model', 'common', 'report'],
+  emulator: ['model', 'common', 'emulator'],
+  cli: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'cli'],
 };
 
 function files(dir: string): string[] {

@@ -58,7 +58,7 @@ export interface HeaderExpectation {
   name: string;
   present?: boolean;
   equals?: Template;
-  /** A regular expression (JavaScript syntax, case-sensitive unless written with (?i)-free alternatives). */
+  /** A regular expression in RE2 syntax (linear time; no lookaround or backreferences), case-sensitive unless it says `(?i)`. */
   pattern?: string;
   span: SourceSpan;
 }

@@ -13,7 +13,7 @@ export const headerMatchesPattern: CheckDefinition<HeaderExpectation & { pattern
   run(exchange, part) {
     const regex = compilePattern(part.pattern, part.span);
     const value = headerValue(exchange.response.headers, part.name);
-    if (value !== undefined && regex.test(value)) return [];
+    if (value !== undefined && regex.test(value) === true) return [];
     return [
       {
         check: 'header-matches-pattern',

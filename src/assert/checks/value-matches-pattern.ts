@@ -1,3 +1,4 @@
+import { MAX_PATTERN_INPUT } from '../../common/user-pattern.js';
 import type { ValueExpectation } from '../../model/index.js';
 import { preview } from '../json/preview.js';
 import { bodyValue } from '../support/body.js';
@@ -16,11 +17,12 @@ export const valueMatchesPattern: CheckDefinition<Part> = {
   run(exchange, part) {
     const regex = compilePattern(part.pattern, part.span);
     const at = bodyValue(exchange, part.pointer, part.span);
-    if (at.found && typeof at.value === 'string' && regex.test(at.value)) return [];
+    const verdict = at.found && typeof at.value === 'string' ? regex.test(at.value) : false;
+    if (verdict === true) return [];
     return [
       {
         check: 'value-matches-pattern',
-        message: `${describePointer(part.pointer)} must be a string matching /${part.pattern}/`,
+        message: `${describePointer(part.pointer)} must be a string matching /${part.pattern}/${verdict === 'too-long' ? `; it is over ${MAX_PATTERN_INPUT} characters long, too long to be matched` : ''}`,
         expected: part.pattern,
         actual: at.found ? preview(at.value) : undefined,
         pointer: part.pointer,
