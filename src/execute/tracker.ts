@@ -1,3 +1,4 @@
+import { parseJson } from '../common/json-depth.js';
 import type { CreationTracker, ExecContext } from './context.js';
 import type { Ledger } from './ledger/index.js';
 import { buildRequest } from './request.js';
@@ -21,7 +22,8 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
       try {
         // Retried like any read: a throttled or dropped listing would cost the create its baseline.
         const { response: res } = await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token));
-        const value = res.status === 200 ? (JSON.parse(res.body) as { value?: { id?: unknown }[] }).value : undefined;
+        const parsed = res.status === 200 ? parseJson(res.body) : undefined;
+        const value = parsed?.ok ? (parsed.value as { value?: { id?: unknown }[] } | null)?.value : undefined;
         if (Array.isArray(value)) existingIds = value.map((j) => j?.id).filter((id): id is string => typeof id === 'string');
       } catch {
         // Handled below: no baseline.

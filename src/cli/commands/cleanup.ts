@@ -1,3 +1,4 @@
+import { parseJson } from '../../common/json-depth.js';
 import { resolve } from 'node:path';
 import { HttpClient, TransportError } from '../../execute/http.js';
 import { cleanupFromLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
@@ -85,7 +86,9 @@ function clientFor(http: HttpClient, token: () => Promise<string>, base: string)
       const res = await send('GET', collectionPath);
       if (res.status !== 200) return { status: res.status, ids: [] };
       try {
-        const value = (JSON.parse(res.body) as { value?: { id?: unknown; templateId?: unknown }[] }).value ?? [];
+        const parsed = parseJson(res.body);
+        if (!parsed.ok) return { status: res.status, ids: [] };
+        const value = (parsed.value as { value?: { id?: unknown; templateId?: unknown }[] }).value ?? [];
         return { status: 200, ids: value.filter((j) => typeof j?.id === 'string').map((j) => ({ id: j.id as string, ...(typeof j.templateId === 'string' ? { templateId: j.templateId } : {}) })) };
       } catch {
         return { status: res.status, ids: [] };

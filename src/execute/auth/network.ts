@@ -1,3 +1,4 @@
+import { parseJson } from '../../common/json-depth.js';
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import { request, type Dispatcher } from 'undici';
 
@@ -81,7 +82,9 @@ export class AuthNetworkClient implements INetworkModule {
     }
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      const parsed = parseJson(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      body = parsed.value;
     } catch {
       const type = headers['content-type'] ? ` (${headers['content-type']})` : '';
       throw this.fail(url, { reason: `it answered HTTP ${status} with a body that is not JSON${type}`, tls: false });
