@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { gsc, tempDir } from '../e2e/support.js';
+import { gsc } from '../e2e/support.js';
+import { tempDir } from './temp.js';
 
 let emu: EmulatorHandle;
 /** A host a planted ledger names: it must never see a request, let alone the token. */

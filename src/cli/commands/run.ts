@@ -18,6 +18,7 @@ import { project } from '../project.js';
 import { setLastWords } from '../last-words.js';
 import { ensureFolder } from '../folders.js';
 import { loadAndReport } from '../suites.js';
+import { lockFolder } from '../folder-lock.js';
 import { resolveTarget, type Target } from '../target.js';
 import { printDryRun } from './dry-run.js';
 import { parseLevel, parseList } from '../values.js';
@@ -50,7 +51,15 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     ensureFolder(outDir, '--out');
     if (ledgerFile) ensureFolder(dirname(ledgerFile), '--ledger');
   }
-  const target = await resolveTarget(s, io.cwd);
+  // One run at a time per report folder: released in the finally below, taken over when its run was killed.
+  const lock = s.flag('dry-run') ? undefined : lockFolder(outDir, '--out');
+  let target: Target;
+  try {
+    target = await resolveTarget(s, io.cwd);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const planned = guardWrites(selected, target, s.flag('allow-writes'));
   if (s.flag('dry-run')) {
     await target.close();
@@ -63,6 +72,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     res = createRunResources(limits, target, runId, io.signal ?? new AbortController().signal, ledgerFile);
   } catch (err) {
     await target.close();
+    lock?.release();
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable --out or --ledger FILE (or --ledger off to record nothing)`);
     throw err;
   }
@@ -122,6 +132,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     setLastWords(undefined);
     await res.close();
     await target.close();
+    lock?.release();
   }
 }
 
