@@ -16,7 +16,7 @@ export async function loadAndReport(paths: string[], io: CliIo): Promise<Suite[]
   const p = project();
   const targets = paths.length > 0 ? paths.map((x) => (x.startsWith('/') ? x : `${io.cwd}/${x}`)) : [p.suites];
   const ops = await loadOperations(p.specs);
-  const loaded = await loadSuites({ paths: targets, formatSchemaFile: p.formatSchema, runVariables: RUN_VARIABLES, operations: ops.operations });
+  const loaded = await loadSuites({ paths: targets, formatSchemaFile: p.formatSchema, runVariables: RUN_VARIABLES, operations: ops.operations, refRoots: [io.cwd] });
   const diagnostics: Diagnostic[] = [...ops.diagnostics, ...loaded.diagnostics].map((d) => (d.span ? { ...d, span: { ...d.span, file: shorten(d.span.file, io.cwd) } } : d));
   const sources = new Map([...loaded.sources].map(([file, text]) => [shorten(file, io.cwd), text]));
   const color = useColor(io.stderr, io.env);

@@ -7,7 +7,7 @@ import { compileFormatSchema, type FormatSchema } from './format-schema.js';
 import { findOperation, type Operation } from './operations.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { YamlFile } from './yaml-file.js';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 /** What to load and what to check it against. */
 export interface LoadOptions {
@@ -19,6 +19,12 @@ export interface LoadOptions {
   runVariables: readonly string[];
   /** Operations requests must match (from {@link loadOperations}); empty: the check is skipped. */
   operations: Operation[];
+  /**
+   * Folders, besides the project holding `formatSchemaFile` and the folders of `paths`, that a
+   * `$ref` may name files in (the user's project: the working directory). Nothing outside them
+   * is read.
+   */
+  refRoots?: string[];
 }
 
 /** Loaded suites and every problem found on the way. */
@@ -46,7 +52,11 @@ export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
   diagnostics.push(...found.diagnostics, ...format.diagnostics);
   const texts = await Promise.all(found.files.map(async (abs) => ({ abs, read: await readText(abs, displayPath(abs)) })));
 
-  const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile: resolve(options.formatSchemaFile), jsonFiles: new Map() };
+  const formatSchemaFile = resolve(options.formatSchemaFile);
+  // The project (schemas/suite.schema.json lives in its schemas/), the suites' folders, and what the caller adds.
+  const suiteFolders = options.paths.map((p) => (found.files.includes(resolve(p)) ? dirname(resolve(p)) : resolve(p)));
+  const refRoots = [dirname(dirname(formatSchemaFile)), ...suiteFolders, ...(options.refRoots ?? []).map((r) => resolve(r))];
+  const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile, jsonFiles: new Map(), refRoots };
   const suites: Suite[] = [];
   const sites: CaseSite[] = [];
   for (const { abs, read } of texts) {
