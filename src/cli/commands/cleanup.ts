@@ -1,4 +1,4 @@
-import { parseJson } from '../../common/json-depth.js';
+import { listAllPages } from '../../execute/pages.js';
 import { resolve } from 'node:path';
 import { HttpClient, TransportError } from '../../execute/http.js';
 import { cleanupFromLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
@@ -83,16 +83,11 @@ function clientFor(http: HttpClient, token: () => Promise<string>, base: string)
   };
   return {
     async list(collectionPath) {
-      const res = await send('GET', collectionPath);
-      if (res.status !== 200) return { status: res.status, ids: [] };
-      try {
-        const parsed = parseJson(res.body);
-        if (!parsed.ok) return { status: res.status, ids: [] };
-        const value = (parsed.value as { value?: { id?: unknown; templateId?: unknown }[] }).value ?? [];
-        return { status: 200, ids: value.filter((j) => typeof j?.id === 'string').map((j) => ({ id: j.id as string, ...(typeof j.templateId === 'string' ? { templateId: j.templateId } : {}) })) };
-      } catch {
-        return { status: res.status, ids: [] };
-      }
+      // Every page, following @odata.nextLink only within the target.
+      const listed = await listAllPages(collectionPath, base, (path) => send('GET', path));
+      if (!('items' in listed)) return { status: listed.status === 200 ? 502 : listed.status, ids: [], problem: listed.problem };
+      const jobs = listed.items as ({ id?: unknown; templateId?: unknown } | null)[];
+      return { status: 200, ids: jobs.filter((j) => typeof j?.id === 'string').map((j) => ({ id: j!.id as string, ...(typeof j!.templateId === 'string' ? { templateId: j!.templateId } : {}) })) };
     },
     async delete(path) {
       return { status: (await send('DELETE', path)).status };

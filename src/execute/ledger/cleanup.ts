@@ -10,7 +10,7 @@ import { reconcileRun, type Reconciliation } from './reconcile.js';
 /** The two calls a cleanup needs, against the ledger's target, with credentials attached. */
 export interface CleanupClient {
   /** Lists a job collection: `ids` are the jobs of a 200 answer (empty otherwise). */
-  list(collectionPath: string): Promise<{ status: number; ids: ListedJob[] }>;
+  list(collectionPath: string): Promise<{ status: number; ids: ListedJob[]; problem?: string }>;
   /** Sends DELETE to a resource path. */
   delete(path: string): Promise<{ status: number }>;
 }
@@ -132,7 +132,7 @@ async function settleGroup(group: IntentEntry[], client: CleanupClient, entries:
   }
   const listed = await attempt(() => client.list(path));
   if (typeof listed === 'string' || listed.status !== 200) {
-    const why = typeof listed === 'string' ? listed : `answered ${listed.status}`;
+    const why = typeof listed === 'string' ? listed : (listed.problem ?? `answered ${listed.status}`);
     return group.map((intent) => {
       const detail = `a create sent at ${intent.time} lost its answer, and listing ${path} to find its job ${why}; the next cleanup tries again`;
       return { items: [{ path, outcome: 'failed', detail }], detail };
