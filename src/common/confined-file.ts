@@ -64,9 +64,14 @@ export function readConfinedFile(file: string, roots: readonly string[] | undefi
   }
 }
 
-/** Why a text is not JSON, without quoting it (V8's message shows the text's first characters). */
+/**
+ * Why a text is not JSON, without quoting it: V8's message for an unexpected token shows the
+ * text's first characters (`Unexpected token 'r', "root:x:0:0"... is not valid JSON`), so a
+ * message holding a quote is replaced by one that says only where.
+ */
 export function jsonProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  if (!/["'`]/.test(message)) return message;
   const at = /at position (\d+)/.exec(message);
   return at ? `it is not valid JSON at position ${at[1]}` : 'it is not valid JSON';
 }
