@@ -1,5 +1,6 @@
 import type { Reporter } from '../model/index.js';
 import { createConsoleReporter } from './console.js';
+import { createHtmlReporter } from './html/index.js';
 import { createJsonReporter } from './json.js';
 import { createJunitReporter } from './junit.js';
 import { createNdjsonReporter } from './ndjson.js';
@@ -8,6 +9,7 @@ import type { ReporterOptions } from './options.js';
 export type { ReporterOptions } from './options.js';
 export { JUNIT_FILE, junitXml } from './junit.js';
 export { NDJSON_FILE } from './ndjson.js';
+export { HTML_FILE, htmlReport } from './html/index.js';
 export { RESULTS_FILE, RESULTS_FORMAT_VERSION, resultsJson, type ResultsFile } from './json.js';
 export { summaryLine, SUMMARY_PREFIX } from './verdict.js';
 export { REDACTED, redactHeader, redactJson, redactText } from './redact.js';
@@ -24,6 +26,7 @@ export const reporters: Record<string, ReporterEntry> = {
   console: { description: 'progress, failures explained and a summary, on the console', create: createConsoleReporter },
   junit: { description: 'JUnit XML for CI test tabs, in <out-dir>/junit.xml', create: createJunitReporter },
   json: { description: 'the whole run as JSON, in <out-dir>/results.json', create: createJsonReporter },
+  html: { description: 'one self-contained page for people, in <out-dir>/report.html', create: createHtmlReporter },
   ndjson: { description: 'one line per case as it ends, in <out-dir>/results.ndjson, for long runs', create: createNdjsonReporter },
 };
 
