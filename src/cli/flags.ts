@@ -49,7 +49,7 @@ export const runFlags: FlagDef[] = [
   ...selectionFlags,
   f({ name: 'level', type: 'string', env: 'GSC_LEVEL', value: 'LEVEL', description: 'lowest requirement level whose failure fails the run: MUST, SHOULD or MAY', default: 'MUST' }),
   f({ name: 'out', type: 'string', env: 'GSC_OUT', value: 'DIR', description: 'folder for report files', default: 'reports' }),
-  f({ name: 'reporter', type: 'string', env: 'GSC_REPORTER', value: 'LIST', description: 'reporters (comma list): console, junit, json, ndjson', default: 'console,junit,json' }),
+  f({ name: 'reporter', type: 'string', env: 'GSC_REPORTER', value: 'LIST', description: 'reporters (comma list): console, junit, json, ndjson, html, ctrf, tap, github', default: 'console,junit,json' }),
   f({ name: 'concurrency', type: 'string', env: 'GSC_CONCURRENCY', value: 'N', description: 'independent cases run in parallel', default: '1' }),
   f({ name: 'max-rps', type: 'string', env: 'GSC_MAX_RPS', value: 'R', description: 'at most R requests per second to the target', default: 'no limit' }),
   f({ name: 'timeout', type: 'string', env: 'GSC_TIMEOUT', value: 'DURATION', description: 'per-request timeout', default: '30s' }),
