@@ -7,6 +7,8 @@ import { headerClaim, valueClaims, type RawHeaderExpectation, type RawPredicates
 import { parseDuration } from './syntax.js';
 import type { Path, YamlFile } from './yaml-file.js';
 
+export type { RawHeaderExpectation, RawPredicates } from './predicates.js';
+
 // The shapes below are what suite.schema.json admits; build* only ever sees valid data.
 
 /** A suite file as written, after the schema passed. */
