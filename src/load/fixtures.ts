@@ -49,14 +49,18 @@ interface Contributed {
 interface Expansion {
   main: Contributed[];
   cleanup: Contributed[];
+  /** A fixture could not be resolved: what it would have captured is unknown. */
+  unresolved?: true;
 }
 
 /** The cases' fixture steps, and every problem found resolving them. */
 export interface ResolvedFixtures {
   /** Per case site: the steps its fixtures contribute (main in order, cleanup in run order). */
   expansions: Map<CaseSite, { main: Step[]; cleanup: Step[] }>;
-  /** A site per fixture definition, for the checks every case gets. */
-  definitionSites: CaseSite[];
+  /** A site per fixture definition, for the checks every case gets, with the places it is used. */
+  definitions: { site: CaseSite; uses: SourceSpan[] }[];
+  /** Where each fixture that failed the schema is written, and where it is used. */
+  brokenDefinitions: { span: SourceSpan; uses: SourceSpan[] }[];
   diagnostics: Diagnostic[];
 }
 
@@ -75,10 +79,13 @@ export function resolveFixtures(cases: readonly CaseSite[], scopes: ReadonlyMap<
     if (scope === undefined || site.raw.uses === undefined) continue;
     const e = r.expandUses(site.raw.uses, [...site.path, 'uses'], scope, true);
     expansions.set(site, { main: e.main.map((c) => c.step), cleanup: e.cleanup.map((c) => c.step) });
-    needs.check(site, e, runVariables);
+    // A case whose fixtures did not all resolve has one error already; its variables cannot be judged.
+    if (e.unresolved) site.unresolved = true;
+    else needs.check(site, e, runVariables);
   }
-  const definitionSites = [...scopes.values()].flatMap((s) => [...s.local.values()].map(definitionSite));
-  return { expansions, definitionSites, diagnostics: [...r.diagnostics, ...duplicates(scopes), ...needs.diagnostics()] };
+  const definitions = [...scopes.values()].flatMap((s) => [...s.local.values()].map((def) => ({ site: definitionSite(def), uses: r.uses.get(def) ?? [] })));
+  const brokenDefinitions = [...scopes.values()].flatMap((s) => [...s.broken].map((name) => ({ span: s.file.yaml.valueSpan(['fixtures', name]), uses: r.brokenUses.get(`${s.file.abs}#${name}`) ?? [] })));
+  return { expansions, definitions, brokenDefinitions, diagnostics: [...r.diagnostics, ...duplicates(scopes), ...needs.diagnostics()] };
 }
 
 /** The fixture's definition as a site, so the checks on steps (status, pointers, refs…) run once on it. */
@@ -89,25 +96,34 @@ function definitionSite(def: FixtureDef): CaseSite {
 
 class Resolver {
   readonly diagnostics: Diagnostic[] = [];
+  /** Where each fixture is used (each definition expanded once, so a nested use counts once). */
+  readonly uses = new Map<FixtureDef, SourceSpan[]>();
+  /** Uses of fixtures that failed the schema, by `file#name`. */
+  readonly brokenUses = new Map<string, SourceSpan[]>();
   private readonly done = new Map<FixtureDef, Expansion>();
   private readonly active: FixtureDef[] = [];
 
   constructor(private readonly scopes: ReadonlyMap<string, FixtureScope>) {}
 
-  /** The fixtures a file may use: its own, then those of the files it includes. */
-  visible(scope: FixtureScope): { defs: Map<string, FixtureDef>; broken: boolean } {
+  /**
+   * The fixtures a file may use: its own, then those of the files it includes. `broken` names
+   * failed the schema (already reported); `incomplete`: an included file could not be read, so
+   * any name might have been defined there.
+   */
+  visible(scope: FixtureScope): { defs: Map<string, FixtureDef>; broken: Map<string, FixtureScope>; incomplete: boolean } {
     const defs = new Map(scope.local);
-    let broken = scope.broken.size > 0;
+    const broken = new Map([...scope.broken].map((n) => [n, scope]));
+    let incomplete = false;
     for (const inc of scope.includes) {
       const other = this.scopes.get(inc.abs);
       if (other === undefined) {
-        broken = true;
+        incomplete = true;
         continue;
       }
-      broken ||= other.broken.size > 0;
+      for (const n of other.broken) if (!broken.has(n)) broken.set(n, other);
       for (const [name, def] of other.local) if (!defs.has(name)) defs.set(name, def);
     }
-    return { defs, broken };
+    return { defs, broken, incomplete };
   }
 
   /**
@@ -115,8 +131,9 @@ class Resolver {
    * came through. `top` marks a case's own list: its steps record the use they came from.
    */
   expandUses(uses: readonly RawUse[], path: Path, scope: FixtureScope, top: boolean): Expansion {
-    const { defs, broken } = this.visible(scope);
+    const { defs, broken, incomplete } = this.visible(scope);
     const yaml = scope.file.yaml;
+    let unresolved = false;
     const main: Contributed[] = [];
     const cleanups: Contributed[][] = [];
     const seen = new Set<string>();
@@ -127,9 +144,13 @@ class Resolver {
       const useSpan = typeof use === 'string' ? yaml.valueSpan(usePath) : yaml.keySpan(usePath);
       const def = defs.get(name);
       if (def === undefined) {
-        if (!broken && !scope.broken.has(name)) this.diagnostics.push(unknownFixture(name, useSpan, [...defs.keys()]));
+        unresolved = true;
+        const at = broken.get(name);
+        if (at !== undefined) this.brokenUses.set(`${at.file.abs}#${name}`, [...(this.brokenUses.get(`${at.file.abs}#${name}`) ?? []), useSpan]);
+        else if (!incomplete) this.diagnostics.push(unknownFixture(name, useSpan, [...defs.keys()]));
         return;
       }
+      this.uses.set(def, [...(this.uses.get(def) ?? []), useSpan]);
       if (seen.has(name)) {
         this.diagnostics.push({ code: 'duplicate-fixture-use', message: `fixture \`${name}\` is used twice`, hint: 'its steps would run twice under the same names; use it once', span: useSpan, severity: 'error' });
         return;
@@ -137,10 +158,12 @@ class Resolver {
       seen.add(name);
       if (this.active.includes(def)) {
         const loop = [...this.active.slice(this.active.indexOf(def)).map((d) => d.name), name];
+        unresolved = true;
         this.diagnostics.push({ code: 'fixture-cycle', message: `fixture \`${name}\` uses itself: ${loop.map((n) => `\`${n}\``).join(' › ')}`, hint: 'a fixture cannot run inside itself; remove one of these uses', span: useSpan, severity: 'error' });
         return;
       }
       const inner = this.expand(def);
+      unresolved ||= inner.unresolved === true;
       const rename = this.bindings(def, inner, bindings, [...usePath], yaml);
       const wrap = (c: Contributed): Contributed => {
         const step = renameStep(c.step, rename);
@@ -151,7 +174,7 @@ class Resolver {
       main.push(...inner.main.map(wrap));
       cleanups.push(inner.cleanup.map(wrap));
     });
-    return { main, cleanup: cleanups.reverse().flat() };
+    return { main, cleanup: cleanups.reverse().flat(), ...(unresolved ? { unresolved } : {}) };
   }
 
   /** A fixture's own steps after those of the fixtures it uses; its cleanup before theirs. Computed once. */
@@ -164,7 +187,7 @@ class Resolver {
     this.active.pop();
     const own = (phase: 'main' | 'cleanup', steps: Step[]): Contributed[] =>
       steps.map((step, i) => ({ step, phase, def, path: [...def.path, phase === 'main' ? 'steps' : 'cleanup', i], renames: [] }));
-    const out = { main: [...used.main, ...own('main', def.steps)], cleanup: [...own('cleanup', def.cleanup), ...used.cleanup] };
+    const out: Expansion = { main: [...used.main, ...own('main', def.steps)], cleanup: [...own('cleanup', def.cleanup), ...used.cleanup], ...(used.unresolved ? { unresolved: true as const } : {}) };
     this.done.set(def, out);
     return out;
   }
@@ -180,7 +203,7 @@ class Resolver {
         message: `fixture \`${def.name}\` has no variable \`${key}\` to rename`,
         hint: guess !== undefined ? `did you mean \`${guess}\`?` : names.size > 0 ? `its variables are ${listOf([...names].sort(), 'and')}` : 'it reads and captures no variable',
         span: yaml.keySpan([...usePath, key]),
-        notes: [{ span: yaml.valueSpan(usePath), label: 'the renames of this use' }, { span: def.file.yaml.keySpan(def.path), label: 'defined here' }],
+        notes: [{ span: def.file.yaml.keySpan(def.path), label: 'defined here' }],
         severity: 'error',
       });
     }
@@ -219,7 +242,7 @@ function duplicates(scopes: ReadonlyMap<string, FixtureScope>): Diagnostic[] {
           out.push({
             code: 'duplicate-fixture',
             message: `fixture \`${def.name}\` is defined twice`,
-            hint: `${local ? 'this file defines it' : 'an earlier include defines it'} at ${there}; rename one of them`,
+            hint: `a file sees its own fixtures and those of the files it includes, each name once; rename one of them${local ? '' : ` (the first is at ${there})`}`,
             span: local ? earlier.file.yaml.keySpan(earlier.path) : inc.span,
             notes: [{ span: def.file.yaml.keySpan(def.path), label: 'also defined here' }],
             severity: 'error',
@@ -297,6 +320,14 @@ class NeedReport {
 
 /** Uses shown under one problem before the rest are counted. */
 const MAX_NOTES = 3;
+
+/** "used here" notes for a problem inside a fixture's definition, the first few uses by name and the rest counted. */
+export function usedHere(uses: readonly SourceSpan[]): NonNullable<Diagnostic['notes']> {
+  const notes = uses.slice(0, MAX_NOTES).map((span) => ({ span, label: 'used here' }));
+  const more = uses.length - MAX_NOTES;
+  if (more > 0) notes[MAX_NOTES - 1] = { span: uses[MAX_NOTES - 1]!, label: `used here, and in ${more} more place(s)` };
+  return notes;
+}
 
 function rawStepAt(c: Contributed): StepSite['raw'] {
   const list = c.phase === 'main' ? c.def.raw.steps : c.def.raw.cleanup;

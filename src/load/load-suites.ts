@@ -1,9 +1,9 @@
-import type { Case, Diagnostic, Step, Suite } from '../model/index.js';
+import type { Case, Diagnostic, SourceSpan, Step, Suite } from '../model/index.js';
 import { buildFixtureSteps, buildSuite, type RawFixtureFile, type RawSuite } from './build.js';
 import { ACROSS_CHECKS, CASE_CHECKS, FILE_CHECKS, type CaseSite, type CheckEnv, type FileSite } from './checks/index.js';
 import { decodePath } from './describe.js';
 import { displayPath, findFiles, readText } from './files.js';
-import { resolveFixtures, type FixtureDef, type FixtureScope } from './fixtures.js';
+import { resolveFixtures, usedHere, type FixtureDef, type FixtureScope } from './fixtures.js';
 import { compileFormatSchema, isFixtureFile, type FormatSchema } from './format-schema.js';
 import { findOperation, type Operation } from './operations.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -84,11 +84,20 @@ export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
   }
   const fixtures = resolveFixtures(sites, scopes, options.runVariables);
   diagnostics.push(...fixtures.diagnostics);
+  // The schema found a fixture's definition at fault before anything knew where it is used.
+  for (const broken of fixtures.brokenDefinitions) {
+    if (broken.uses.length === 0) continue;
+    for (const [i, d] of diagnostics.entries()) if (d.span !== undefined && within(d.span, broken.span)) diagnostics[i] = { ...d, notes: [...(d.notes ?? []), ...usedHere(broken.uses)] };
+  }
   for (const site of sites) {
     const e = fixtures.expansions.get(site);
     if (e !== undefined) site.preset = e.main.flatMap((s) => s.captures.map((c) => c.name));
   }
-  for (const site of [...sites, ...fixtures.definitionSites]) for (const check of CASE_CHECKS) diagnostics.push(...check.check(site, env));
+  for (const site of sites) for (const check of CASE_CHECKS) diagnostics.push(...check.check(site, env));
+  // A problem inside a fixture's definition is reported once, where it is written, with its uses.
+  for (const { site, uses } of fixtures.definitions) {
+    for (const check of CASE_CHECKS) diagnostics.push(...check.check(site, env).map((d) => (uses.length > 0 ? { ...d, notes: [...(d.notes ?? []), ...usedHere(uses)] } : d)));
+  }
   for (const check of ACROSS_CHECKS) diagnostics.push(...check.check(sites, env));
   for (const site of sites) withFixtures(site.model, fixtures.expansions.get(site));
   markCreates(suites, options.operations);
@@ -101,6 +110,15 @@ function withFixtures(c: Case, e: { main: Step[]; cleanup: Step[] } | undefined)
   c.steps = [...e.main, ...c.steps];
   c.cleanup = [...c.cleanup, ...e.cleanup];
   c.writes = [...c.steps, ...c.cleanup].some((s) => s.request.method !== 'GET');
+}
+
+/** True when `inner` starts inside `outer` (same file). */
+function within(inner: SourceSpan, outer: SourceSpan): boolean {
+  if (inner.file !== outer.file) return false;
+  const after = inner.line > outer.line || (inner.line === outer.line && inner.col >= outer.col);
+  const endLine = outer.endLine ?? outer.line;
+  const before = inner.line < endLine || (inner.line === endLine && inner.col < (outer.endCol ?? Infinity));
+  return after && before;
 }
 
 /** Included files not read yet. */

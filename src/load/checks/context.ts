@@ -26,6 +26,8 @@ export interface CaseSite {
   fixture?: string;
   /** Variables known before the first step: captured by the fixtures the case uses. */
   preset?: readonly string[];
+  /** A fixture it uses could not be resolved (reported apart): what it would capture is unknown. */
+  unresolved?: true;
 }
 
 /** "case `x`" or "fixture `x`", for messages about a site. */

@@ -21,7 +21,7 @@ export const knownVariables: CaseCheck = {
     const capturedBy = new Map<string, StepSite>();
     for (const s of steps) for (const c of s.model.captures) if (!capturedBy.has(c.name)) capturedBy.set(c.name, s);
     const out: Diagnostic[] = [];
-    const given = [...env.runVariables, ...(site.preset ?? []), ...(site.fixture !== undefined ? needs(steps, capturedBy) : [])];
+    const given = [...env.runVariables, ...(site.preset ?? []), ...(site.fixture !== undefined || site.unresolved ? needs(steps, capturedBy) : [])];
     const known = new Set(given);
     for (const [index, step] of steps.entries()) {
       const visible = step.phase === 'cleanup' ? new Set([...given, ...capturedBy.keys()]) : known;
