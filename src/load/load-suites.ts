@@ -3,7 +3,7 @@ import { buildFixtureSteps, buildSuite, type RawFixtureFile, type RawSuite } fro
 import { ACROSS_CHECKS, CASE_CHECKS, FILE_CHECKS, type CaseSite, type CheckEnv, type FileSite } from './checks/index.js';
 import { decodePath } from './describe.js';
 import { displayPath, findFiles, readText } from './files.js';
-import { resolveFixtures, usedHere, type FixtureDef, type FixtureScope } from './fixtures.js';
+import { resolveFixtures, usedHere, type FixtureDef, type FixtureScope, type ResolvedFixtures } from './fixtures/index.js';
 import { compileFormatSchema, isFixtureFile, type FormatSchema } from './format-schema.js';
 import { findOperation, type Operation } from './operations.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -82,26 +82,42 @@ export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
     suites.push(file.suite);
     sites.push(...file.sites);
   }
-  const fixtures = resolveFixtures(sites, scopes, options.runVariables);
-  diagnostics.push(...fixtures.diagnostics);
-  // The schema found a fixture's definition at fault before anything knew where it is used.
-  for (const broken of fixtures.brokenDefinitions) {
-    if (broken.uses.length === 0) continue;
-    for (const [i, d] of diagnostics.entries()) if (d.span !== undefined && within(d.span, broken.span)) diagnostics[i] = { ...d, notes: [...(d.notes ?? []), ...usedHere(broken.uses)] };
-  }
+  const checked = checkCases(sites, scopes, env);
+  markCreates(suites, options.operations);
+  return { suites, diagnostics: sortDiagnostics([...notedAtUses(diagnostics, checked.brokenDefinitions), ...checked.diagnostics]), sources };
+}
+
+/**
+ * Resolves the cases' fixtures, runs the checks on every case and every fixture definition, then
+ * gives each case its fixtures' steps. A problem inside a definition is reported once, where it
+ * is written, with a note at each use.
+ */
+function checkCases(sites: readonly CaseSite[], scopes: ReadonlyMap<string, FixtureScope>, env: CheckEnv): { diagnostics: Diagnostic[]; brokenDefinitions: ResolvedFixtures['brokenDefinitions'] } {
+  const fixtures = resolveFixtures(sites, scopes, env.runVariables);
+  const out = [...fixtures.diagnostics];
   for (const site of sites) {
     const e = fixtures.expansions.get(site);
     if (e !== undefined) site.preset = e.main.flatMap((s) => s.captures.map((c) => c.name));
+    for (const check of CASE_CHECKS) out.push(...check.check(site, env));
   }
-  for (const site of sites) for (const check of CASE_CHECKS) diagnostics.push(...check.check(site, env));
-  // A problem inside a fixture's definition is reported once, where it is written, with its uses.
   for (const { site, uses } of fixtures.definitions) {
-    for (const check of CASE_CHECKS) diagnostics.push(...check.check(site, env).map((d) => (uses.length > 0 ? { ...d, notes: [...(d.notes ?? []), ...usedHere(uses)] } : d)));
+    for (const check of CASE_CHECKS) out.push(...check.check(site, env).map((d) => withNotes(d, usedHere(uses))));
   }
-  for (const check of ACROSS_CHECKS) diagnostics.push(...check.check(sites, env));
+  for (const check of ACROSS_CHECKS) out.push(...check.check(sites, env));
   for (const site of sites) withFixtures(site.model, fixtures.expansions.get(site));
-  markCreates(suites, options.operations);
-  return { suites, diagnostics: sortDiagnostics(diagnostics), sources };
+  return { diagnostics: out, brokenDefinitions: fixtures.brokenDefinitions };
+}
+
+/** The schema found these definitions at fault before anything knew where they are used. */
+function notedAtUses(diagnostics: readonly Diagnostic[], broken: readonly { span: SourceSpan; uses: SourceSpan[] }[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const def = d.span === undefined ? undefined : broken.find((b) => within(d.span!, b.span));
+    return def === undefined ? d : withNotes(d, usedHere(def.uses));
+  });
+}
+
+function withNotes(d: Diagnostic, notes: NonNullable<Diagnostic['notes']>): Diagnostic {
+  return notes.length === 0 ? d : { ...d, notes: [...(d.notes ?? []), ...notes] };
 }
 
 /** The case runs its fixtures' steps first and their cleanup last, in reverse order of use. */
