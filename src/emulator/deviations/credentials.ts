@@ -6,17 +6,13 @@ import type { Deviation } from './types.js';
 export const CREDENTIALS: readonly Deviation[] = [
   /** Any key is stored, so a misspelt BaseAddress is silently ignored later. */
   {
-    name: 'secret-key-unchecked',
-    breaks: 'PUT secrets refuses keys that are not synchronizationSecret members',
-    doc: DOCS.secrets,
+    name: 'secret-key-unchecked', breaks: 'PUT secrets refuses keys that are not synchronizationSecret members', doc: DOCS.secrets,
     acceptUnknownSecretKeys: true,
     mustFail: { probes: ['secretKeyChecked'], cases: ['secrets/rejects-unknown-key'] },
   },
   /** The OpenAPI declares a `{value}` body for this PUT; answering one (with 200) follows it instead of the docs. */
   {
-    name: 'secrets-put-200',
-    breaks: 'PUT secrets answers 204 with an empty body',
-    doc: DOCS.secrets,
+    name: 'secrets-put-200', breaks: 'PUT secrets answers 204 with an empty body', doc: DOCS.secrets,
     reply: onSuccess('putSecrets', (r, ctx) => ({
       ...r,
       status: 200,
@@ -27,9 +23,7 @@ export const CREDENTIALS: readonly Deviation[] = [
   },
   /** A 200 with no body where the docs say 204. */
   {
-    name: 'validate-credentials-200',
-    breaks: 'validateCredentials answers 204',
-    doc: DOCS.validateCredentials,
+    name: 'validate-credentials-200', breaks: 'validateCredentials answers 204', doc: DOCS.validateCredentials,
     reply: onSuccess('validateCredentials', (r) => ({ ...r, status: 200 })),
     mustFail: { probes: ['validateCredentials204'], cases: ['validate-credentials/answers-204'] },
   },

@@ -6,9 +6,7 @@ import type { Deviation } from './types.js';
 export const JOB_STATE: readonly Deviation[] = [
   /** Jobs are created disabled; starting them is a separate call. */
   {
-    name: 'new-job-schedule-active',
-    breaks: "A new job's schedule is Disabled",
-    doc: DOCS.createJob,
+    name: 'new-job-schedule-active', breaks: "A new job's schedule is Disabled", doc: DOCS.createJob,
     newJob: (job) => {
       job.schedule.state = 'Active';
     },
@@ -16,9 +14,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** A .NET TimeSpan written with its own ToString() (`10675199.02:48:05.4775807`) instead of as Edm.Duration. */
   {
-    name: 'interval-not-iso8601',
-    breaks: 'schedule.interval is an ISO-8601 duration',
-    doc: DOCS.schedule,
+    name: 'interval-not-iso8601', breaks: 'schedule.interval is an ISO-8601 duration', doc: DOCS.schedule,
     newJob: (job) => {
       job.schedule.interval = '10675199.02:48:05.4775807';
     },
@@ -26,9 +22,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** DateTime.MaxValue where the docs' example has null. */
   {
-    name: 'expiration-not-null',
-    breaks: "A new job's schedule.expiration is null",
-    doc: DOCS.createJob,
+    name: 'expiration-not-null', breaks: "A new job's schedule.expiration is null", doc: DOCS.createJob,
     newJob: (job) => {
       job.schedule.expiration = '9999-12-31T23:59:59.9999999Z';
     },
@@ -36,9 +30,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** NotRun means configured and possibly started; a new job is neither. */
   {
-    name: 'new-job-status-not-run',
-    breaks: "A new job's status code is NotConfigured",
-    doc: DOCS.status,
+    name: 'new-job-status-not-run', breaks: "A new job's status code is NotConfigured", doc: DOCS.status,
     newJob: (job) => {
       job.status.code = 'NotRun';
     },
@@ -46,9 +38,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** A job that never ran cannot have failed. */
   {
-    name: 'successive-failures-one',
-    breaks: "A new job's countSuccessiveCompleteFailures is 0",
-    doc: DOCS.createJob,
+    name: 'successive-failures-one', breaks: "A new job's countSuccessiveCompleteFailures is 0", doc: DOCS.createJob,
     newJob: (job) => {
       job.status.countSuccessiveCompleteFailures = 1;
     },
@@ -56,9 +46,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** Escrows are pruned only during an initial synchronization, which a new job has not had. */
   {
-    name: 'escrows-pruned-true',
-    breaks: "A new job's escrowsPruned is false",
-    doc: DOCS.createJob,
+    name: 'escrows-pruned-true', breaks: "A new job's escrowsPruned is false", doc: DOCS.createJob,
     newJob: (job) => {
       job.status.escrowsPruned = true;
     },
@@ -66,9 +54,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** A job that never ran has synchronized nothing. */
   {
-    name: 'entry-counts-not-empty',
-    breaks: "A new job's synchronizedEntryCountByType is empty",
-    doc: DOCS.createJob,
+    name: 'entry-counts-not-empty', breaks: "A new job's synchronizedEntryCountByType is empty", doc: DOCS.createJob,
     newJob: (job) => {
       job.status.synchronizedEntryCountByType = [{ key: 'User', value: 3 }];
     },
@@ -76,9 +62,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** A well-formed execution record on a job that never ran. */
   {
-    name: 'last-execution-not-null',
-    breaks: "A new job's lastExecution is null",
-    doc: DOCS.createJob,
+    name: 'last-execution-not-null', breaks: "A new job's lastExecution is null", doc: DOCS.createJob,
     newJob: (job) => {
       job.status.lastExecution = sampleExecution();
     },
@@ -86,9 +70,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** A well-formed execution record on a job that never ran. */
   {
-    name: 'last-successful-execution-not-null',
-    breaks: "A new job's lastSuccessfulExecution is null",
-    doc: DOCS.createJob,
+    name: 'last-successful-execution-not-null', breaks: "A new job's lastSuccessfulExecution is null", doc: DOCS.createJob,
     newJob: (job) => {
       job.status.lastSuccessfulExecution = sampleExecution();
     },
@@ -96,9 +78,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** A well-formed execution record on a job that never ran. */
   {
-    name: 'last-successful-execution-with-exports-not-null',
-    breaks: "A new job's lastSuccessfulExecutionWithExports is null",
-    doc: DOCS.createJob,
+    name: 'last-successful-execution-with-exports-not-null', breaks: "A new job's lastSuccessfulExecutionWithExports is null", doc: DOCS.createJob,
     newJob: (job) => {
       job.status.lastSuccessfulExecutionWithExports = sampleExecution();
     },
@@ -106,9 +86,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** A well-formed quarantine record on a job that never ran. */
   {
-    name: 'quarantine-not-null',
-    breaks: "A new job's quarantine is null",
-    doc: DOCS.createJob,
+    name: 'quarantine-not-null', breaks: "A new job's quarantine is null", doc: DOCS.createJob,
     newJob: (job) => {
       job.status.quarantine = {
         currentBegan: '2024-02-08T12:00:00Z',
@@ -123,9 +101,7 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** DateTime.MinValue in the .NET invariant culture's format instead of ISO 8601. */
   {
-    name: 'steady-state-not-date-time',
-    breaks: 'steadyStateFirstAchievedTime and steadyStateLastAchievedTime are date-times',
-    doc: DOCS.status,
+    name: 'steady-state-not-date-time', breaks: 'steadyStateFirstAchievedTime and steadyStateLastAchievedTime are date-times', doc: DOCS.status,
     newJob: (job) => {
       job.status.steadyStateFirstAchievedTime = '1/1/0001 12:00:00 AM';
       job.status.steadyStateLastAchievedTime = '1/1/0001 12:00:00 AM';
