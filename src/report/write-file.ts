@@ -1,3 +1,4 @@
+import { appendFile } from 'node:fs/promises';
 import { writeFileSafely } from '../common/safe-file.js';
 
 /**
@@ -11,3 +12,16 @@ export function writeFileAtomic(dir: string, name: string, content: string): Pro
 }
 
 export { openNoFollow, UnsafeFileError } from '../common/safe-file.js';
+
+/**
+ * Appends text to a file another tool owns (GitHub's step summary), creating it when missing.
+ * Failures become an Error that names the file and the cause, fit to show as is.
+ */
+export async function appendFileText(path: string, content: string): Promise<void> {
+  try {
+    await appendFile(path, content, 'utf8');
+  } catch (e) {
+    const cause = e instanceof Error ? e.message : String(e);
+    throw new Error(`cannot append to ${path}: ${cause}; check the path the environment gives`);
+  }
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { gsc } from '../e2e/support.js';
-import { tempDir } from './temp.js';
+import { tempDir } from '../fixtures/temp.js';
 
 let emu: EmulatorHandle;
 /** A host a planted ledger names: it must never see a request, let alone the token. */

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJsonObject } from '../../src/emulator/body.js';
-import { startRecordingProxy } from '../fixtures/tenant/proxy.js';
-import { newToken, readResults, runFlags, startTenant } from '../fixtures/tenant/tenant.js';
+import { startRecordingProxy } from '../fixtures/remote-target/proxy.js';
+import { newToken, readResults, runFlags, startTenant } from '../fixtures/remote-target/tenant.js';
 import { gsc } from '../e2e/support.js';
-import { tempDir } from './temp.js';
+import { tempDir } from '../fixtures/temp.js';
 import { nestsDeeperThan } from '../../src/common/json-depth.js';
 
 const open: { close(): Promise<void> }[] = [];

@@ -5,7 +5,7 @@ import { exposureWarning } from '../../src/emulator/cli.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { listAllPages, nextLinkPath } from '../../src/execute/pages.js';
 import { gsc } from '../e2e/support.js';
-import { tempDir } from './temp.js';
+import { tempDir } from '../fixtures/temp.js';
 
 const open: EmulatorHandle[] = [];
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, printed } from '../load/helpers.js';
-import { tempDir } from './temp.js';
+import { tempDir } from '../fixtures/temp.js';
 
 /** The codes of the errors (a hand-written suite without `$schema` gets a warning too). */
 const errors = (r: Awaited<ReturnType<typeof lint>>) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/cli/folder-lock.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { gsc } from '../e2e/support.js';
-import { tempDir } from './temp.js';
+import { tempDir } from '../fixtures/temp.js';
 
 let emu: EmulatorHandle;
 beforeAll(async () => {

@@ -171,7 +171,7 @@ function warnLeftBehind(file: string, runId: string, io: CliIo): void {
 
 function makeReporter(names: string[], outDir: string, io: CliIo, verbose: boolean) {
   try {
-    return combineReporters(createReporters(names, { outDir, stream: io.stdout, color: useColor(io.stdout, io.env), verbose }));
+    return combineReporters(createReporters(names, { outDir, stream: io.stdout, color: useColor(io.stdout, io.env), verbose, env: io.env }));
   } catch (err) {
     if (!(err instanceof UnknownReporterError)) throw err;
     const hint = err.unknown.map((n) => didYouMean(n, err.valid)).find(Boolean);
