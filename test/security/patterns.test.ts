@@ -36,14 +36,14 @@ describe('user patterns run in linear time (issue 9 #5)', () => {
   it('a suite\'s pattern "^(a+)+$" against a long answer ends with a finding', () => {
     const exchange = exchangeOf({ json: { id: `${'a'.repeat(100_000)}b` } });
     const findings = checkExchange(exchange, expecting({ values: [{ pointer: '/id', pattern: '^(a+)+$', span: at(10) }] }), ctx);
-    expect(findings).toMatchObject([{ check: 'value-matches-pattern', message: '/id must be a string matching /^(a+)+$/' }]);
+    expect(findings).toMatchObject([{ check: 'value-matches-pattern', message: '/id must match /^(a+)+$/' }]);
   });
 
   it('a value too long to match is a finding that says so, never a crash', () => {
     const exchange = exchangeOf({ json: { id: 'a'.repeat(MAX_PATTERN_INPUT + 1) } });
     const findings = checkExchange(exchange, expecting({ values: [{ pointer: '/id', pattern: '^a+$', span: at(10) }] }), ctx);
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message).toContain(`it is over ${MAX_PATTERN_INPUT} characters long, too long to be matched`);
+    expect(findings[0]!.message).toBe(`/id must be at most ${MAX_PATTERN_INPUT} characters long and match /^a+$/`);
   });
 });
 
