@@ -3,7 +3,7 @@ import { formatHelp } from './help.js';
 import type { CliIo } from './io.js';
 import { println } from './io.js';
 import { project } from './project.js';
-import { didYouMean as closest } from '../load/did-you-mean.js';
+import { didYouMean as closest } from '../common/did-you-mean.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 

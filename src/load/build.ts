@@ -3,7 +3,7 @@ import type {
   Capture, Case, Eventually, Expectation, HeaderExpectation, JsonType, Level, RequestSpec, SchemaExpectation,
   StatusMatcher, Step, Suite, TemplateJson, ValueExpectation,
 } from '../model/index.js';
-import { parseDuration } from './syntax.js';
+import { durationMs } from '../common/duration.js';
 import type { Path, YamlFile } from './yaml-file.js';
 
 // The shapes below are what suite.schema.json admits; build* only ever sees valid data.
@@ -139,8 +139,8 @@ class Builder {
 
   eventually(raw: NonNullable<RawStep['eventually']>, path: Path): Eventually {
     return {
-      timeoutMs: parseDuration(raw.timeout) ?? 0,
-      intervalMs: raw.interval === undefined ? DEFAULT_INTERVAL_MS : (parseDuration(raw.interval) ?? 0),
+      timeoutMs: durationMs(raw.timeout) ?? 0,
+      intervalMs: raw.interval === undefined ? DEFAULT_INTERVAL_MS : (durationMs(raw.interval) ?? 0),
       span: this.yaml.pairSpan(path),
     };
   }

@@ -8,7 +8,7 @@ import { displayPath, readText } from './files.js';
  * `$defs` whose pattern failures the semantic checks report better (what a JSON pointer or a
  * duration looks like, with the fix); the schema keeps the patterns so editors flag them too.
  */
-const LEFT_TO_CHECKS = new Set(['jsonPointer', 'durationText']);
+const LEFT_TO_CHECKS = new Set(['jsonPointer', 'duration']);
 
 /** The compiled format schema of suite files. */
 export interface FormatSchema {

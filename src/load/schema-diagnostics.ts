@@ -1,6 +1,7 @@
 import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
 import type { Diagnostic, SourceSpan } from '../model/index.js';
-import { closestValue, didYouMean, listOf } from './did-you-mean.js';
+import { closestValue, didYouMean } from '../common/did-you-mean.js';
+import { listOf } from '../common/words.js';
 import { decodePath, keyOf, label, short, typeNoun, valueNoun, where } from './describe.js';
 import type { FormatSchema } from './format-schema.js';
 import type { Path, YamlFile } from './yaml-file.js';

@@ -31,7 +31,7 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
   }
   const provider = tokenProviderFor(s, io.cwd);
   const redactor = new Redactor();
-  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', '--timeout') });
+  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout') });
   const target = s.get('target') !== undefined ? parseTarget(s.get('target')!, '--target') : ledgerTarget(file);
   const token = async () => {
     const t = await provider.getToken();

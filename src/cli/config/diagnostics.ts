@@ -1,5 +1,6 @@
 import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
-import { didYouMean, type Path, type YamlFile } from '../../load/index.js';
+import { didYouMean } from '../../common/did-you-mean.js';
+import type { Path, YamlFile } from '../../load/index.js';
 import type { Diagnostic, SourceSpan } from '../../model/index.js';
 import type { ConfigSchema } from './schema.js';
 import { decodePath, keyOf, label, listOf, short, typeNoun, valueNoun, where } from './words.js';

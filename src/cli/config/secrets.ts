@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isPair, isScalar } from 'yaml';
-import { didYouMean, type YamlFile } from '../../load/index.js';
+import { didYouMean } from '../../common/did-you-mean.js';
+import type { YamlFile } from '../../load/index.js';
 import type { Diagnostic } from '../../model/index.js';
 import { SECRET_KEYS } from './keys.js';
 import { reason } from './locate.js';

@@ -1,4 +1,4 @@
-import { didYouMean } from '../../load/index.js';
+import { didYouMean } from '../../common/did-you-mean.js';
 import type { Diagnostic } from '../../model/index.js';
 import type { Source } from '../args.js';
 import { listOf, targetList } from './words.js';

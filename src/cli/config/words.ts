@@ -1,6 +1,6 @@
 /** How config messages name places and values: "target `contoso`", "the string `2`". */
+import { listOf } from '../../common/words.js';
 import type { Path } from '../../load/index.js';
-
 
 /** The mapping at `path` as a noun phrase: "the config file", "target `contoso`", "`clientSecret`". */
 export function where(path: Path): string {
@@ -19,16 +19,10 @@ export function label(path: Path): string {
 
 // The nouns for types and values, and the key a value sits under, are the loader's, so config and
 // suite messages read alike.
+export { listOf };
 export { decodePath, keyOf, short, typeNoun, valueNoun } from '../../load/describe.js';
 
 /** "the targets are `a` and `b`", or "the only target is `a`". */
 export function targetList(names: readonly string[]): string {
   return names.length === 1 ? `the only target is \`${names[0]}\`` : `the targets are ${listOf(names, 'and')}`;
-}
-
-/** `a`, `b` or `c`, each in backticks. */
-export function listOf(values: readonly unknown[], conjunction = 'or'): string {
-  const quoted = values.map((v) => `\`${String(v)}\``);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
 }
