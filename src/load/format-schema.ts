@@ -1,5 +1,5 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from '../common/ajv.js';
 import type { Diagnostic } from '../model/index.js';
 import { collapse, type BranchSource } from './collapse.js';
 import { displayPath, readText } from './files.js';
@@ -39,7 +39,7 @@ export async function compileFormatSchema(file: string): Promise<{ schema?: Form
 
 class CompiledFormat implements FormatSchema, BranchSource {
   readonly id: string;
-  private readonly ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+  private readonly ajv = createAjv();
   private readonly validator: ValidateFunction;
   private readonly defs: Record<string, AnySchemaObject>;
   private readonly names = new Map<unknown, string>();
