@@ -1,7 +1,7 @@
 import type { Diagnostic, Suite } from '../model/index.js';
 import { buildSuite, type RawSuite } from './build.js';
 import { ACROSS_CHECKS, CASE_CHECKS, FILE_CHECKS, type CaseSite, type CheckEnv, type FileSite } from './checks/index.js';
-import { decodePath } from './describe.js';
+import { decodePath } from '../common/schema-words.js';
 import { displayPath, findFiles, readText } from './files.js';
 import { compileFormatSchema, type FormatSchema } from './format-schema.js';
 import { findOperation, type Operation } from './operations.js';
