@@ -4,7 +4,7 @@ import type { ExecContext } from '../execute/context.js';
 import { HttpClient } from '../execute/http.js';
 import { Ledger } from '../execute/ledger/index.js';
 import { createLimiter } from '../execute/limits.js';
-import { Redactor } from '../execute/redact.js';
+import { Redactor } from '../common/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
 import { sleep } from '../execute/sleep.js';
 import { ledgerTracker } from '../execute/tracker.js';

@@ -10,7 +10,7 @@ export { JUNIT_FILE, junitXml } from './junit.js';
 export { NDJSON_FILE } from './ndjson.js';
 export { RESULTS_FILE, RESULTS_FORMAT_VERSION, resultsJson, type ResultsFile } from './json.js';
 export { summaryLine, SUMMARY_PREFIX } from './verdict.js';
-export { REDACTED, redactHeader, redactJson, redactText } from './redact.js';
+export { REDACTED, redactHeader, redactJson, redactText } from '../common/redact.js';
 
 /** A reporter as `--reporter` names it. */
 export interface ReporterEntry {

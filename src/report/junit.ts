@@ -2,7 +2,7 @@ import type { CaseResult, Reporter, RunInfo, RunSummary, StepResult } from '../m
 import { exchangeLines, type ExcerptLimits } from './excerpt.js';
 import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps } from './explain.js';
 import type { ReporterOptions } from './options.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
 import { writeFileAtomic } from './write-file.js';
 import { element, xmlText } from './xml.js';

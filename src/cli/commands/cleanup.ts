@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { HttpClient, TransportError } from '../../execute/http.js';
 import { cleanupFromLedger, pendingItems, readLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
-import { Redactor } from '../../execute/redact.js';
+import { Redactor } from '../../common/redact.js';
 import { buildRequest } from '../../execute/request.js';
 import { readSettings } from '../config/index.js';
 import { tokenProviderFor, wantsSignIn } from '../credentials.js';
