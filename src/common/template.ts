@@ -31,12 +31,13 @@ export function referencedVariables(text: string): string[] {
 }
 
 /**
- * Replaces every well-formed reference with `value(name)`; a malformed one stays as written
- * (the loader has refused it before any run).
+ * Replaces every well-formed reference with `value(name, written)`, `written` being the
+ * reference as it stands (`{{ jobId }}`); a malformed one stays as written (the loader has
+ * refused it before any run).
  */
-export function substituteTemplate(text: string, value: (name: string) => string): string {
+export function substituteTemplate(text: string, value: (name: string, written: string) => string): string {
   return text.replace(REFERENCE, (whole: string, inside: string) => {
     const name = inside.trim();
-    return NAME.test(name) ? value(name) : whole;
+    return NAME.test(name) ? value(name, whole) : whole;
   });
 }
