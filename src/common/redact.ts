@@ -56,6 +56,8 @@ interface Known {
   anywhere: RegExp | undefined;
   /** The secret as a whole JSON string, `"T"`, in any of its forms. */
   wholeString: RegExp;
+  /** The lower-case start of each form: text holding none of them (and no escapes) is skipped. */
+  starts: string[];
 }
 
 const known = new Map<string, Known>();
@@ -75,6 +77,7 @@ export function addSecrets(...values: (string | undefined)[]): void {
       value,
       anywhere: value.length >= MIN_HIDDEN_ANYWHERE ? new RegExp(alternatives, 'gi') : undefined,
       wholeString: new RegExp(`"(?:${alternatives})"`, 'gi'),
+      starts: [...new Set(forms.map((f) => f.slice(0, 4).toLowerCase()))],
     });
     added = true;
   }
@@ -119,8 +122,14 @@ function echoPattern(text: string): string {
 
 /** Text with every known secret hidden: long ones anywhere, short ones as whole JSON strings. */
 export function redactSecrets(text: string): string {
+  if (longestFirst.length === 0) return text;
+  // The patterns are costly on large bodies; most text holds no form of any secret, which a
+  // plain search for each form's start (and for escapes) tells cheaply.
+  const lower = text.toLowerCase();
+  const escaped = text.includes('\\') || text.includes('%');
   let out = text;
   for (const k of longestFirst) {
+    if (!escaped && !k.starts.some((start) => lower.includes(start))) continue;
     out = k.anywhere !== undefined ? out.replace(k.anywhere, REDACTED) : out.replace(k.wholeString, `"${REDACTED}"`);
   }
   return out;
