@@ -52,12 +52,11 @@ const SHAPES: [RegExp, string][] = [
 
 interface Known {
   value: string;
-  /** Every form of a long secret, wherever it appears; undefined for a short one. */
-  anywhere: RegExp | undefined;
-  /** The secret as a whole JSON string, `"T"`, in any of its forms. */
-  wholeString: RegExp;
-  /** The lower-case start of each form: text holding none of them (and no escapes) is skipped. */
-  starts: string[];
+  /**
+   * What is searched for, lower-case: a long secret and its base64 forms, hidden wherever they
+   * appear; a short one as a whole JSON string, quotes included.
+   */
+  needles: string[];
 }
 
 const known = new Map<string, Known>();
@@ -71,14 +70,8 @@ export function addSecrets(...values: (string | undefined)[]): void {
   let added = false;
   for (const value of values) {
     if (value === undefined || value === '' || known.has(value)) continue;
-    const forms = [value, ...(value.length >= MIN_HIDDEN_ANYWHERE ? base64Forms(value) : [])];
-    const alternatives = forms.sort((a, b) => b.length - a.length).map(echoPattern).join('|');
-    known.set(value, {
-      value,
-      anywhere: value.length >= MIN_HIDDEN_ANYWHERE ? new RegExp(alternatives, 'gi') : undefined,
-      wholeString: new RegExp(`"(?:${alternatives})"`, 'gi'),
-      starts: [...new Set(forms.map((f) => f.slice(0, 4).toLowerCase()))],
-    });
+    const forms = value.length >= MIN_HIDDEN_ANYWHERE ? [value, ...base64Forms(value)] : [`"${value}"`];
+    known.set(value, { value, needles: [...new Set(forms.map(lowerCase))] });
     added = true;
   }
   if (added) longestFirst = [...known.values()].sort((a, b) => b.value.length - a.value.length);
@@ -98,44 +91,95 @@ function base64Forms(secret: string): string[] {
     const inner = b64.slice(first, last);
     if (inner.length >= MIN_HIDDEN_ANYWHERE) out.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
   }
-  return [...new Set(out)];
-}
-
-/**
- * A pattern for `text` as a target might echo it: each character as itself, as a JSON `\uXXXX`
- * escape (`\/` too), or percent-encoded; the caller adds the `i` flag for changed case.
- */
-function echoPattern(text: string): string {
-  return [...text]
-    .map((ch) => {
-      const code = ch.codePointAt(0)!;
-      const literal = ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-      if (code > 0xffff) return literal;
-      const hex4 = code.toString(16).padStart(4, '0');
-      const alts = [literal, `\\\\u${hex4}`];
-      if (ch === '/') alts.push('\\\\/');
-      if (code < 0x80) alts.push(`%${hex4.slice(2)}`);
-      return `(?:${alts.join('|')})`;
-    })
-    .join('');
-}
-
-/** Text with every known secret hidden: long ones anywhere, short ones as whole JSON strings. */
-export function redactSecrets(text: string): string {
-  if (longestFirst.length === 0) return text;
-  // The patterns are costly on large bodies; most text holds no form of any secret, which a
-  // plain search for each form's start (and for escapes) tells cheaply.
-  const lower = text.toLowerCase();
-  const escaped = text.includes('\\') || text.includes('%');
-  let out = text;
-  for (const k of longestFirst) {
-    if (!escaped && !k.starts.some((start) => lower.includes(start))) continue;
-    out = k.anywhere !== undefined ? out.replace(k.anywhere, REDACTED) : out.replace(k.wholeString, `"${REDACTED}"`);
-  }
   return out;
 }
 
-/** True when `value` is, whole, a known secret in another case (a secret of any length). */
+/** Lower case that keeps every index where it was (only A-Z change), so matches map back. */
+function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Text as a target's escapes spell it out, with where each character came from in the original. */
+interface Decoded {
+  text: string;
+  /** Original start and end of each character; absent when nothing was decoded (identity). */
+  from?: number[];
+  to?: number[];
+}
+
+const ESCAPES = /\\u[0-9a-fA-F]{4}|\\\/|%[0-7][0-9a-fA-F]/;
+
+/**
+ * Decodes JSON `\uXXXX` and `\/` escapes and ASCII percent-encoding, so a secret echoed as
+ * `\u0067…` or `%67…` is found like one written plainly. Quotes and backslashes stay encoded:
+ * they are the JSON structure a whole-string match relies on.
+ */
+function decode(text: string): Decoded {
+  if (!ESCAPES.test(text)) return { text };
+  const chars: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    let ch = text[i]!;
+    let width = 1;
+    if (ch === '\\' && text[i + 1] === '\\') {
+      // An escaped backslash: what follows it is text, not an escape.
+      chars.push(ch);
+      from.push(i);
+      to.push(i + 1);
+      i++;
+    } else if (ch === '\\' && text[i + 1] === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+      const code = parseInt(text.slice(i + 2, i + 6), 16);
+      if (code !== 0x22 && code !== 0x5c) [ch, width] = [String.fromCharCode(code), 6];
+    } else if (ch === '\\' && text[i + 1] === '/') {
+      [ch, width] = ['/', 2];
+    } else if (ch === '%' && /^[0-7][0-9a-fA-F]$/.test(text.slice(i + 1, i + 3))) {
+      const code = parseInt(text.slice(i + 1, i + 3), 16);
+      if (code !== 0x22 && code !== 0x5c) [ch, width] = [String.fromCharCode(code), 3];
+    }
+    chars.push(ch);
+    from.push(i);
+    to.push(i + width);
+    i += width;
+  }
+  return { text: chars.join(''), from, to };
+}
+
+/**
+ * Text with every known secret hidden: a long one anywhere, in any case, escaped or in base64;
+ * a short one where it is a whole JSON string. Plain searches on a decoded, lower-case view,
+ * mapped back to the original: no pattern per secret, whose compilation costs more than a run.
+ */
+export function redactSecrets(text: string): string {
+  if (longestFirst.length === 0 || text === '') return text;
+  const view = decode(text);
+  const lower = lowerCase(view.text);
+  const spans: [number, number][] = [];
+  for (const k of longestFirst) {
+    for (const needle of k.needles) {
+      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
+        const last = at + needle.length - 1;
+        spans.push([view.from?.[at] ?? at, view.to?.[last] ?? last + 1]);
+      }
+    }
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let done = 0;
+  for (let i = 0; i < spans.length; ) {
+    let [start, end] = spans[i]!;
+    for (i++; i < spans.length && spans[i]![0] < end; i++) end = Math.max(end, spans[i]![1]);
+    // A whole JSON string keeps its quotes, so the text stays JSON.
+    const quoted = text[start] === '"' && text[end - 1] === '"' && end - start >= 2;
+    out += text.slice(done, start) + (quoted ? `"${REDACTED}"` : REDACTED);
+    done = end;
+  }
+  return out + text.slice(done);
+}
+
+/** True when `value` is, whole, a known secret in any case (a secret of any length). */
 function isSecret(value: string): boolean {
   const lower = value.trim().toLowerCase();
   return lower !== '' && longestFirst.some((k) => k.value.toLowerCase() === lower);

@@ -33,6 +33,13 @@ describe('a known secret, in every form a target might echo it', () => {
     expect(JSON.parse(body)).toEqual({ echo: REDACTED, mixed: REDACTED });
   });
 
+  it('leaves an escaped backslash followed by text as it is: that is no escape, and no secret', () => {
+    // JSON for the text `\u0045cho-Secret-42xyz`: read as an escape it would spell the secret.
+    const body = '{"p":"\\\\u0045cho-Secret-42xyz"}';
+    expect(r.text(body)).toBe(body);
+    expect(r.text(body.replace('\\\\', '\\'))).toBe(`{"p":"${REDACTED}"}`);
+  });
+
   it('is hidden in upper and lower case, and percent-encoded', () => {
     expect(r.text(`${secret.toUpperCase()} ${secret.toLowerCase()} ${encodeURIComponent(secret).replace(/-/g, '%2D')}`)).toBe(`${REDACTED} ${REDACTED} ${REDACTED}`);
   });
