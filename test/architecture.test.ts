@@ -11,7 +11,8 @@ const allowed: Record<string, string[]> = {
   plan: ['model', 'plan'],
   report: ['model', 'report'],
   emulator: ['model', 'emulator'],
-  cli: ['model', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'cli'],
+  run: ['model', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run'],
+  cli: ['model', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run', 'cli'],
 };
 
 function files(dir: string): string[] {

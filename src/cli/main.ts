@@ -1,8 +1,8 @@
-import { EXIT, UsageError } from './exit-codes.js';
+import { EXIT, UsageError } from '../run/exit-codes.js';
 import { formatHelp } from './help.js';
 import type { CliIo } from './io.js';
 import { println } from './io.js';
-import { project } from './project.js';
+import { project } from '../run/project.js';
 import { didYouMean as closest } from '../load/did-you-mean.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -52,6 +52,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     println(io.stderr, `gsc ${first}: internal error: ${message}`);
     if (io.env.GSC_DEBUG && err instanceof Error && err.stack) println(io.stderr, err.stack);
     else println(io.stderr, 'This is a bug in gsc; set GSC_DEBUG=1 for details and report it.');
-    return 4;
+    return EXIT.internal;
   }
 }

@@ -19,6 +19,8 @@ export interface LoadOptions {
   runVariables: readonly string[];
   /** Operations requests must match (from {@link loadOperations}); empty: the check is skipped. */
   operations: Operation[];
+  /** Relative `paths` are read from here, and diagnostics and spans name files relative to it. @default process.cwd() */
+  cwd?: string;
 }
 
 /** Loaded suites and every problem found on the way. */
@@ -40,13 +42,14 @@ export interface LoadResult {
  * collected across every file.
  */
 export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  const [found, format] = await Promise.all([findFiles(options.paths, ['.yaml', '.yml']), compileFormatSchema(options.formatSchemaFile)]);
+  const [found, format] = await Promise.all([findFiles(options.paths, ['.yaml', '.yml'], cwd), compileFormatSchema(resolve(cwd, options.formatSchemaFile), cwd)]);
   diagnostics.push(...found.diagnostics, ...format.diagnostics);
-  const texts = await Promise.all(found.files.map(async (abs) => ({ abs, read: await readText(abs, displayPath(abs)) })));
+  const texts = await Promise.all(found.files.map(async (abs) => ({ abs, read: await readText(abs, displayPath(abs, cwd)) })));
 
-  const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile: resolve(options.formatSchemaFile), jsonFiles: new Map() };
+  const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile: resolve(cwd, options.formatSchemaFile), jsonFiles: new Map() };
   const suites: Suite[] = [];
   const sites: CaseSite[] = [];
   for (const { abs, read } of texts) {
@@ -54,7 +57,7 @@ export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
       diagnostics.push(read.problem);
       continue;
     }
-    const yaml = new YamlFile(displayPath(abs), read.text);
+    const yaml = new YamlFile(displayPath(abs, cwd), read.text);
     sources.set(yaml.file, read.text);
     const loaded = loadFile(yaml, abs, format.schema);
     diagnostics.push(...loaded.diagnostics);

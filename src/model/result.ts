@@ -2,6 +2,7 @@ import type { Exchange } from './exchange.js';
 import type { Finding } from './finding.js';
 import type { Level } from './suite.js';
 import type { SourceSpan } from './span.js';
+import type { SkipCode, SkipReason } from './plan.js';
 
 /**
  * How a case or step ended.
@@ -57,6 +58,8 @@ export interface CaseResult {
   steps: StepResult[];
   /** Why the case was skipped, or the error that stopped it. */
   skipReason?: string;
+  /** The stable code of a skip the plan decided (see {@link SkipReason}); absent for other skips. */
+  skipCode?: SkipCode;
   error?: RunError;
   startedAt: string;
   durationMs: number;
