@@ -18,7 +18,7 @@ describe('using graph-sync-conformance as a library', () => {
   });
 
   it('exports the pieces the CLI is built from', () => {
-    for (const name of ['loadSuites', 'checkExchange', 'createSchemaStore', 'createReporters', 'main', 'listDeviations']) expect(typeof (lib as Record<string, unknown>)[name]).toBe('function');
+    for (const name of ['run', 'planRun', 'loadSuites', 'checkExchange', 'createSchemaStore', 'createReporters', 'main', 'listDeviations']) expect(typeof (lib as Record<string, unknown>)[name]).toBe('function');
   });
 
   it('points package.json exports and bin at files the build writes', () => {

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GscUsageError, run, startEmulator, type CaseResult, type EmulatorHandle } from '../src/index.js';
+
+const root = join(import.meta.dirname, '..');
+const temps: string[] = [];
+const tempDir = (parent = tmpdir()): string => {
+  const dir = mkdtempSync(join(parent, '.gsc-run-'));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the documented example (docs/library.md)', () => {
+  it('runs as written and prints what the doc says', async () => {
+    const doc = readFileSync(join(root, 'docs', 'library.md'), 'utf8');
+    const code = /```js\n([\s\S]*?)```/.exec(doc)?.[1];
+    const printed = /It prints:\n\n```text\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(code).toBeDefined();
+    expect(printed).toBeDefined();
+    // Inside the package, so `import … from 'graph-sync-conformance'` resolves to the build as a user's would.
+    const dir = tempDir(root);
+    writeFileSync(join(dir, 'example.mjs'), code!);
+    const { stdout } = await promisify(execFile)(process.execPath, ['example.mjs'], { cwd: dir });
+    expect(stdout).toBe(printed);
+    expect(readdirSync(dir)).toEqual(['example.mjs']);
+  });
+});
+
+describe('run() against a target', () => {
+  let emu: EmulatorHandle;
+  let target: { target: string; token: string; servicePrincipalId: string; templateId: string };
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0 });
+    target = { target: emu.url, token: emu.fixtures.token, servicePrincipalId: emu.fixtures.servicePrincipalId, templateId: emu.fixtures.templateId };
+  });
+  afterAll(() => emu.close());
+
+  it('tests it, calls onCaseEnd as each case ends, and returns what results.json holds', async () => {
+    const out = tempDir();
+    const ended: string[] = [];
+    const result = await run({ ...target, tags: ['smoke'], reporters: ['json'], out, onCaseEnd: (c: CaseResult) => void ended.push(c.id) });
+    expect(result.verdict).toBe('conformant');
+    expect(result.counts).toEqual({ passed: 3, failed: 0, error: 0, skipped: 0 });
+    expect(result.target).toBe(emu.url);
+    expect(ended).toEqual(result.cases.map((c) => c.id));
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toEqual(result);
+    expect(emu.jobs()).toEqual([]);
+  });
+
+  it('stops on the signal the way Ctrl-C does: no new case starts, cleanup runs, the result says aborted', async () => {
+    const stop = new AbortController();
+    const result = await run({ ...target, tags: ['create'], reporters: [], signal: stop.signal, onCaseEnd: () => stop.abort() });
+    expect(result.aborted?.code).toBe('aborted');
+    expect(result.verdict).toBe('incomplete');
+    expect(result.cases).toHaveLength(1);
+    expect(emu.jobs()).toEqual([]);
+  });
+});
+
+describe('run() with no target', () => {
+  it('starts the embedded emulator, tests it, stops it; reporters: [] writes nothing', async () => {
+    const cwd = tempDir();
+    const result = await run({ grep: '^list/', reporters: [], cwd });
+    expect(result.target).toMatch(/^embedded emulator \(http:\/\/127\.0\.0\.1:\d+\/v1\.0\)$/);
+    expect(result.verdict).toBe('conformant');
+    expect(result.cases.length).toBeGreaterThan(0);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('reads extra suites from cwd and names their files relative to it', async () => {
+    // Two levels below the package root, so the copied file's relative $refs still reach schemas/.
+    const cwd = tempDir(root);
+    mkdirSync(join(cwd, 'mine'));
+    copyFileSync(join(root, 'suites', 'synchronization-jobs', 'list.yaml'), join(cwd, 'mine', 'list.yaml'));
+    const result = await run({ suites: ['mine'], shipped: false, reporters: [], cwd });
+    expect(new Set(result.cases.map((c) => c.file))).toEqual(new Set(['mine/list.yaml']));
+  });
+});
+
+describe('run() with a bad option', () => {
+  it('rejects with GscUsageError carrying the message gsc prints, and exit code 2', async () => {
+    const err = await run({ level: 'SHALL', reporters: [] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GscUsageError);
+    expect(err).toMatchObject({ code: 'usage', exitCode: 2, message: '--level "SHALL" is not a level: use MUST, SHOULD or MAY' });
+    const cli = await promisify(execFile)(process.execPath, [join(root, 'dist', 'src', 'cli', 'bin.js'), 'run', '--level', 'SHALL'], { cwd: tempDir() }).catch((e: { code: number; stderr: string }) => e);
+    expect(cli).toMatchObject({ code: 2, stderr: `gsc run: ${(err as Error).message}\n` });
+  });
+
+  it('names the option of a grep that is not a regular expression', async () => {
+    await expect(run({ grep: '[', reporters: [] })).rejects.toThrow(/^--grep "\[" is not a valid regular expression/);
+  });
+
+  it('says a duration needs a unit or a number of milliseconds', async () => {
+    await expect(run({ timeout: 'soon', reporters: [] })).rejects.toThrow('--timeout "soon" is not a duration: write 500ms, 30s or 2m');
+    await expect(run({ timeout: -1, reporters: [] })).rejects.toBeInstanceOf(GscUsageError);
+  });
+});
