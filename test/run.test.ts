@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GscUsageError, run, startEmulator, type CaseResult, type EmulatorHandle } from '../src/index.js';
+import { EXIT, GscUsageError, run, startEmulator, type CaseResult, type EmulatorHandle } from '../src/index.js';
+import { formatHelp } from '../src/cli/help.js';
 
 const root = join(import.meta.dirname, '..');
 const temps: string[] = [];
@@ -100,5 +101,15 @@ describe('run() with a bad option', () => {
   it('says a duration needs a unit or a number of milliseconds', async () => {
     await expect(run({ timeout: 'soon', reporters: [] })).rejects.toThrow('--timeout "soon" is not a duration: write 500ms, 30s or 2m');
     await expect(run({ timeout: -1, reporters: [] })).rejects.toBeInstanceOf(GscUsageError);
+  });
+});
+
+describe('exit codes', () => {
+  it('lists every code gsc exits with in the README table and in --help, internal errors included', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('### Exit codes'));
+    const documented = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
+    expect(documented).toEqual(Object.values(EXIT));
+    for (const code of Object.values(EXIT)) expect(formatHelp()).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
   });
 });

@@ -61,7 +61,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
 
   const loaded = await loadRunSuites([...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])], cwd);
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
-  const plan = planOrUsage(loaded.suites, { ...opt('grep', o.grep), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
+  const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
   if (plan.cases.length === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
   return { plan, limits, failLevel, outDir, reporterNames, ledgerFile, cwd, label };
 }
@@ -172,8 +172,4 @@ function chooseTemplate(target: Target, listed: string[] | undefined, status: nu
   if (first === undefined) return undefined;
   notice(`gsc: using template ${first}, the first of ${listed.length} the service principal lists (${label('templateId')} chooses another)`);
   return first;
-}
-
-function opt<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
