@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import type { CaseResult, Level, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import type { CaseResult, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
 import { LedgerError } from '../execute/ledger/index.js';
 import { probeTarget } from '../execute/preflight.js';
 import { runCases } from '../execute/run.js';
@@ -36,7 +36,6 @@ const DEFAULT_REPORTERS = ['junit', 'json'];
 interface Prepared {
   plan: Plan;
   limits: RunLimits;
-  failLevel: Level;
   outDir: string;
   reporterNames: string[];
   ledgerFile: string | undefined;
@@ -63,7 +62,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
   const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
   if (plan.cases.length === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
-  return { plan, limits, failLevel, outDir, reporterNames, ledgerFile, cwd, label };
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label };
 }
 
 /**
@@ -105,7 +104,7 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
     },
   };
   const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false }), collect]);
-  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.failLevel };
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.plan.failLevel };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
