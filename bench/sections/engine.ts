@@ -72,7 +72,8 @@ async function round(planned: PlannedCase[], withSchema: Set<string>): Promise<{
       throw new Error(`bench/engine: the shipped suites must pass on the emulator and leave nothing behind; got ${JSON.stringify(summary.counts)} and ${emu.jobs().length} job(s) left`);
     }
     const steps = results.flatMap((r) => r.steps).filter((st) => st.exchange !== undefined && (st.status === 'passed' || st.status === 'failed'));
-    const requests = emu.requestCount();
+    // What the cases sent (polls and retries included); the preflight's requests are not timed, so not counted.
+    const requests = results.flatMap((r) => r.steps).reduce((n, st) => n + st.attempts, 0);
     const engine = { ms, requests, cases: results.length, judgedSteps: steps.length, schemaCheckedSteps: steps.filter((st) => withSchema.has(`${st.span.file}:${st.span.line}:${st.span.col}`)).length };
 
     const url = `${emu.url}/servicePrincipals/${emu.fixtures.servicePrincipalId}/synchronization/jobs`;
