@@ -55,6 +55,37 @@ describe('run() against a target', () => {
     expect(emu.jobs()).toEqual([]);
   });
 
+  it('runs extra suites beside the shipped ones, and says through onNotice what gsc says on stderr', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'mine.yaml'),
+      [
+        '$schema: https://example.invalid/suite.schema.json',
+        'suite: mine/list',
+        'title: My own list case',
+        'doc: https://learn.microsoft.com/graph/api/synchronization-synchronization-list-jobs?view=graph-rest-1.0',
+        'cases:',
+        '  - id: mine/list-answers-200',
+        '    title: My list answers 200',
+        '    level: MUST',
+        '    tags: [mine]',
+        '    steps:',
+        '      - name: list',
+        '        request: { method: GET, path: "/servicePrincipals/{{servicePrincipalId}}/synchronization/jobs" }',
+        '        expect: { status: 200 }',
+        '',
+      ].join('\n'),
+    );
+    const notices: string[] = [];
+    const { templateId: _chosenByTheRun, ...noTemplate } = target;
+    const result = await run({ ...noTemplate, suites: [join(dir, 'mine.yaml')], tags: ['mine', 'smoke'], reporters: [], onNotice: (t) => void notices.push(t) });
+    expect(result.cases.map((c) => c.id)).toContain('mine/list-answers-200');
+    expect(result.cases.map((c) => c.id)).toContain('list/answers-200-with-value');
+    expect(result.verdict).toBe('conformant');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(new RegExp(`^gsc: using template ${emu.fixtures.templateId}, the first of \\d+ the service principal lists \\(--template chooses another\\)$`));
+  });
+
   it('stops on the signal the way Ctrl-C does: no new case starts, cleanup runs, the result says aborted', async () => {
     const stop = new AbortController();
     const result = await run({ ...target, tags: ['create'], reporters: [], signal: stop.signal, onCaseEnd: () => stop.abort() });
