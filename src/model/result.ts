@@ -58,7 +58,7 @@ export interface CaseResult {
   steps: StepResult[];
   /** Why the case was skipped, or the error that stopped it. */
   skipReason?: string;
-  /** The stable code of a skip the plan decided (see {@link SkipReason}); absent for other skips. */
+  /** The stable code of the skip (see {@link SkipReason}), so reports can count skips by reason. */
   skipCode?: SkipCode;
   error?: RunError;
   startedAt: string;
