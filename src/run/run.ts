@@ -58,7 +58,9 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   const ledgerFile = o.ledger === false ? undefined : o.ledger !== undefined ? resolve(cwd, o.ledger) : reporterNames.length > 0 ? resolve(outDir, LEDGER_FILE) : undefined;
   const local = isLocal(targetUrl(o, label));
 
-  const loaded = await loadRunSuites([...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])], cwd);
+  const paths = [...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])];
+  if (paths.length === 0) throw new UsageError('no suites to run: give suites, or leave shipped on');
+  const loaded = await loadRunSuites(paths, cwd);
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
   const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
   if (plan.cases.length === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
