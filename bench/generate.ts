@@ -1,6 +1,6 @@
 /**
  * A large suite written for the bench: N cases of one GET each (list jobs) with a status and a
- * schema check, the shape of peers.md's Step CI measurement (1000 single-GET tests).
+ * schema check, the shape of the Step CI measurement the bench compares with (1000 single-GET tests).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,21 +1,23 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, GscUsageError, run, startEmulator, type CaseResult, type EmulatorHandle } from '../src/index.js';
 import { formatHelp } from '../src/cli/help.js';
+import { tempDir } from './fixtures/temp.js';
 
 const root = join(import.meta.dirname, '..');
-const temps: string[] = [];
-const tempDir = (parent = tmpdir()): string => {
-  const dir = mkdtempSync(join(parent, '.gsc-run-'));
-  temps.push(dir);
+// Folders inside the package: there, `import … from 'graph-sync-conformance'` resolves to the
+// build, and a copied suite's relative $refs still reach schemas/. Removed after the file.
+const inPackage: string[] = [];
+const packageDir = (): string => {
+  const dir = mkdtempSync(join(root, '.gsc-run-'));
+  inPackage.push(dir);
   return dir;
 };
 afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  for (const dir of inPackage) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the documented example (docs/library.md)', () => {
@@ -25,8 +27,7 @@ describe('the documented example (docs/library.md)', () => {
     const printed = /It prints:\n\n```text\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(code).toBeDefined();
     expect(printed).toBeDefined();
-    // Inside the package, so `import … from 'graph-sync-conformance'` resolves to the build as a user's would.
-    const dir = tempDir(root);
+    const dir = packageDir();
     writeFileSync(join(dir, 'example.mjs'), code!);
     const { stdout } = await promisify(execFile)(process.execPath, ['example.mjs'], { cwd: dir });
     expect(stdout).toBe(printed);
@@ -107,8 +108,7 @@ describe('run() with no target', () => {
   });
 
   it('reads extra suites from cwd and names their files relative to it', async () => {
-    // Two levels below the package root, so the copied file's relative $refs still reach schemas/.
-    const cwd = tempDir(root);
+    const cwd = packageDir();
     mkdirSync(join(cwd, 'mine'));
     copyFileSync(join(root, 'suites', 'synchronization-jobs', 'list.yaml'), join(cwd, 'mine', 'list.yaml'));
     const result = await run({ suites: ['mine'], shipped: false, reporters: [], cwd });

@@ -2,7 +2,7 @@
  * 3b. A large generated run: N single-GET cases (status + schema) run by the whole CLI in a
  * child process (`gsc run` via `main()`, JSON reporter, no ledger), against the undici floor in
  * another child, both at one emulator in this process. One child per round, so peak RSS is one
- * contender's alone, and comparable with peers.md's Step CI figures.
+ * contender's alone, and comparable with the Step CI figures below.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +20,9 @@ export const GENERATED_CASES = 1000;
 /** Step CI was measured at 1 and 1000. */
 const CONCURRENCY = [1, 1000];
 
-const PEERS = 'peers.md §5(a): Step CI 2.8.2, Node 20.20.2, loopback, measured on another day, not in this run';
+const PEERS = 'Step CI 2.8.2, Node 20.20.2, loopback, 1000 single-GET tests: measured on another day, not in this run';
 
-/** The Step CI figures for the same scenario, as published in peers.md. */
+/** Step CI 2.8.2's figures for the same scenario (1000 single-GET tests with a status and a schema check each), measured on another day. */
 function stepCi(concurrency: number, metrics: { rate: string; wall: string; rss: string }): Reference[] {
   const at = ({ 1: { rate: 650, wall: 2800, rss: 223 }, 1000: { rate: 940, wall: 2300, rss: 246 } } as Record<number, { rate: number; wall: number; rss: number }>)[concurrency];
   if (!at) return [];
@@ -106,8 +106,8 @@ export async function largeSection(o: SectionOptions): Promise<Section> {
     const slowest = rows.filter((r) => r.unit === '/s').sort((a, b) => a.ours - b.ours)[0];
     const largest = rows.filter((r) => r.unit === 'MB').sort((a, b) => b.ours - a.ours)[0];
     references.push(
-      { label: 'schema-checked steps/s on loopback, at least', value: 2000, unit: '/s', source: 'peers.md §6.13: targets', ...(slowest ? { compareTo: slowest.metric } : {}) },
-      { label: 'peak RSS for 1000 tests, below', value: 100, unit: 'MB', source: 'peers.md §6.13: targets', ...(largest ? { compareTo: largest.metric } : {}) },
+      { label: 'schema-checked steps/s on loopback, at least', value: 2000, unit: '/s', source: 'targets in docs/benchmarks.md', ...(slowest ? { compareTo: slowest.metric } : {}) },
+      { label: 'peak RSS for 1000 tests, below', value: 100, unit: 'MB', source: 'targets in docs/benchmarks.md', ...(largest ? { compareTo: largest.metric } : {}) },
     );
     return {
       key: 'large',

@@ -44,8 +44,8 @@ export async function startSection(o: SectionOptions): Promise<Section> {
       { metric: 'gsc list', unit: 'ms', ours: median(samples.list), baseline: floor, samples: { ours: samples.list, baseline: samples.floor } },
     ],
     references: [
-      { label: 'Step CI 2.8.2, cold start of a 4-step workflow', value: 1160, unit: 'ms', source: 'peers.md §5(a): measured on another day, not in this run', compareTo: 'gsc list' },
-      { label: 'cold start, below', value: 300, unit: 'ms', source: 'peers.md §6.13: targets', compareTo: 'gsc list' },
+      { label: 'Step CI 2.8.2, cold start of a 4-step workflow', value: 1160, unit: 'ms', source: 'Step CI 2.8.2, Node 20.20.2: measured on another day, not in this run', compareTo: 'gsc list' },
+      { label: 'cold start, below', value: 300, unit: 'ms', source: 'targets in docs/benchmarks.md', compareTo: 'gsc list' },
     ],
     notes: [`${rounds} spawns of each, in turn, after one unrecorded round, median`],
   };

@@ -66,7 +66,7 @@ export function parseSettings(argv: string[], defs: FlagDef[], env: Record<strin
 }
 
 function explainParseError(err: Error & { code?: string }, defs: FlagDef[]): string {
-  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(err.message)?.[1];
+  const unknown = err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']+)'/.exec(err.message)?.[1] : undefined;
   if (unknown) {
     const guess = closest(unknown.replace(/^-+/, '').split('=')[0] ?? '', [...defs.map((d) => d.name), 'help']);
     return `unknown flag ${unknown}${guess ? `: did you mean --${guess}?` : ''} (see --help)`;

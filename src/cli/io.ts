@@ -13,9 +13,13 @@ export function println(stream: NodeJS.WritableStream, text = ''): void {
   stream.write(`${text}\n`);
 }
 
-/** Colour when the stream is a terminal, unless NO_COLOR says otherwise (FORCE_COLOR forces it). */
+/**
+ * Colour when the stream is a terminal, unless NO_COLOR says otherwise (FORCE_COLOR forces it).
+ * GitHub Actions logs are no terminal but render ANSI colour, so colour stays on there.
+ */
 export function useColor(stream: { isTTY?: boolean }, env: CliIo['env']): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.GITHUB_ACTIONS === 'true') return true;
   return Boolean(stream.isTTY) && env.CI === undefined;
 }

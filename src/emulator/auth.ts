@@ -16,7 +16,9 @@ export interface AuthFailure {
 }
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-// What Graph says when the token cannot be parsed (sample-reactspa#54, training-dotnet#31).
+// What Graph says when the token cannot be parsed, as reported in
+// https://github.com/microsoftgraph/msgraph-sample-reactspa/issues/54 and
+// https://github.com/microsoftgraph/msgraph-training-dotnet/issues/31.
 const COMPACT = 'CompactToken parsing failed with error code: 80049217';
 
 /** Checks the Authorization header against the accepted tokens; `undefined` means accepted. */

@@ -1,4 +1,4 @@
-/** `synchronizationSecret` members (MD CSDL; the DC resource page lists the same 45). */
+/** `synchronizationSecret` members (Graph's v1.0 CSDL metadata; the synchronizationSecret resource page of the Graph docs lists the same 45). */
 export const SECRET_KEYS: readonly string[] = [
   'None', 'UserName', 'Password', 'SecretToken', 'AppKey', 'BaseAddress', 'ClientIdentifier', 'ClientSecret',
   'SingleSignOnType', 'Sandbox', 'Url', 'Domain', 'ConsumerKey', 'ConsumerSecret', 'TokenKey', 'TokenExpiration',

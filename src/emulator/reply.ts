@@ -22,7 +22,8 @@ export function emptyReply(status = 204): Reply {
 
 /**
  * `innerError.date` as Graph writes it: UTC without an offset (`2024-02-08T12:07:31`), which is
- * what broke strict clients (msgraph-sdk-java#1785), so the emulator keeps it.
+ * what broke strict clients (https://github.com/microsoftgraph/msgraph-sdk-java/issues/1785), so the
+ * emulator keeps it.
  */
 export function graphDate(now: Date = new Date()): string {
   return now.toISOString().slice(0, 19);

@@ -36,7 +36,7 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string):
     ({ status, body } = sent.response);
   } catch (err) {
     if (err instanceof TransportError) {
-      return { fatal: { code: err.kind === 'connect' ? 'connect' : err.kind === 'timeout' ? 'timeout' : 'protocol', message: ctx.redactor.text(err.message) } };
+      return { fatal: { code: err.kind, message: ctx.redactor.text(err.message) } };
     }
     return { fatal: { code: 'auth', message: ctx.redactor.text(err instanceof Error ? err.message : String(err)) } };
   }

@@ -157,7 +157,7 @@ function variableError(err: Error): RunError {
 }
 
 function transportError(err: unknown, ctx: ExecContext): RunError {
-  if (err instanceof TransportError) return { code: err.kind === 'protocol' ? 'protocol' : err.kind, message: ctx.redactor.text(err.message) };
+  if (err instanceof TransportError) return { code: err.kind, message: ctx.redactor.text(err.message) };
   return { code: 'internal', message: ctx.redactor.text(messageOf(err)) };
 }
 

@@ -84,6 +84,11 @@ export interface RunOptions extends TargetOptions {
   stdout?: NodeJS.WritableStream;
   /** ANSI colour in console output. @default false */
   color?: boolean;
+  /**
+   * The environment CI integrations read: with `GITHUB_STEP_SUMMARY` set, a Markdown summary is
+   * appended to that file. `run()` never reads `process.env` itself. @default {}
+   */
+  env?: Record<string, string | undefined>;
 }
 
 /** The flag each option mirrors, for messages: a library caller reads the same text `gsc` prints. */

@@ -105,7 +105,7 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
       await o.onCaseEnd?.(c);
     },
   };
-  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false }), collect]);
+  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }), collect]);
   const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.plan.failLevel };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');

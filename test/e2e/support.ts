@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import { tempDir as tempFolder } from '../fixtures/temp.js';
 
 /** What a user sees after running one gsc command. */
 export interface CliRun {
@@ -33,9 +31,9 @@ export async function gsc(args: string[], options: { env?: Record<string, string
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** A fresh folder for one test's reports. */
+/** A fresh folder for one test's reports, removed after the test file. */
 export function tempDir(prefix = 'gsc-e2e-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempFolder(prefix);
 }
 
 /** The flags that point a run at an emulator handle. */

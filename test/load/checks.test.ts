@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/load/index.js';
+import { tempDir } from '../fixtures/temp.js';
 import { FIXTURES, FORMAT_SCHEMA, lint } from './helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gsc-checks-'));
+const dir = tempDir('gsc-checks-');
 let counter = 0;
 
 /** Writes a suite with one case made of `steps` (YAML, indented as under `steps:`) and lints it. */

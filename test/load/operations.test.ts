@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closestOperations, findOperation, loadOperations, pathMatches, type Operation } from '../../src/load/index.js';
+import { tempDir } from '../fixtures/temp.js';
 import { FIXTURES } from './helpers.js';
 
 const JOBS = '/servicePrincipals/{servicePrincipal-id}/synchronization/jobs';
@@ -29,7 +29,7 @@ describe('reading the OpenAPI documents in specs/', () => {
   });
 
   it('reports documents that are not OpenAPI 3 or not YAML, and keeps the good ones', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gsc-specs-'));
+    const dir = tempDir('gsc-specs-');
     writeFileSync(join(dir, 'a-swagger.json'), JSON.stringify({ swagger: '2.0', paths: {} }));
     writeFileSync(join(dir, 'b-broken.yaml'), 'openapi: 3.0.1\npaths: [\n');
     writeFileSync(join(dir, 'c-good.yml'), `openapi: 3.1.0\npaths:\n  /things:\n    get: { operationId: list }\n    parameters: []\n`);

@@ -1,14 +1,14 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSuites } from '../../src/load/index.js';
+import { tempDir as tempFolder } from '../fixtures/temp.js';
 import { FIXTURES, FORMAT_SCHEMA, lint, RUN_VARIABLES } from './helpers.js';
 
 const SCHEMA_KEY = `$schema: ${FORMAT_SCHEMA}\n`;
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'gsc-load-'));
+  return tempFolder('gsc-load-');
 }
 
 describe('bad input becomes diagnostics, never an exception', () => {

@@ -4,7 +4,12 @@ import { compileApiSchemas } from './support.js';
 const schemas = compileApiSchemas();
 const error = (value: unknown) => schemas.violations('odataError.schema.json', value);
 
-/** Error bodies as Graph sends them (reference notes, section 4). */
+/**
+ * Error bodies as Graph sends them: from public reports (e.g.
+ * https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8800 for the 401 with an
+ * empty message, https://github.com/microsoftgraph/msgraph-sdk-java/issues/1785 for the date without
+ * an offset) and the examples of https://learn.microsoft.com/en-us/graph/errors.
+ */
 const realBodies: Array<[string, unknown]> = [
   [
     'missing sync permission: 401 UnknownError with an empty message and an offset-less date',

@@ -28,6 +28,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     ...(io.signal ? { signal: io.signal } : {}),
     stdout: io.stdout,
     color: useColor(io.stdout, io.env),
+    env: io.env,
     onNotice: (text: string) => println(io.stderr, text),
   };
   try {

@@ -4,7 +4,7 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
-/** Refresh this long before expiry: the brief's floor, and MSAL's own default renewal offset. */
+/** Refresh this long before expiry (5 minutes): MSAL's own default renewal offset. */
 export const REFRESH_EARLY_MS = 5 * 60_000;
 
 /** How long a still-valid token is used after a failed refresh before trying again. */

@@ -81,8 +81,7 @@ function readJson(file: string, env: CheckEnv): { json: unknown } | { problem: s
       result = { problem: `is not JSON (${e instanceof Error ? e.message : String(e)})` };
     }
   } catch (e) {
-    const reason = ioReason(e);
-    result = { problem: reason === 'no such file or folder' ? 'does not exist' : `cannot be read (${reason})` };
+    result = { problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${ioReason(e)})` };
   }
   env.jsonFiles.set(file, result);
   return result;

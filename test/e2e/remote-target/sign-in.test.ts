@@ -5,9 +5,9 @@ import type { EmulatorHandle } from '../../../src/emulator/index.js';
 import { tempDir } from '../support.js';
 import { aadstsReply, fakeAccessToken, startFakeEntra, TEST_CLIENT_PEM_PATH, type FakeEntra } from '../../fixtures/auth/fake-entra.js';
 import { APP, TENANT } from '../../fixtures/auth/identities.js';
-import { builtCli, removeBuiltCli, spawnGsc } from '../../fixtures/tenant/cli-process.js';
-import { LeakScan, privateKeySecrets } from '../../fixtures/tenant/leaks.js';
-import { startTenant } from '../../fixtures/tenant/tenant.js';
+import { builtCli, removeBuiltCli, spawnGsc } from '../../fixtures/remote-target/cli-process.js';
+import { LeakScan, privateKeySecrets } from '../../fixtures/remote-target/leaks.js';
+import { startTenant } from '../../fixtures/remote-target/tenant.js';
 
 /** What a pipeline's secret store would hold: made up here, and unique to this file. */
 const SECRET = 'TEST-ONLY~tenant-sign-in-secret~5c1f0e2a9b7d4e63';

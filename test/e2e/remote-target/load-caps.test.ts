@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../../../src/emulator/index.js';
-import type { RecordingProxy } from '../../fixtures/tenant/proxy.js';
-import { tenantSession } from '../../fixtures/tenant/session.js';
-import { runFlags } from '../../fixtures/tenant/tenant.js';
+import type { RecordingProxy } from '../../fixtures/remote-target/proxy.js';
+import { tenantSession } from '../../fixtures/remote-target/session.js';
+import { runFlags } from '../../fixtures/remote-target/tenant.js';
 
 const { token, scan, emulator, proxied, run } = tenantSession();
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../../../src/emulator/index.js';
 import { tempDir } from '../support.js';
-import type { RecordingProxy } from '../../fixtures/tenant/proxy.js';
-import { tenantSession } from '../../fixtures/tenant/session.js';
-import { allSteps, readResults, runFlags, startTenant } from '../../fixtures/tenant/tenant.js';
+import type { RecordingProxy } from '../../fixtures/remote-target/proxy.js';
+import { tenantSession } from '../../fixtures/remote-target/session.js';
+import { allSteps, readResults, runFlags, startTenant } from '../../fixtures/remote-target/tenant.js';
 
 const { token, scan, emulator, proxied, gscKept } = tenantSession();
 

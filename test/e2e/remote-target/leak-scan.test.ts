@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support.js';
 import { TEST_CLIENT_PEM_PATH } from '../../fixtures/auth/fake-entra.js';
-import { LeakScan, privateKeySecrets } from '../../fixtures/tenant/leaks.js';
+import { LeakScan, privateKeySecrets } from '../../fixtures/remote-target/leaks.js';
 
 // The other files of this folder end with a scan that must find nothing; this one proves the scan can find something.
-describe('the leak scan the tenant tests end with', () => {
+describe('the leak scan the remote-target tests end with', () => {
   it('finds a secret in a report file, a nested file, a ledger line and printed output, and names where', () => {
     const dir = tempDir('gsc-leak-');
     mkdirSync(join(dir, 'nested'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tenantSession } from '../../fixtures/tenant/session.js';
-import { allSteps, runFlags } from '../../fixtures/tenant/tenant.js';
+import { tenantSession } from '../../fixtures/remote-target/session.js';
+import { allSteps, runFlags } from '../../fixtures/remote-target/tenant.js';
 
 // What a platform team runs against a real tenant (README): nothing that replaces secrets or provisions users.
 const REAL_TENANT_SELECTION = ['--tags', '!destructive,!needs-credentials'];

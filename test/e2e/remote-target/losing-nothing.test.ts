@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorHandle } from '../../../src/emulator/index.js';
 import { pendingItems, readLedger } from '../../../src/execute/ledger/index.js';
 import { gsc, tempDir } from '../support.js';
-import { builtCli, removeBuiltCli, spawnGsc, type GscProcess } from '../../fixtures/tenant/cli-process.js';
-import { LeakScan } from '../../fixtures/tenant/leaks.js';
-import { startRecordingProxy, type RecordingProxy } from '../../fixtures/tenant/proxy.js';
-import { foreignJob, newToken, readResults, runFlags, startTenant } from '../../fixtures/tenant/tenant.js';
+import { builtCli, removeBuiltCli, spawnGsc, type GscProcess } from '../../fixtures/remote-target/cli-process.js';
+import { LeakScan } from '../../fixtures/remote-target/leaks.js';
+import { startRecordingProxy, type RecordingProxy } from '../../fixtures/remote-target/proxy.js';
+import { foreignJob, newToken, readResults, runFlags, startTenant } from '../../fixtures/remote-target/tenant.js';
 
 const token = newToken();
 const scan = new LeakScan();
