@@ -1,7 +1,7 @@
 import type { Case, Diagnostic, SourceSpan, Step, Suite } from '../model/index.js';
 import { buildFixtureSteps, buildSuite, type RawFixtureFile, type RawSuite } from './build.js';
 import { ACROSS_CHECKS, CASE_CHECKS, FILE_CHECKS, type CaseSite, type CheckEnv, type FileSite } from './checks/index.js';
-import { decodePath } from './describe.js';
+import { decodePath } from '../common/schema-words.js';
 import { displayPath, findFiles, readText } from './files.js';
 import { resolveFixtures, usedHere, type FixtureDef, type FixtureScope, type ResolvedFixtures } from './fixtures/index.js';
 import { compileFormatSchema, isFixtureFile, type FormatSchema } from './format-schema.js';
@@ -20,10 +20,12 @@ export interface LoadOptions {
   runVariables: readonly string[];
   /** Operations requests must match (from {@link loadOperations}); empty: the check is skipped. */
   operations: Operation[];
+  /** Relative `paths` are read from here, and diagnostics and spans name files relative to it. @default process.cwd() */
+  cwd?: string;
   /**
    * Folders, besides the project holding `formatSchemaFile` and the folders of `paths`, that a
    * `$ref` may name files in (the user's project: the working directory). Nothing outside them
-   * is read.
+   * is read. Relative folders are read from `cwd`.
    */
   refRoots?: string[];
 }
@@ -47,26 +49,27 @@ export interface LoadResult {
  * collected across every file.
  */
 export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  const [found, format] = await Promise.all([findFiles(options.paths, ['.yaml', '.yml']), compileFormatSchema(options.formatSchemaFile)]);
+  const [found, format] = await Promise.all([findFiles(options.paths, ['.yaml', '.yml'], cwd), compileFormatSchema(resolve(cwd, options.formatSchemaFile), cwd)]);
   diagnostics.push(...found.diagnostics, ...format.diagnostics);
-  const formatSchemaFile = resolve(options.formatSchemaFile);
+  const formatSchemaFile = resolve(cwd, options.formatSchemaFile);
   // The project (schemas/suite.schema.json lives in its schemas/), the suites' folders, and what the caller adds.
-  const suiteFolders = options.paths.map((p) => (found.files.includes(resolve(p)) ? dirname(resolve(p)) : resolve(p)));
-  const refRoots = [dirname(dirname(formatSchemaFile)), ...suiteFolders, ...(options.refRoots ?? []).map((r) => resolve(r))];
+  const suiteFolders = options.paths.map((p) => resolve(cwd, p)).map((abs) => (found.files.includes(abs) ? dirname(abs) : abs));
+  const refRoots = [dirname(dirname(formatSchemaFile)), ...suiteFolders, ...(options.refRoots ?? []).map((r) => resolve(cwd, r))];
   const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile, jsonFiles: new Map(), refRoots };
 
   // Every file named or found, then every file they include (transitively), each read once.
   const loaded = new Map<string, LoadedFile>();
   const read = async (paths: string[]): Promise<void> => {
-    const texts = await Promise.all(paths.map(async (abs) => ({ abs, read: await readText(abs, displayPath(abs)) })));
+    const texts = await Promise.all(paths.map(async (abs) => ({ abs, read: await readText(abs, displayPath(abs, cwd)) })));
     for (const { abs, read } of texts) {
       if ('problem' in read) {
         loaded.set(abs, { diagnostics: [read.problem], sites: [], unreadable: true });
         continue;
       }
-      const yaml = new YamlFile(displayPath(abs), read.text);
+      const yaml = new YamlFile(displayPath(abs, cwd), read.text);
       sources.set(yaml.file, read.text);
       loaded.set(abs, loadFile(yaml, abs, format.schema));
     }

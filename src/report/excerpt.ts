@@ -1,6 +1,6 @@
 import { nestsDeeperThan } from '../common/json-depth.js';
 import type { Exchange } from '../model/index.js';
-import { redactHeaders, redactText } from './redact.js';
+import { redactHeaders, redactText } from '../common/redact.js';
 import { formatDuration, truncate, visible } from './text.js';
 import { prettyJson } from './values.js';
 

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../src/cli/folder-lock.js';
+import { LOCK_FILE } from '../../src/run/folder-lock.js';
+import { GscUsageError, run as runLibrary } from '../../src/run/index.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { gsc } from '../e2e/support.js';
 import { tempDir } from '../fixtures/temp.js';
@@ -73,6 +74,17 @@ describe('one run at a time per report folder (issue 9 #7)', () => {
     writeFileSync(join(out, LOCK_FILE), JSON.stringify({ pid: Number(dead), startedAt: '2026-01-01T00:00:00.000Z' }));
     const run = await gsc(['run', ...flags(), '--reporter', 'json', '--out', out]);
     expect(run.code).toBe(0);
+    expect(existsSync(join(out, LOCK_FILE))).toBe(false);
+  });
+
+  it('run() holds the folder too: a second run() is refused naming the first, and a run() that rejects releases it', async () => {
+    const out = tempDir('gsc-sec-');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, LOCK_FILE), JSON.stringify({ pid: process.pid, startedAt: '2026-01-01T00:00:00.000Z' }));
+    await expect(runLibrary({ out, reporters: ['json'], grep: '^list/' })).rejects.toThrow(`is in use by another gsc run (pid ${process.pid}`);
+    writeFileSync(join(out, LOCK_FILE), 'torn');
+    // Taken over (unreadable), then given back when the target is refused for want of credentials.
+    await expect(runLibrary({ out, reporters: ['json'], grep: '^list/', target: 'https://graph.example.test/v1.0' })).rejects.toBeInstanceOf(GscUsageError);
     expect(existsSync(join(out, LOCK_FILE))).toBe(false);
   });
 });

@@ -2,19 +2,20 @@ import { listAllPages } from '../../execute/pages.js';
 import { resolve } from 'node:path';
 import { HttpClient, TransportError } from '../../execute/http.js';
 import { cleanupFromLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
-import { Redactor } from '../../execute/redact.js';
+import { Redactor } from '../../common/redact.js';
 import { buildRequest } from '../../execute/request.js';
 import { readSettings } from '../config/index.js';
-import { clouds } from '../../execute/auth/index.js';
 import type { Settings } from '../args.js';
-import { cloudOf, tokenProviderFor, wantsSignIn } from '../credentials.js';
-import { LEDGER_FILE } from '../exec-context.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { tokenProviderFor, wantsSignIn } from '../../run/credentials.js';
+import { LEDGER_FILE } from '../../run/exec-context.js';
+import { EXIT, UsageError } from '../../run/exit-codes.js';
+import { targetUrl } from '../../run/target.js';
 import { cleanupFlags } from '../flags.js';
+import { settingsLabel, targetOptions } from '../run-options.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
-import { parseDuration, parseTarget } from '../values.js';
+import { parseDuration } from '../../run/values.js';
 
 /**
  * `gsc cleanup --ledger FILE`: deletes what runs recorded in the ledger and did not delete, and
@@ -29,12 +30,12 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     return EXIT.conformant;
   }
   const file = resolve(io.cwd, s.get('ledger') ?? `reports/${LEDGER_FILE}`);
-  if (s.get('token') === undefined && !wantsSignIn(s)) {
+  if (s.get('token') === undefined && !wantsSignIn(targetOptions(s))) {
     throw new UsageError('cleanup needs the credentials the run used: --token (GSC_TOKEN), or --tenant-id, --client-id and a secret or certificate');
   }
-  const provider = tokenProviderFor(s, io.cwd);
+  const provider = tokenProviderFor(targetOptions(s), io.cwd, settingsLabel(s));
   const redactor = new Redactor();
-  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', '--timeout') });
+  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout') });
   const target = configuredTarget(s);
   // Say where the token goes before anything is sent.
   println(io.stderr, `gsc cleanup: cleaning up on ${new URL(target.url).host} (${target.url}, from ${target.from})`);
@@ -67,12 +68,12 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
  * is never where the token goes. Signing in without a target means the cloud's Graph, as for `gsc run`.
  */
 function configuredTarget(s: Settings): { url: string; from: string } {
-  const text = s.get('target') ?? (wantsSignIn(s) || s.get('cloud') !== undefined ? `${clouds[cloudOf(s)].graphRoot}/v1.0` : undefined);
-  if (text === undefined) {
+  const url = targetUrl(targetOptions(s), settingsLabel(s));
+  if (url === undefined) {
     throw new UsageError(`which target? cleanup sends its token only to the target you configure, never to one a ledger names: pass --target URL (or set GSC_TARGET, or name it in the config file) with the target the run used`);
   }
   const from = s.source('target')?.label ?? (s.get('target') !== undefined ? '--target' : 'the sign-in cloud');
-  return { url: parseTarget(text, from), from };
+  return { url, from };
 }
 
 /** The two calls a cleanup makes, against the configured target, with the run's credentials. */
