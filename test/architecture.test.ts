@@ -11,7 +11,8 @@ const allowed: Record<string, string[]> = {
   plan: ['model', 'plan'],
   report: ['model', 'report'],
   emulator: ['model', 'emulator'],
-  cli: ['model', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'cli'],
+  proxy: ['model', 'assert', 'execute', 'load', 'report', 'proxy'],
+  cli: ['model', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'proxy', 'cli'],
 };
 
 function files(dir: string): string[] {
