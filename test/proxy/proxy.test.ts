@@ -110,6 +110,15 @@ describe('gsc proxy, as an SDK team uses it', () => {
     expect(summary.verdict).toBe('non-conformant');
   });
 
+  it('flags a new job whose schedule is not Disabled as a response finding at /schedule/state', async () => {
+    const emu = await emulator(['new-job-schedule-active']);
+    const p = await proxy(emu.url, { exitAfter: 1 });
+    await (await fetch(`${p.url}/servicePrincipals/${emu.fixtures.servicePrincipalId}/synchronization/jobs`, { method: 'POST', headers: { authorization: `Bearer ${emu.fixtures.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ templateId: emu.fixtures.templateId }) })).arrayBuffer();
+    await p.done;
+    expect(findings(p.reporter.cases[0])).toEqual(['response: body-matches-schema']);
+    expect(p.reporter.cases[0]?.steps[1]?.findings[0]).toMatchObject({ pointer: '/schedule/state', actual: 'Active', expected: { enum: ['Disabled'] } });
+  });
+
   it('answers 502 with a Graph error when the upstream is down, and counts it as an error, not a pass', async () => {
     const emu = await emulator();
     const url = emu.url;
