@@ -33,13 +33,19 @@ function matcherOf(status: string): StatusMatcher | undefined {
   return undefined;
 }
 
-/** The documented answer a status falls under: its own code, then its class, then `default` for an error. */
+/**
+ * The documented answer a status falls under: its own code, then its class, then `default` for
+ * an error. An undocumented success (a create answering 200) is still held to the documented
+ * success body, so one deviation does not hide another.
+ */
 export function documentedAnswer(operation: Operation, status: number): OperationResponse | undefined {
   const responses = operation.responses ?? [];
+  const success = (r: OperationResponse): boolean => /^2(\d\d|XX)$/i.test(r.status);
   return (
     responses.find((r) => r.status === String(status)) ??
     responses.find((r) => r.status.toUpperCase() === `${Math.floor(status / 100)}XX`) ??
-    (status >= 400 ? responses.find((r) => r.status === 'default') : undefined)
+    (status >= 400 ? responses.find((r) => r.status === 'default') : undefined) ??
+    (status >= 200 && status < 300 ? responses.find(success) : undefined)
   );
 }
 
