@@ -5,7 +5,7 @@ import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import { SchemaLoadError } from '../errors.js';
 import type { SchemaStore, SchemaViolation } from '../types.js';
-import { createAjv } from './ajv.js';
+import { createAjv } from '../../common/ajv.js';
 import { collapse, toViolation } from './explain.js';
 import { listSchemaFiles } from './files.js';
 import { SchemaLocations } from './locations.js';

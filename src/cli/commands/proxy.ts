@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { makeSelfSignedCertificate, readTlsFiles, type SelfSignedCertificate, type TlsMaterial } from '../../emulator/index.js';
 import { startProxy, type ProxyHandle } from '../../proxy/index.js';
 import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
-import { didYouMean } from '../../load/did-you-mean.js';
+import { didYouMean } from '../../common/did-you-mean.js';
 import { parseSettings, type Settings } from '../args.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { proxyFlags } from '../flags.js';
