@@ -16,8 +16,9 @@ const allowed: Record<string, string[]> = {
   plan: ['model', 'common', 'plan'],
   report: ['model', 'common', 'report'],
   emulator: ['model', 'emulator'],
+  run: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run'],
   proxy: ['model', 'common', 'assert', 'load', 'report', 'proxy'],
-  cli: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'proxy', 'cli'],
+  cli: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run', 'proxy', 'cli'],
 };
 
 function files(dir: string): string[] {

@@ -4,14 +4,14 @@ import { startProxy, type ProxyHandle } from '../../proxy/index.js';
 import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
 import { didYouMean } from '../../common/did-you-mean.js';
 import { parseSettings, type Settings } from '../args.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { EXIT, UsageError } from '../../run/exit-codes.js';
 import { proxyFlags } from '../flags.js';
-import { ensureFolder } from '../folders.js';
+import { ensureFolder } from '../../run/folders.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println, useColor } from '../io.js';
-import { project } from '../project.js';
-import { parseLevel, parseList, parsePositiveInt } from '../values.js';
+import { project } from '../../run/project.js';
+import { parseLevel, parseList, parsePositiveInt } from '../../run/values.js';
 
 /** The certificate the proxy serves: the given files, one made now (`--tls`), or none. */
 async function tlsOf(s: Settings): Promise<{ tls?: TlsMaterial; made?: SelfSignedCertificate }> {
