@@ -18,6 +18,7 @@ const allowed: Record<string, string[]> = {
   emulator: ['model', 'emulator'],
   run: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run'],
   proxy: ['model', 'common', 'assert', 'load', 'report', 'proxy'],
+  vitest: ['model', 'report', 'run', 'cli', 'vitest'],
   cli: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run', 'proxy', 'cli'],
 };
 
