@@ -139,13 +139,17 @@ describe('gsc proxy, as an SDK team uses it', () => {
     const jobs = `${p.url}/servicePrincipals/${emu.fixtures.servicePrincipalId}/synchronization/jobs`;
     const secret = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl';
     await (await fetch(jobs, { method: 'POST', headers: { authorization: `Bearer ${emu.fixtures.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ templateId: emu.fixtures.templateId, note: secret }) })).arrayBuffer();
+    // Provisioning secrets of the connected app are secrets too.
+    const secrets = { value: [{ key: 'SecretToken', value: 'connected-app-secret-42' }] };
+    await (await fetch(jobs.replace(/jobs$/, 'secrets'), { method: 'PUT', headers: { authorization: `Bearer ${emu.fixtures.token}`, 'content-type': 'application/json' }, body: JSON.stringify(secrets) })).arrayBuffer();
     await p.stop();
     const text = readFileSync(har, 'utf8');
     const doc = JSON.parse(text) as { log: { version: string; entries: { request: { method: string; headers: { name: string; value: string }[] }; response: { status: number } }[] } };
     expect(doc.log.version).toBe('1.2');
-    expect(doc.log.entries.map((e) => [e.request.method, e.response.status])).toEqual([['POST', 201]]);
+    expect(doc.log.entries.map((e) => [e.request.method, e.response.status])).toEqual([['POST', 201], ['PUT', 204]]);
     expect(doc.log.entries[0]?.request.headers).toContainEqual({ name: 'authorization', value: 'Bearer [REDACTED]' });
     expect(text).not.toContain(emu.fixtures.token);
     expect(text).not.toContain(secret);
+    expect(text).not.toContain('connected-app-secret-42');
   });
 });
