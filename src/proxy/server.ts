@@ -127,9 +127,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    // A client that goes away mid-request ends its exchange here, unrecorded; nothing may throw on.
     const p = handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+      try {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      } catch {
+        res.destroy();
+      }
     });
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
