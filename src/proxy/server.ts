@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
-import { LEVELS, type CaseResult, type Counts, type Exchange, type RunInfo, type RunSummary } from '../model/index.js';
+import type { CaseResult, Counts, Exchange, RunInfo, RunSummary } from '../model/index.js';
+import { countsAt } from '../report/verdict.js';
 import { loadContract, type Contract } from './contract.js';
 import { decodedBody, forward, readRequest, type Forwarded } from './forward.js';
 import { harDocument, harEntry, type HarEntry } from './har.js';
@@ -66,8 +67,7 @@ function toExchange(f: Forwarded, url: string, durationMs: number, redactor: Tra
 function summarize(cases: CaseResult[], failLevel: ProxyOptions['failLevel'], durationMs: number): RunSummary {
   const counts: Counts = { passed: 0, failed: 0, error: 0, skipped: 0 };
   for (const c of cases) counts[c.status]++;
-  const limit = LEVELS.indexOf(failLevel ?? 'MUST');
-  const failing = cases.some((c) => c.status === 'failed' && LEVELS.indexOf(c.level) <= limit);
+  const failing = cases.some((c) => c.status === 'failed' && countsAt(c.level, failLevel ?? 'MUST'));
   const verdict = failing ? 'non-conformant' : counts.error > 0 ? 'incomplete' : 'conformant';
   return { counts, durationMs, verdict, conformant: verdict === 'conformant' };
 }

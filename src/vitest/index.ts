@@ -3,12 +3,12 @@
  * each case a run would select as one vitest test, and runs them through `run()`.
  */
 import { afterAll, describe, it } from 'vitest';
-import type { CaseResult, Level } from '../model/index.js';
-import { LEVELS } from '../model/index.js';
+import type { CaseResult } from '../model/index.js';
 import { parseSettings } from '../cli/args.js';
 import { runFlags } from '../cli/flags.js';
 import { runOptions } from '../cli/run-options.js';
 import { explainCase } from '../report/index.js';
+import { countsAt } from '../report/verdict.js';
 import { flagOf, planOnly, run, type RunOptions, type RunResult } from '../run/index.js';
 
 /** Options of {@link defineConformanceTests}: those of `run()`, and how long one case may take. */
@@ -36,11 +36,6 @@ function pending(): Pending {
   let resolve!: (r: CaseResult) => void;
   const promise = new Promise<CaseResult>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-/** True when a failure at `level` fails a run at `failLevel`. */
-function counts(level: Level, failLevel: Level): boolean {
-  return LEVELS.indexOf(level) <= LEVELS.indexOf(failLevel);
 }
 
 /**
@@ -87,7 +82,7 @@ export async function defineConformanceTests(options: ConformanceTestOptions = {
             }),
           ]);
           if (result.status === 'skipped') ctx.skip(result.skipReason ?? 'skipped by the run');
-          if (result.status === 'error' || (result.status === 'failed' && counts(result.level, failLevel))) throw new ConformanceFailure(explainCase(result));
+          if (result.status === 'error' || (result.status === 'failed' && countsAt(result.level, failLevel))) throw new ConformanceFailure(explainCase(result));
           if (result.status === 'failed') {
             const note = `failed below the failing level ${failLevel} (a ${result.level} case), so it does not fail:\n${explainCase(result)}`;
             // Reporters show annotations; the task's meta carries the note to machine-readable ones (JSON).
