@@ -3,6 +3,7 @@ import { createSchemaStore } from '../assert/index.js';
 import type { ExecContext } from '../execute/context.js';
 import { HttpClient } from '../execute/http.js';
 import { Ledger } from '../execute/ledger/index.js';
+import { createGate } from '../execute/gate.js';
 import { createLimiter } from '../execute/limits.js';
 import { Redactor } from '../execute/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
@@ -37,6 +38,10 @@ export interface RunLimits {
   timeoutMs: number;
   /** Undefined when not given: the default depends on the target (5 s on this machine, 60 s elsewhere). */
   consistencyTimeoutMs?: number;
+  /** Budget for the whole run's waiting on throttling (--max-wait). */
+  maxWaitMs: number;
+  /** How long one job's cleanup keeps retrying (--cleanup-timeout). */
+  cleanupTimeoutMs: number;
 }
 
 /** Reads --concurrency, --max-rps, --timeout and --consistency-timeout; a bad value is a usage error. */
@@ -50,10 +55,20 @@ export function runLimits(s: Settings): RunLimits {
     ...(maxRps !== undefined ? { maxRps: parsePositive(maxRps, '--max-rps') } : {}),
     timeoutMs,
     ...(consistency !== undefined ? { consistencyTimeoutMs: parseDuration(consistency, '--consistency-timeout') } : {}),
+    maxWaitMs: durationWithUnit(s.get('max-wait') ?? '10m', '--max-wait'),
+    cleanupTimeoutMs: durationWithUnit(s.get('cleanup-timeout') ?? '2m', '--cleanup-timeout'),
   };
 }
 
-export function createRunResources(limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined): RunResources {
+/** A duration that says its unit: a bare "120" could mean seconds or milliseconds. */
+function durationWithUnit(text: string, flag: string): number {
+  if (/^\s*\d+(\.\d+)?\s*$/.test(text)) throw new UsageError(`${flag} ${JSON.stringify(text)} needs a unit: write ${text.trim()}s or ${text.trim()}ms`);
+  return parseDuration(text, flag);
+}
+
+export function createRunResources(
+  limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined, notify?: (line: string) => void,
+): RunResources {
   const { concurrency, maxRps, timeoutMs } = limits;
   const consistencyTimeoutMs = limits.consistencyTimeoutMs ?? (target.local ? 5_000 : 60_000);
 
@@ -75,6 +90,8 @@ export function createRunResources(limits: RunLimits, target: Target, runId: str
     checks: { schemas: createSchemaStore([resolve(project().schemas, 'api')]) },
     retry: defaultRetryPolicy,
     limit: (fn) => limiter.run(fn),
+    gate: createGate({ maxWaitMs: limits.maxWaitMs, ...(notify ? { notify: (line) => notify(redactor.text(line)) } : {}) }),
+    cleanupTimeoutMs: limits.cleanupTimeoutMs,
     consistencyTimeoutMs,
     signal,
     sleep,

@@ -54,6 +54,8 @@ export const runFlags: FlagDef[] = [
   f({ name: 'max-rps', type: 'string', env: 'GSC_MAX_RPS', value: 'R', description: 'at most R requests per second to the target', default: 'no limit' }),
   f({ name: 'timeout', type: 'string', env: 'GSC_TIMEOUT', value: 'DURATION', description: 'per-request timeout', default: '30s' }),
   f({ name: 'consistency-timeout', type: 'string', env: 'GSC_CONSISTENCY_TIMEOUT', value: 'DURATION', description: 'longest wait for eventual consistency after a write', default: '60s, or 5s against the embedded emulator' }),
+  f({ name: 'max-wait', type: 'string', env: 'GSC_MAX_WAIT', value: 'DURATION', description: "budget for the whole run's waiting on throttling; when spent the run ends as incomplete", default: '10m' }),
+  f({ name: 'cleanup-timeout', type: 'string', env: 'GSC_CLEANUP_TIMEOUT', value: 'DURATION', description: "how long one job's cleanup retries before leaving the job to gsc cleanup", default: '2m' }),
   f({ name: 'allow-writes', type: 'boolean', env: 'GSC_ALLOW_WRITES', description: 'let cases that create, change or delete run against a target that is not on this machine' }),
   f({ name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' }),
   f({ name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' }),

@@ -21,7 +21,7 @@ export interface HttpResponse {
  */
 export class TransportError extends Error {
   constructor(
-    readonly kind: 'connect' | 'timeout' | 'protocol',
+    readonly kind: 'connect' | 'timeout' | 'protocol' | 'throttled' | 'aborted',
     /** The underlying code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`…), for retry decisions. */
     readonly code: string,
     message: string,
@@ -32,7 +32,7 @@ export class TransportError extends Error {
 
 /** Options of the HTTP client; the defaults suit a real tenant. */
 export interface HttpOptions {
-  /** Per-request limit for headers and for the body, each. @default 30000 */
+  /** Per-request limit for the whole exchange, headers and body together. @default 30000 */
   timeoutMs?: number;
   /** Bodies larger than this are an error, not a memory problem. @default 16 MiB */
   maxResponseBytes?: number;
@@ -57,14 +57,19 @@ export class HttpClient {
     });
   }
 
-  /** Sends one request; throws {@link TransportError} when no complete answer arrived. */
-  async send(req: HttpRequest): Promise<HttpResponse> {
+  /**
+   * Sends one request; throws {@link TransportError} when no complete answer arrived within the
+   * timeout (a body trickling in counts against it too), or when `signal` aborted it.
+   */
+  async send(req: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
+    const deadline = AbortSignal.timeout(this.timeoutMs);
     try {
       const res = await request(req.url, {
         method: req.method as 'GET',
         headers: req.headers,
         body: req.body,
         dispatcher: this.agent,
+        signal: signal ? AbortSignal.any([deadline, signal]) : deadline,
       });
       const body = await res.body.text();
       const headers: Record<string, string> = {};
@@ -73,6 +78,11 @@ export class HttpClient {
       }
       return { status: res.statusCode, headers, body };
     } catch (err) {
+      const origin = safeOrigin(req.url);
+      if (signal?.aborted) throw new TransportError('aborted', 'GSC_ABORTED', `${req.method} ${origin}… was stopped: the run was interrupted`);
+      if (deadline.aborted) {
+        throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`);
+      }
       throw toTransportError(err, req, this.timeoutMs);
     }
   }

@@ -60,7 +60,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
   try {
-    res = createRunResources(limits, target, runId, io.signal ?? new AbortController().signal, ledgerFile);
+    res = createRunResources(limits, target, runId, io.signal ?? new AbortController().signal, ledgerFile, (line) => println(io.stderr, line));
   } catch (err) {
     await target.close();
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable --out or --ledger FILE (or --ledger off to record nothing)`);
@@ -81,7 +81,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const untestable = async (error: RunError, text: string): Promise<number> => {
     println(io.stderr, text);
     await reporter.onRunStart?.(info);
-    await reporter.onRunEnd?.({ counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, verdict: 'incomplete', conformant: false, aborted: error });
+    await reporter.onRunEnd?.({ counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, waitedMs: res.ctx.gate.waitedMs(), verdict: 'incomplete', conformant: false, aborted: error });
     return EXIT.untestable;
   };
   try {

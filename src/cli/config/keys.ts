@@ -42,6 +42,8 @@ export const CONFIG_KEYS: Readonly<Record<string, ConfigKey>> = {
   maxRps: { flag: 'max-rps', kind: 'number' },
   timeout: { flag: 'timeout', kind: 'text' },
   consistencyTimeout: { flag: 'consistency-timeout', kind: 'text' },
+  maxWait: { flag: 'max-wait', kind: 'text' },
+  cleanupTimeout: { flag: 'cleanup-timeout', kind: 'text' },
   tags: { flag: 'tags', kind: 'list' },
 };
 
