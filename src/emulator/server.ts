@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createChaos } from './chaos.js';
+import { ArrivalLog, createChaos } from './chaos.js';
 import { composeHooks } from './deviations/compose.js';
 import { resolveDeviations } from './deviations/index.js';
 import type { Env } from './env.js';
@@ -75,7 +75,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   let count = 0;
   // The origin is known only once listening; the pipeline reads it per request.
-  const pipelineOptions = { bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '' };
+  const log = new ArrivalLog(options.chaos !== undefined);
+  const pipelineOptions = {
+    bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '',
+    log, conflictOnFirstDelete: options.chaos?.conflictOnFirstDelete === true,
+  };
   const pipeline = createPipeline(env, pipelineOptions);
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => {
     count++;
@@ -94,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     fixtures: { servicePrincipalId: first?.id ?? '', templateId: first?.templates[0]?.id ?? '', token: fixtures.tokens[0] ?? '' },
     jobs: () => env.store.all().map((j) => ({ servicePrincipalId: j.servicePrincipalId, id: j.doc.id, templateId: String(j.doc.templateId) })),
     requestCount: () => count,
+    earlyArrivals: (inFlightMs = 0) => log.early(inFlightMs),
+    promisedWaits: () => log.promiseCount(),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

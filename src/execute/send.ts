@@ -78,13 +78,17 @@ export async function sendWithRetries(ctx: ExecContext, req: HttpRequest, option
     const retryAfterMs = kind === 'throttle' ? retryAfterOf(outcome, new Date()) : undefined;
     last = describeAttempt(outcome) + (retryAfterMs !== undefined ? `, Retry-After: ${response?.headers['retry-after']?.trim()}` : '');
     if (kind === 'throttle') {
-      reasons.push(last);
       ctx.gate.close(retryAfterMs, ctx.redactor.text(`${req.method} ${pathOf(req.url)} answered ${last}`));
-      continue;
+      // A wait of 0 bounds nothing: such answers count against the retries like a transient failure.
+      if (retryAfterMs !== 0) {
+        reasons.push(last);
+        continue;
+      }
     }
     backoffs++;
     if (!cleanup && backoffs > boundOf(ctx, kind)) return settle();
-    const delayMs = backoff(ctx, kind, backoffs);
+    // Cleanup has no count bound, so even a "Retry-After: 0" waits there, or it would spin.
+    const delayMs = kind === 'throttle' && !cleanup ? 0 : backoff(ctx, kind === 'throttle' ? 'transient' : kind, backoffs);
     if (deadline !== undefined && performance.now() + delayMs > deadline) throw cleanupGaveUp(ctx, req, last);
     reasons.push(last);
     await ctx.sleep(delayMs, signal);

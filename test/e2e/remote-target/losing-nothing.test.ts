@@ -63,7 +63,7 @@ describe('Ctrl-C in the middle of a run', () => {
     const during = await foreignJob(emu, token, 'Slack');
     expect(emu.jobs()).toHaveLength(3);
     run.child.kill('SIGINT');
-    await run.until(() => run.stderr().includes('gsc: interrupted; finishing the current step and cleaning up'), 'word that the run is stopping');
+    await run.until(() => run.stderr().includes('gsc: interrupted; stopping the requests in flight and cleaning up'), 'word that the run is stopping');
     proxy.script(() => ({ kind: 'forward' }));
     proxy.release();
     const { code } = await run.exit();
