@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponse } from './http.js';
-import { TransportError } from './http.js';
+import { HELD_BACK, TransportError } from './http.js';
 import type { ExecContext } from './context.js';
 import { formatMs, WaitBudgetSpent } from './gate.js';
 import { classifyAttempt, describeAttempt, isReplaySafe, retryAfterOf, type Attempt, type RetryKind } from './retry.js';
@@ -70,13 +70,17 @@ export async function sendWithRetries(ctx: ExecContext, req: HttpRequest, option
       return { response: response!, retries: reasons.length, retryReasons: reasons, durationMs: performance.now() - started };
     };
     if (failure && (failure.code === MAX_WAIT_CODE || failure.code === CLEANUP_TIMEOUT_CODE || failure.kind === 'aborted')) return settle();
-    if (response && o.expects?.(response.status)) return settle();
     const kind = classifyAttempt(outcome, req.method, req.url, cleanup ? 'cleanup' : 'main');
+    const retryAfterMs = kind === 'throttle' ? retryAfterOf(outcome, new Date()) : undefined;
+    last = describeAttempt(outcome) + (retryAfterMs !== undefined ? `, Retry-After: ${response?.headers['retry-after']?.trim()}` : '');
+    if (response && o.expects?.(response.status)) {
+      // A case that provokes throttling on purpose is still told to wait, and the whole run does.
+      if (kind === 'throttle' && retryAfterMs !== undefined) ctx.gate.close(retryAfterMs, ctx.redactor.text(`${req.method} ${pathOf(req.url)} answered ${last}`));
+      return settle();
+    }
     if (kind !== 'throttle' && response) ctx.gate.succeeded();
     if (kind === undefined || !isReplaySafe(req.method, outcome) || (!cleanup && ctx.signal.aborted)) return settle();
 
-    const retryAfterMs = kind === 'throttle' ? retryAfterOf(outcome, new Date()) : undefined;
-    last = describeAttempt(outcome) + (retryAfterMs !== undefined ? `, Retry-After: ${response?.headers['retry-after']?.trim()}` : '');
     if (kind === 'throttle') {
       ctx.gate.close(retryAfterMs, ctx.redactor.text(`${req.method} ${pathOf(req.url)} answered ${last}`));
       // A wait of 0 bounds nothing: such answers count against the retries like a transient failure.
@@ -113,7 +117,15 @@ async function sendThroughGate(ctx: ExecContext, req: HttpRequest, signal: Abort
       if (deadline !== undefined) throw cleanupGaveUp(ctx, req, last);
       throw new TransportError('aborted', 'GSC_ABORTED', `${req.method} ${pathOf(req.url)} was not sent: the run was interrupted`);
     }
-    const sent = await ctx.limit(async () => (ctx.gate.isOpen() ? { response: await ctx.http.send(req, signal) } : undefined));
+    const sent = await ctx.limit(async () => {
+      if (!ctx.gate.isOpen()) return undefined;
+      try {
+        return { response: await ctx.http.send(req, signal, () => ctx.gate.isOpen()) };
+      } catch (err) {
+        if (err instanceof TransportError && err.code === HELD_BACK) return undefined;
+        throw err;
+      }
+    });
     if (sent) return sent.response;
   }
 }
