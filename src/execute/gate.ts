@@ -27,12 +27,14 @@ export interface ThrottleGate {
   succeeded(): void;
   /** Total time the gate held the run's requests, in milliseconds. */
   waitedMs(): number;
+  /** Says a wait of one request (a backoff), when it is long enough to be noticed. */
+  announce(ms: number, what: string): void;
 }
 
 /** The run spent its `--max-wait` budget: it ends as incomplete. */
 export class WaitBudgetSpent extends Error {
   constructor(readonly budgetMs: number) {
-    super(`the target kept throttling: the run waited its whole --max-wait budget (${formatMs(budgetMs)}); try again later, or raise --max-wait`);
+    super(`the target kept throttling beyond the --max-wait budget (${formatMs(budgetMs)}) for the whole run's waiting; try again later, or raise --max-wait`);
   }
 }
 
@@ -90,16 +92,25 @@ export function createGate(options: GateOptions = {}): ThrottleGate {
       const t = now();
       const until = t + ms;
       if (until <= openAt) return openAt - t;
-      waited += until - Math.max(t, openAt);
-      if (waited > budget) spent = true;
+      const added = until - Math.max(t, openAt);
+      if (waited + added > budget) {
+        // Not counted: the run does not wait it. Cleanup, which has its own deadline, still honours it.
+        if (!spent) options.notify?.(`gsc: the target asks for a wait of ${formatMs(ms)} (${what}), more than is left of the --max-wait budget of ${formatMs(budget)}: the run ends`);
+        spent = true;
+      } else {
+        waited += added;
+        if (ms >= noticeAfter) options.notify?.(`gsc: waiting ${formatMs(ms)} before the next request to the target: ${what}`);
+      }
       openAt = until;
-      if (ms >= noticeAfter) options.notify?.(`gsc: waiting ${formatMs(ms)} before the next request to the target: ${what}`);
       return openAt - t;
     },
     succeeded() {
       inARow = 0;
     },
     waitedMs: () => Math.round(waited),
+    announce(ms, what) {
+      if (ms >= noticeAfter) options.notify?.(`gsc: waiting ${formatMs(ms)} before sending again: ${what}`);
+    },
   };
 }
 

@@ -95,6 +95,7 @@ export async function sendWithRetries(ctx: ExecContext, req: HttpRequest, option
     const delayMs = kind === 'throttle' && !cleanup ? 0 : backoff(ctx, kind === 'throttle' ? 'transient' : kind, backoffs);
     if (deadline !== undefined && performance.now() + delayMs > deadline) throw cleanupGaveUp(ctx, req, last);
     reasons.push(last);
+    ctx.gate.announce(delayMs, ctx.redactor.text(`${req.method} ${pathOf(req.url)} answered ${last}`));
     await ctx.sleep(delayMs, signal);
   }
 }
