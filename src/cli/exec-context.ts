@@ -5,7 +5,7 @@ import { HttpClient } from '../execute/http.js';
 import { Ledger } from '../execute/ledger/index.js';
 import { createGate } from '../execute/gate.js';
 import { createLimiter } from '../execute/limits.js';
-import { Redactor } from '../execute/redact.js';
+import { Redactor } from '../common/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
 import { sleep } from '../execute/sleep.js';
 import { ledgerTracker } from '../execute/tracker.js';
@@ -44,26 +44,20 @@ export interface RunLimits {
   cleanupTimeoutMs: number;
 }
 
-/** Reads --concurrency, --max-rps, --timeout and --consistency-timeout; a bad value is a usage error. */
+/** Reads --concurrency, --max-rps, --timeout, --consistency-timeout, --max-wait and --cleanup-timeout; a bad value is a usage error. */
 export function runLimits(s: Settings): RunLimits {
   const maxRps = s.get('max-rps');
   const consistency = s.get('consistency-timeout');
-  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', '--timeout');
+  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout');
   if (timeoutMs <= 0) throw new UsageError('--timeout must be above 0: it is how long one request may take');
   return {
     concurrency: parsePositiveInt(s.get('concurrency') ?? '1', '--concurrency'),
     ...(maxRps !== undefined ? { maxRps: parsePositive(maxRps, '--max-rps') } : {}),
     timeoutMs,
-    ...(consistency !== undefined ? { consistencyTimeoutMs: parseDuration(consistency, '--consistency-timeout') } : {}),
-    maxWaitMs: durationWithUnit(s.get('max-wait') ?? '10m', '--max-wait'),
-    cleanupTimeoutMs: durationWithUnit(s.get('cleanup-timeout') ?? '2m', '--cleanup-timeout'),
+    ...(consistency !== undefined ? { consistencyTimeoutMs: parseDuration(consistency, s.source('consistency-timeout')?.label ?? '--consistency-timeout') } : {}),
+    maxWaitMs: parseDuration(s.get('max-wait') ?? '10m', s.source('max-wait')?.label ?? '--max-wait'),
+    cleanupTimeoutMs: parseDuration(s.get('cleanup-timeout') ?? '2m', s.source('cleanup-timeout')?.label ?? '--cleanup-timeout'),
   };
-}
-
-/** A duration that says its unit: a bare "120" could mean seconds or milliseconds. */
-function durationWithUnit(text: string, flag: string): number {
-  if (/^\s*\d+(\.\d+)?\s*$/.test(text)) throw new UsageError(`${flag} ${JSON.stringify(text)} needs a unit: write ${text.trim()}s or ${text.trim()}ms`);
-  return parseDuration(text, flag);
 }
 
 export function createRunResources(

@@ -1,10 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import type {
-  Capture, Case, Eventually, Expectation, HeaderExpectation, JsonType, Level, RequestSpec, SchemaExpectation,
+  Capture, Case, Eventually, Expectation, HeaderExpectation, Level, RequestSpec, SchemaExpectation,
   StatusMatcher, Step, Suite, TemplateJson, ValueExpectation,
 } from '../model/index.js';
-import { parseDuration } from './syntax.js';
+import { headerClaim, valueClaims, type RawHeaderExpectation, type RawPredicates } from './predicates.js';
+import { durationMs } from '../common/duration.js';
 import type { Path, YamlFile } from './yaml-file.js';
+
+export type { RawHeaderExpectation, RawPredicates } from './predicates.js';
 
 // The shapes below are what suite.schema.json admits; build* only ever sees valid data.
 
@@ -14,8 +17,26 @@ export interface RawSuite {
   suite: string;
   title: string;
   doc: string;
+  include?: string[];
+  fixtures?: Record<string, RawFixture>;
   cases: RawCase[];
 }
+/** A fixture file as written: fixtures that suite files include. */
+export interface RawFixtureFile {
+  $schema?: string;
+  description?: string;
+  include?: string[];
+  fixtures: Record<string, RawFixture>;
+}
+/** One fixture as written. */
+export interface RawFixture {
+  description?: string;
+  uses?: RawUse[];
+  steps?: RawStep[];
+  cleanup?: RawStep[];
+}
+/** `newJob`, or `{ deleteJob: { jobId: secondJobId } }`. */
+export type RawUse = string | Record<string, Record<string, string>>;
 export interface RawCase {
   id: string;
   title: string;
@@ -24,6 +45,7 @@ export interface RawCase {
   doc?: string;
   rationale?: string;
   optional?: boolean;
+  uses?: RawUse[];
   steps: RawStep[];
   cleanup?: RawStep[];
 }
@@ -36,7 +58,7 @@ export interface RawStep {
 }
 export interface RawExpect {
   status?: StatusMatcher | StatusMatcher[];
-  headers?: Record<string, string | { present?: boolean; equals?: string; pattern?: string }>;
+  headers?: Record<string, RawHeaderExpectation>;
   emptyBody?: true;
   schema?: RawSchemaRef | RawSchemaRef[];
   json?: Record<string, RawPredicates>;
@@ -45,7 +67,6 @@ export interface RawSchemaRef {
   $ref: string;
   pointer?: string;
 }
-export type RawPredicates = Partial<Record<'equals' | 'notEquals' | 'contains' | 'excludes', TemplateJson>> & { pattern?: string; type?: JsonType; present?: true; absent?: true; nonEmpty?: true };
 
 /** Default pause between `eventually` attempts when the suite gives none. */
 export const DEFAULT_INTERVAL_MS = 1000;
@@ -59,6 +80,15 @@ export function buildSuite(yaml: YamlFile, absFile: string, skip: ReadonlySet<nu
   const b = new Builder(yaml, dirname(absFile));
   const cases = raw.cases.flatMap((c, i) => (skip.has(i) ? [] : [b.case(c, ['cases', i], raw.doc)]));
   return { file: yaml.file, id: raw.suite, title: raw.title, cases };
+}
+
+/** Builds the steps of a fixture defined at `path` (`['fixtures', name]`) of a file. */
+export function buildFixtureSteps(yaml: YamlFile, absFile: string, raw: RawFixture, path: Path): { steps: Step[]; cleanup: Step[] } {
+  const b = new Builder(yaml, dirname(absFile));
+  return {
+    steps: (raw.steps ?? []).map((s, i) => b.step(s, [...path, 'steps', i])),
+    cleanup: (raw.cleanup ?? []).map((s, i) => b.step(s, [...path, 'cleanup', i])),
+  };
 }
 
 class Builder {
@@ -116,20 +146,22 @@ class Builder {
     return out;
   }
 
-  header(name: string, raw: string | { present?: boolean; equals?: string; pattern?: string }, path: Path): HeaderExpectation {
-    const out: HeaderExpectation = { name: name.toLowerCase(), span: this.yaml.pairSpan(path) };
-    if (typeof raw === 'string') out.equals = raw;
-    else Object.assign(out, raw);
-    return out;
+  header(name: string, raw: RawHeaderExpectation, path: Path): HeaderExpectation {
+    const { claim, value, negated } = headerClaim(raw);
+    return { name: name.toLowerCase(), [claim]: value, ...(negated ? { negated: true } : {}), span: this.yaml.pairSpan(path) } as HeaderExpectation;
   }
 
   schema(raw: RawSchemaRef, span: Step['span']): SchemaExpectation {
     return { ref: resolveRef(this.dir, raw.$ref), written: raw.$ref, pointer: raw.pointer ?? '', span };
   }
 
-  /** One expectation per predicate, as the model wants: `{ type: string, nonEmpty: true }` is two. */
+  /**
+   * One expectation per predicate, as the model wants: `{ type: string, nonEmpty: true }` is two.
+   * A negated one (`notEquals: V`, `not: { equals: V }`) is its claim with `negated: true`.
+   */
   values(pointer: string, raw: RawPredicates, path: Path): ValueExpectation[] {
-    return Object.entries(raw).map(([predicate, value]) => ({ pointer, [predicate]: value, span: this.yaml.pairSpan([...path, predicate]) }) as ValueExpectation);
+    return valueClaims(raw).map(({ claim, value, negated, at }) =>
+      ({ pointer, [claim]: value, ...(negated ? { negated: true } : {}), span: this.yaml.pairSpan([...path, ...at]) }) as ValueExpectation);
   }
 
   capture(name: string, raw: string | { header: string }, path: Path): Capture {
@@ -139,8 +171,8 @@ class Builder {
 
   eventually(raw: NonNullable<RawStep['eventually']>, path: Path): Eventually {
     return {
-      timeoutMs: parseDuration(raw.timeout) ?? 0,
-      intervalMs: raw.interval === undefined ? DEFAULT_INTERVAL_MS : (parseDuration(raw.interval) ?? 0),
+      timeoutMs: durationMs(raw.timeout) ?? 0,
+      intervalMs: raw.interval === undefined ? DEFAULT_INTERVAL_MS : (durationMs(raw.interval) ?? 0),
       span: this.yaml.pairSpan(path),
     };
   }

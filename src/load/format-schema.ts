@@ -1,5 +1,5 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from '../common/ajv.js';
 import type { Diagnostic } from '../model/index.js';
 import { collapse, type BranchSource } from './collapse.js';
 import { displayPath, readText } from './files.js';
@@ -8,7 +8,7 @@ import { displayPath, readText } from './files.js';
  * `$defs` whose pattern failures the semantic checks report better (what a JSON pointer or a
  * duration looks like, with the fix); the schema keeps the patterns so editors flag them too.
  */
-const LEFT_TO_CHECKS = new Set(['jsonPointer', 'durationText']);
+const LEFT_TO_CHECKS = new Set(['jsonPointer', 'duration']);
 
 /** The compiled format schema of suite files. */
 export interface FormatSchema {
@@ -37,9 +37,14 @@ export async function compileFormatSchema(file: string): Promise<{ schema?: Form
   }
 }
 
+/** A fixture file holds `fixtures` and neither `suite` nor `cases`; anything else is read as a suite. */
+export function isFixtureFile(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'fixtures' in data && !('cases' in data) && !('suite' in data);
+}
+
 class CompiledFormat implements FormatSchema, BranchSource {
   readonly id: string;
-  private readonly ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+  private readonly ajv = createAjv();
   private readonly validator: ValidateFunction;
   private readonly defs: Record<string, AnySchemaObject>;
   private readonly names = new Map<unknown, string>();
@@ -53,7 +58,9 @@ class CompiledFormat implements FormatSchema, BranchSource {
 
   validate(data: unknown): ErrorObject[] {
     if (this.validator(data)) return [];
-    const errors = collapse(this.validator.errors ?? [], this);
+    // The root is "a suite file or a fixture file"; the shape says which the author meant, so
+    // the errors are those of that form alone (the collapser would have to guess).
+    const errors = collapse(this.errorsFor(isFixtureFile(data) ? '#/$defs/fixtureFile' : '#/$defs/suiteFile', data), this);
     return errors.filter((e) => e.keyword !== 'propertyNames' && !LEFT_TO_CHECKS.has(this.defName(e.parentSchema) ?? ''));
   }
 

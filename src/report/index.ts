@@ -1,16 +1,26 @@
 import type { Reporter } from '../model/index.js';
 import { createConsoleReporter } from './console.js';
+import { createCtrfReporter } from './ctrf.js';
+import { createGithubReporter } from './github.js';
+import { createHtmlReporter } from './html/index.js';
 import { createJsonReporter } from './json.js';
 import { createJunitReporter } from './junit.js';
 import { createNdjsonReporter } from './ndjson.js';
 import type { ReporterOptions } from './options.js';
+import { createStepSummaryReporter, STEP_SUMMARY_ENV } from './step-summary.js';
+import { createTapReporter } from './tap.js';
 
 export type { ReporterOptions } from './options.js';
 export { JUNIT_FILE, junitXml } from './junit.js';
 export { NDJSON_FILE } from './ndjson.js';
+export { HTML_FILE, htmlReport } from './html/index.js';
+export { CTRF_FILE } from './ctrf.js';
+export { TAP_FILE } from './tap.js';
+export { STEP_SUMMARY_ENV } from './step-summary.js';
+export { workflowCommand } from './github.js';
 export { RESULTS_FILE, RESULTS_FORMAT_VERSION, resultsJson, type ResultsFile } from './json.js';
 export { summaryLine, SUMMARY_PREFIX } from './verdict.js';
-export { REDACTED, redactHeader, redactJson, redactText } from './redact.js';
+export { REDACTED, redactHeader, redactJson, redactText } from '../common/redact.js';
 
 /** A reporter as `--reporter` names it. */
 export interface ReporterEntry {
@@ -24,7 +34,11 @@ export const reporters: Record<string, ReporterEntry> = {
   console: { description: 'progress, failures explained and a summary, on the console', create: createConsoleReporter },
   junit: { description: 'JUnit XML for CI test tabs, in <out-dir>/junit.xml', create: createJunitReporter },
   json: { description: 'the whole run as JSON, in <out-dir>/results.json', create: createJsonReporter },
+  html: { description: 'one self-contained page for people, in <out-dir>/report.html', create: createHtmlReporter },
   ndjson: { description: 'one line per case as it ends, in <out-dir>/results.ndjson, for long runs', create: createNdjsonReporter },
+  github: { description: 'GitHub Actions annotations at the suite line that failed, on stdout', create: createGithubReporter },
+  ctrf: { description: 'Common Test Report Format, in <out-dir>/ctrf.json', create: createCtrfReporter },
+  tap: { description: 'TAP version 14 with YAML diagnostics, in <out-dir>/results.tap', create: createTapReporter },
 };
 
 /** Names `--reporter` does not know; the message lists the valid ones, fit to show as is. */
@@ -40,13 +54,18 @@ export class UnknownReporterError extends Error {
 
 /**
  * Reporters for the given names, in order, each once. An unknown name throws an Error that
- * lists the valid names, fit to show to the user as is.
+ * lists the valid names, fit to show to the user as is. When `o.env` sets `GITHUB_STEP_SUMMARY`
+ * (as GitHub Actions does), a reporter that appends a Markdown summary to that file is added,
+ * whichever names were given.
  */
 export function createReporters(names: string[], o: ReporterOptions): Reporter[] {
   const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
   const unknown = wanted.filter((n) => !Object.hasOwn(reporters, n));
   if (unknown.length) throw new UnknownReporterError(unknown, Object.keys(reporters));
-  return wanted.map((n) => reporters[n]!.create(o));
+  const list = wanted.map((n) => reporters[n]!.create(o));
+  const summaryFile = o.env?.[STEP_SUMMARY_ENV];
+  if (summaryFile) list.push(createStepSummaryReporter({ ...o, summaryFile }));
+  return list;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
-import { redactHeaders, redactJson, redactText } from './redact.js';
+import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -97,6 +97,7 @@ export function caseJson(c: CaseResult): CaseResult {
 function stepJson(s: StepResult): StepResult {
   return {
     name: str(s.name),
+    ...(s.fixture !== undefined ? { fixture: str(s.fixture) } : {}),
     phase: s.phase,
     status: s.status,
     findings: (s.findings ?? []).map(findingJson),

@@ -1,9 +1,10 @@
-import type { CaseResult, Reporter, RunInfo, RunSummary, StepResult } from '../model/index.js';
+import type { CaseResult, Level, Reporter, RunInfo, RunSummary, StepResult } from '../model/index.js';
 import { exchangeLines, type ExcerptLimits } from './excerpt.js';
 import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps } from './explain.js';
 import type { ReporterOptions } from './options.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
+import { failsBelowLevel } from './verdict.js';
 import { writeFileAtomic } from './write-file.js';
 import { element, xmlText } from './xml.js';
 
@@ -16,6 +17,9 @@ const JUNIT_LIMITS: ExcerptLimits = { bodyChars: 16_000, bodyLines: 400 };
 /**
  * `<outDir>/junit.xml` for CI test tabs: one `<testsuite>` per suite, one `<testcase>` per case
  * (`classname` = suite id, `name` = case id and title), written atomically when the run ends.
+ * It agrees with the verdict: a failure below the failing level (`--level`) is no `<failure>`,
+ * so CI is not red on a conformant run; its findings stay in `<system-out>` and the
+ * `outcome` property.
  */
 export function createJunitReporter(o: ReporterOptions): Reporter {
   let info: RunInfo | undefined;
@@ -41,9 +45,10 @@ export function junitXml(info: RunInfo | undefined, cases: CaseResult[], summary
     const id = String(c.suite ?? '(no suite)');
     suites.set(id, [...(suites.get(id) ?? []), c]);
   }
-  const blocks = [...suites].map(([id, list]) => suiteXml(id, list, info));
+  const failLevel = info?.failLevel ?? 'MUST';
+  const blocks = [...suites].map(([id, list]) => suiteXml(id, list, info, failLevel));
   if (summary.aborted) blocks.push(abortedXml(summary));
-  const all = [...cases, ...(summary.aborted ? [{ status: 'error' }] : [])];
+  const all = [...cases.map((c) => ({ status: junitStatus(c, failLevel) })), ...(summary.aborted ? [{ status: 'error' }] : [])];
   const root = element(
     'testsuites',
     {
@@ -57,20 +62,35 @@ export function junitXml(info: RunInfo | undefined, cases: CaseResult[], summary
   return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
 }
 
-function suiteXml(id: string, cases: CaseResult[], info: RunInfo | undefined): string {
+function suiteXml(id: string, cases: CaseResult[], info: RunInfo | undefined, failLevel: Level): string {
   const props = info
     ? element('properties', {}, [prop('target', redactText(String(info.target))), prop('failLevel', info.failLevel)].join(''))
     : '';
   const time = cases.reduce((t, c) => t + (Number.isFinite(c.durationMs) ? c.durationMs : 0), 0);
-  const attrs = { name: id, ...tally(cases), time: seconds(time), timestamp: cases[0]?.startedAt, file: cases[0]?.file };
-  return `  ${element('testsuite', attrs, `\n    ${[props, ...cases.map(caseXml)].filter(Boolean).join('\n    ')}\n  `)}`;
+  const attrs = { name: id, ...tally(cases.map((c) => ({ status: junitStatus(c, failLevel) }))), time: seconds(time), timestamp: cases[0]?.startedAt, file: cases[0]?.file };
+  return `  ${element('testsuite', attrs, `\n    ${[props, ...cases.map((c) => caseXml(c, failLevel))].filter(Boolean).join('\n    ')}\n  `)}`;
 }
 
-function caseXml(c: CaseResult): string {
-  const props = element('properties', {}, [prop('level', c.level), prop('tags', (c.tags ?? []).join(', ')), prop('doc', c.doc)].join(''));
+/** The status CI should see: a failure below the failing level does not fail the run, so it passes. */
+function junitStatus(c: CaseResult, failLevel: Level): string {
+  return failsBelowLevel(c, failLevel) ? 'passed' : c.status;
+}
+
+function caseXml(c: CaseResult, failLevel: Level): string {
+  const below = failsBelowLevel(c, failLevel);
+  const outcome = below ? [prop('outcome', `failed at ${c.level}, below the failing level ${failLevel}: does not fail the run`)] : [];
+  const props = element('properties', {}, [prop('level', c.level), prop('tags', (c.tags ?? []).join(', ')), prop('doc', c.doc), ...outcome].join(''));
   const attrs = { classname: String(c.suite), name: `${c.id}: ${c.title}`, time: seconds(c.durationMs), file: c.file, line: c.span?.line };
-  const out = transcript(c);
-  return element('testcase', attrs, [props, outcomeXml(c), out ? element('system-out', {}, xmlText(out)) : ''].join(''));
+  const out = below ? `\n${belowLevelText(c, failLevel)}${transcript(c)}` : transcript(c);
+  return element('testcase', attrs, [props, below ? '' : outcomeXml(c), out ? element('system-out', {}, xmlText(out)) : ''].join(''));
+}
+
+/** A failure that does not count, said where CI shows it without turning red. */
+function belowLevelText(c: CaseResult, failLevel: Level): string {
+  const main = troubledSteps(c).filter((s) => s.phase === 'main');
+  const lines = [`FAILED at level ${c.level}, below the failing level ${failLevel}, so it does not fail the run: ${headline(c)}`];
+  for (const s of main) lines.push(stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`));
+  return `${lines.join('\n')}\n`;
 }
 
 /** The JUnit outcome element; a passed case has none. */

@@ -11,4 +11,10 @@ export interface ReporterOptions {
    * @default false
    */
   verbose?: boolean;
+  /**
+   * The environment the run sees, for CI integrations: `GITHUB_STEP_SUMMARY` (a Markdown summary
+   * is appended to that file). Reporters never read `process.env` themselves.
+   * @default {}
+   */
+  env?: Record<string, string | undefined>;
 }

@@ -20,11 +20,33 @@ export function countsAt(level: Level, failLevel: Level): boolean {
   return i < 0 || i <= Math.max(0, LEVELS.indexOf(failLevel));
 }
 
+/** What the verdict and the level tables need of a case; reporters that keep little keep this. */
+export type CaseBrief = Pick<CaseResult, 'id' | 'level' | 'status'>;
+
+/** True for a failure that does not fail the run: its level is below `--level`. */
+export function failsBelowLevel(c: Pick<CaseResult, 'level' | 'status'>, failLevel: Level): boolean {
+  return c.status === 'failed' && !countsAt(c.level, failLevel);
+}
+
+/** Cases by requirement level, then by status: the table every summary starts with. */
+export type LevelTally = Record<Level, Counts>;
+
+/** Counts cases by level and status; every level and status is present, zero when none. */
+export function tallyByLevel(cases: readonly Pick<CaseResult, 'level' | 'status'>[]): LevelTally {
+  const zero = (): Counts => ({ passed: 0, failed: 0, error: 0, skipped: 0 });
+  const out = Object.fromEntries(LEVELS.map((l) => [l, zero()])) as LevelTally;
+  for (const c of cases) {
+    const row = out[c.level];
+    if (row && Object.hasOwn(row, c.status)) row[c.status]++;
+  }
+  return out;
+}
+
 /**
  * One sentence: is the target conformant at the failing level, and why not. The engine's
  * `conformant` decides; the case lists only explain it.
  */
-export function verdictLine(summary: RunSummary, failLevel: Level, cases: CaseResult[]): string {
+export function verdictLine(summary: RunSummary, failLevel: Level, cases: readonly CaseBrief[]): string {
   const levels = LEVELS.filter((l) => countsAt(l, failLevel)).join(' or ');
   const failed = cases.filter((c) => c.status === 'failed');
   const counting = failed.filter((c) => countsAt(c.level, failLevel));

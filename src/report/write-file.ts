@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -18,5 +18,18 @@ export async function writeFileAtomic(dir: string, name: string, content: string
     await rm(temp, { force: true }).catch(() => undefined);
     const cause = e instanceof Error ? e.message : String(e);
     throw new Error(`cannot write ${path}: ${cause}; check that the folder is writable, or choose another output folder`);
+  }
+}
+
+/**
+ * Appends text to a file another tool owns (GitHub's step summary), creating it when missing.
+ * Failures become an Error that names the file and the cause, fit to show as is.
+ */
+export async function appendFileText(path: string, content: string): Promise<void> {
+  try {
+    await appendFile(path, content, 'utf8');
+  } catch (e) {
+    const cause = e instanceof Error ? e.message : String(e);
+    throw new Error(`cannot append to ${path}: ${cause}; check the path the environment gives`);
   }
 }

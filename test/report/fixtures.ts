@@ -109,6 +109,48 @@ export const skipped = result({
 
 export const cases = [passed, failed, errored, skipped];
 
+/**
+ * Markup a hostile target might answer with, hoping a report page renders it: each piece would
+ * set `window.__gscPwned` if it ever ran.
+ */
+export const HOSTILE =
+  '</pre></details><script>window.__gscPwned=1</script><img src=x onerror="window.__gscPwned=2"><svg onload="window.__gscPwned=3"></svg><iframe srcdoc="<script>parent.__gscPwned=4</script>"></iframe>';
+
+const hostileBody = { error: { code: 'Boom', message: HOSTILE, html: `<b>${HOSTILE}</b>` } };
+
+/** A MAY case whose every field a target or a careless suite could fill with markup. */
+export const hostile = result({
+  id: 'create/hostile-<i>answer</i>',
+  title: `A hostile answer ${HOSTILE}`,
+  level: 'MAY',
+  status: 'failed',
+  doc: 'javascript:window.__gscPwned=5',
+  tags: ['<b>tag</b>'],
+  span: span(50, 5),
+  steps: [
+    step({
+      name: `probe ${HOSTILE}`,
+      status: 'failed',
+      span: span(52, 9),
+      findings: [{ check: 'value-equals', message: `/error/code must equal ${HOSTILE}`, expected: HOSTILE, actual: 'Boom', pointer: '/error/code', span: span(55, 11) }],
+      exchange: {
+        ...exchange(500, JSON.stringify(hostileBody), hostileBody),
+        response: { status: 500, headers: { 'content-type': 'text/html', 'x-evil': HOSTILE }, body: JSON.stringify(hostileBody), json: hostileBody },
+      },
+    }),
+  ],
+});
+
+/** A passed case whose answer is megabytes of text that is not JSON. */
+export const huge = result({
+  id: 'list/huge-answer',
+  suite: 'synchronization-jobs/list',
+  file: LIST_FILE,
+  span: span(20, 5, LIST_FILE),
+  title: 'A huge answer',
+  steps: [step({ name: 'list', span: span(22, 9, LIST_FILE), exchange: exchange(200, `${'<p>lorem ipsum</p>\n'.repeat(200_000)}TAIL-MARKER`) })],
+});
+
 export const summary: RunSummary = { counts: { passed: 1, failed: 1, error: 1, skipped: 1 }, durationMs: 1234, verdict: 'non-conformant', conformant: false };
 
 /** Sends a whole run through a reporter, as the engine does. */

@@ -6,8 +6,8 @@ import { captureStream, passed, run } from './fixtures.js';
 const options = () => ({ outDir: '/nonexistent-never-written', stream: captureStream().stream, color: false });
 
 describe('reporter registry', () => {
-  it('offers console, junit, json and ndjson, each with a description for --help', () => {
-    expect(Object.keys(reporters)).toEqual(['console', 'junit', 'json', 'ndjson']);
+  it('offers console, junit, json, html, ndjson, github, ctrf and tap, each with a description for --help', () => {
+    expect(Object.keys(reporters)).toEqual(['console', 'junit', 'json', 'html', 'ndjson', 'github', 'ctrf', 'tap']);
     for (const entry of Object.values(reporters)) expect(entry.description.length).toBeGreaterThan(10);
   });
 
@@ -17,9 +17,14 @@ describe('reporter registry', () => {
 
   it('rejects an unknown name with the valid names (the CLI adds the suggestion)', () => {
     expect(() => createReporters(['console', 'jsno'], options())).toThrow(
-      expect.objectContaining({ unknown: ['jsno'], valid: ['console', 'junit', 'json', 'ndjson'], message: 'unknown reporter "jsno"; valid reporters: console, junit, json, ndjson' }),
+      expect.objectContaining({ unknown: ['jsno'], valid: Object.keys(reporters), message: 'unknown reporter "jsno"; valid reporters: console, junit, json, html, ndjson, github, ctrf, tap' }),
     );
-    expect(() => createReporters(['html'], options())).toThrow(/^unknown reporter "html"; valid reporters: console, junit, json, ndjson$/);
+    expect(() => createReporters(['xml'], options())).toThrow(/^unknown reporter "xml"; valid reporters: console, junit, json, html, ndjson, github, ctrf, tap$/);
+  });
+
+  it('adds the GitHub step summary whenever GITHUB_STEP_SUMMARY is set, whatever was named', () => {
+    expect(createReporters(['console'], { ...options(), env: { GITHUB_STEP_SUMMARY: '/tmp/summary.md' } }).map((r) => r.name)).toEqual(['console', 'github-step-summary']);
+    expect(createReporters(['console'], { ...options(), env: {} }).map((r) => r.name)).toEqual(['console']);
   });
 
   it('does not treat inherited object keys as reporters', () => {

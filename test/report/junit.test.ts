@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJunitReporter } from '../../src/report/junit.js';
-import { captureStream, cases, info, NASTY, passed, run, SECRETS, summary } from './fixtures.js';
+import { captureStream, cases, failed, info, NASTY, passed, run, SECRETS, summary } from './fixtures.js';
 
 /** Anything outside the XML 1.0 `Char` production makes the whole file unreadable to CI. */
 const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
@@ -17,6 +17,7 @@ interface Testcase {
   error?: { '#text': string; '@_message': string; '@_type': string };
   skipped?: { '@_message': string };
   'system-out': string;
+  properties: { property: { '@_name': string; '@_value': string }[] };
 }
 interface Testsuite {
   '@_name': string;
@@ -105,6 +106,28 @@ describe('junit reporter', () => {
     const doc = parse(await junit(undefined, [passed], { ...summary, aborted: { code: 'connect', message: 'connection refused' } }));
     const runSuite = doc.testsuites.testsuite.find((s) => s['@_name'] === 'run')!;
     expect(runSuite.testcase[0]!.error!['@_message']).toBe('connect: connection refused');
+  });
+
+  it('agrees with the verdict: a failure below the failing level is no <failure>, and its findings stay in system-out', async () => {
+    const should = { ...failed, level: 'SHOULD' as const };
+    const outDir = join(dir, 'below');
+    const conformant = { ...summary, counts: { passed: 1, failed: 1, error: 0, skipped: 0 }, verdict: 'conformant' as const, conformant: true };
+    await run(createJunitReporter({ outDir, stream: captureStream().stream, color: false }), [passed, should], conformant, { ...info, failLevel: 'MUST' });
+    const doc = parse(await readFile(join(outDir, 'junit.xml'), 'utf8'));
+    const suite = doc.testsuites.testsuite[0]!;
+    expect([suite['@_tests'], suite['@_failures'], suite['@_errors']]).toEqual(['2', '0', '0']);
+    expect(doc.testsuites).toMatchObject({ '@_failures': '0', '@_errors': '0' });
+    const tc = suite.testcase[1]!;
+    expect(tc.failure).toBeUndefined();
+    expect(tc['system-out']).toContain('FAILED at level SHOULD, below the failing level MUST, so it does not fail the run: status must be 400');
+    expect(tc['system-out']).toContain('pointer:  /error/code');
+    expect(tc.properties.property).toContainEqual({ '@_name': 'outcome', '@_value': 'failed at SHOULD, below the failing level MUST: does not fail the run' });
+
+    // At --level SHOULD the same case fails the run, and is a <failure> again.
+    await run(createJunitReporter({ outDir, stream: captureStream().stream, color: false }), [passed, should], summary, { ...info, failLevel: 'SHOULD' });
+    const strict = parse(await readFile(join(outDir, 'junit.xml'), 'utf8')).testsuites.testsuite[0]!;
+    expect(strict['@_failures']).toBe('1');
+    expect(strict.testcase[1]!.failure!['@_message']).toBe('status must be 400 (and 1 more finding)');
   });
 
   it('contains no secret', async () => {

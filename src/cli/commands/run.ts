@@ -6,7 +6,7 @@ import { probeTarget } from '../../execute/preflight.js';
 import { runCases, type PlannedCase } from '../../execute/run.js';
 import { selectCases } from '../../plan/select.js';
 import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
-import { didYouMean } from '../../load/did-you-mean.js';
+import { didYouMean } from '../../common/did-you-mean.js';
 import { readSettings } from '../config/index.js';
 import { createRunResources, LEDGER_FILE, runLimits } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -158,7 +158,7 @@ function warnLeftBehind(file: string, runId: string, io: CliIo): void {
 
 function makeReporter(names: string[], outDir: string, io: CliIo, verbose: boolean) {
   try {
-    return combineReporters(createReporters(names, { outDir, stream: io.stdout, color: useColor(io.stdout, io.env), verbose }));
+    return combineReporters(createReporters(names, { outDir, stream: io.stdout, color: useColor(io.stdout, io.env), verbose, env: io.env }));
   } catch (err) {
     if (!(err instanceof UnknownReporterError)) throw err;
     const hint = err.unknown.map((n) => didYouMean(n, err.valid)).find(Boolean);

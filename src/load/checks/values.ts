@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../../model/index.js';
-import { parseDuration, pointerProblem } from '../syntax.js';
+import { headerClaim, valueClaims } from '../predicates.js';
+import { parseDuration } from '../../common/duration.js';
+import { pointerProblem } from '../../common/pointer.js';
 import type { Path } from '../yaml-file.js';
 import { stepsOf, type CaseCheck } from './context.js';
 
@@ -11,10 +13,11 @@ export const patternsCompile: CaseCheck = {
     for (const step of stepsOf(site)) {
       const ex = [...step.path, 'expect'];
       for (const [name, h] of Object.entries(step.raw.expect?.headers ?? {})) {
-        if (typeof h !== 'string' && h.pattern !== undefined) out.push(...patternProblem(h.pattern, [...ex, 'headers', name, 'pattern'], site));
+        const c = headerClaim(h);
+        if (c.claim === 'pattern') out.push(...patternProblem(String(c.value), [...ex, 'headers', name, ...c.at], site));
       }
       for (const [pointer, p] of Object.entries(step.raw.expect?.json ?? {})) {
-        if (p.pattern !== undefined) out.push(...patternProblem(p.pattern, [...ex, 'json', pointer, 'pattern'], site));
+        for (const c of valueClaims(p)) if (c.claim === 'pattern') out.push(...patternProblem(String(c.value), [...ex, 'json', pointer, ...c.at], site));
       }
     }
     return out;
@@ -59,7 +62,7 @@ export const pointersWellFormed: CaseCheck = {
   },
 };
 
-/** `eventually` durations are `500ms`, `30s`, `2m` or milliseconds. */
+/** `eventually` durations are a number and its unit (`500ms`, `30s`, `2m`), above 0. */
 export const durationsParse: CaseCheck = {
   name: 'every eventually duration parses',
   check(site) {
@@ -69,11 +72,13 @@ export const durationsParse: CaseCheck = {
       if (ev === undefined) continue;
       for (const key of ['timeout', 'interval'] as const) {
         const value = ev[key];
-        if (value === undefined || parseDuration(value) !== undefined) continue;
+        if (value === undefined) continue;
+        const parsed = parseDuration(value);
+        if ('ms' in parsed && parsed.ms > 0) continue;
         out.push({
           code: 'invalid-duration',
           message: `invalid duration \`${String(value)}\` for \`${key}\``,
-          hint: 'write a whole number with a unit, `500ms`, `30s` or `2m`, or a number of milliseconds',
+          hint: 'problem' in parsed ? parsed.problem : `\`${key}\` must be above 0; an interval of 0 would poll without pause`,
           span: site.file.yaml.valueSpan([...step.path, 'eventually', key]),
           severity: 'error',
         });

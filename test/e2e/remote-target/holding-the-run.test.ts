@@ -81,7 +81,7 @@ describe('waits a user can see and bound', () => {
     for (const flag of ['--max-wait', '--cleanup-timeout']) {
       const r = await gsc(['run', ...runFlags(emu.url, emu, token), flag, '120', '--ledger', 'off']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`${flag} "120" needs a unit: write 120s or 120ms`);
+      expect(r.stderr).toContain(`${flag} 120: add a unit, e.g. 120s or 120ms`);
     }
   });
 });

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+// Types only, erased at build time: the `ctrf` package (a devDependency) is the reference
+// implementation of the format, and its tests validate this reporter's output with its schema.
+import type { CTRFReport, Test, TestStatus } from 'ctrf';
+import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../model/index.js';
+import { headline, stepProblemLines, troubledSteps, stepHeading } from './explain.js';
+import type { ReporterOptions } from './options.js';
+import { redactText } from '../common/redact.js';
+import { failsBelowLevel } from './verdict.js';
+import { writeFileAtomic } from './write-file.js';
+
+/** The file name inside `outDir`. */
+export const CTRF_FILE = 'ctrf.json';
+
+/** The CTRF specification version the file follows (the current one of the `ctrf` package). */
+export const CTRF_SPEC_VERSION = '0.0.0';
+
+/**
+ * `<outDir>/ctrf.json` in the Common Test Report Format, for the CTRF tools (GitHub summaries,
+ * Slack, merging shards). One test per case; the status agrees with the verdict: a failure
+ * below the failing level is `other` (its `rawStatus` stays `failed`), an error that kept a
+ * case from being tested is `failed` (`rawStatus` `error`), since the run does not pass.
+ * Each case becomes its small test record as it ends; exchanges are not kept.
+ */
+export function createCtrfReporter(o: ReporterOptions): Reporter {
+  let info: RunInfo | undefined;
+  const tests: Test[] = [];
+  return {
+    name: 'ctrf',
+    onRunStart(i: RunInfo) {
+      info = i;
+    },
+    onCaseEnd(c: CaseResult) {
+      tests.push(ctrfTest(c, info?.failLevel ?? 'MUST'));
+    },
+    async onRunEnd(summary: RunSummary) {
+      await writeFileAtomic(o.outDir, CTRF_FILE, `${JSON.stringify(ctrfReport(info, tests, summary), null, 2)}\n`);
+    },
+  };
+}
+
+/** The CTRF document for a run, from the tests {@link ctrfTest} made. */
+export function ctrfReport(info: RunInfo | undefined, tests: Test[], summary: RunSummary): CTRFReport {
+  const start = time(info?.startedAt) ?? Date.now();
+  const duration = int(summary.durationMs);
+  const n = (s: TestStatus) => tests.filter((t) => t.status === s).length;
+  const tool = { name: String(info?.tool?.name ?? 'gsc'), version: String(info?.tool?.version ?? 'unknown') };
+  const target = redactText(String(info?.target ?? 'unknown'));
+  return {
+    reportFormat: 'CTRF',
+    specVersion: CTRF_SPEC_VERSION,
+    reportId: randomUUID(),
+    timestamp: new Date().toISOString(),
+    generatedBy: `${tool.name} ${tool.version}`,
+    results: {
+      tool,
+      summary: {
+        tests: tests.length,
+        passed: n('passed'),
+        failed: n('failed'),
+        skipped: n('skipped'),
+        pending: n('pending'),
+        other: n('other'),
+        suites: new Set(tests.map((t) => t.suite?.[0])).size,
+        start,
+        stop: start + duration,
+        duration,
+        extra: { verdict: summary.verdict, conformant: summary.conformant === true, failLevel: info?.failLevel ?? 'MUST' },
+      },
+      tests,
+      environment: { reportName: 'Microsoft Graph synchronization jobs conformance', testEnvironment: target },
+    },
+    ...(summary.aborted ? { extra: { aborted: { code: summary.aborted.code, message: redactText(String(summary.aborted.message)) } } } : {}),
+  };
+}
+
+/** One case as a CTRF test: compact, redacted, with the place and the reason it did not pass. */
+export function ctrfTest(c: CaseResult, failLevel: Level): Test {
+  const below = failsBelowLevel(c, failLevel);
+  const status: TestStatus = c.status === 'passed' || c.status === 'skipped' ? c.status : below ? 'other' : 'failed';
+  const start = time(c.startedAt);
+  const duration = int(c.durationMs);
+  const troubled = troubledSteps(c);
+  const place = troubled.flatMap((s) => (s.findings ?? []).map((f) => f.span)).find((sp) => sp?.line) ?? troubled[0]?.span ?? c.span;
+  const test: Test = {
+    testId: String(c.id),
+    name: `${c.id}: ${redactText(String(c.title))}`,
+    status,
+    duration,
+    ...(start !== undefined ? { start, stop: start + duration } : {}),
+    suite: [String(c.suite)],
+    rawStatus: String(c.status),
+    tags: (c.tags ?? []).map(String),
+    labels: { level: c.level, countsForVerdict: !below, ...(c.doc ? { doc: redactText(String(c.doc)) } : {}) },
+    type: 'conformance',
+    filePath: String(c.file),
+    retries: (c.steps ?? []).reduce((n, s) => n + int(s.retries), 0),
+    steps: (c.steps ?? []).map((s) => ({ name: String(s.name), status: s.status === 'error' ? 'failed' : s.status, extra: { phase: s.phase } })),
+  };
+  if (place?.line) test.line = int(place.line);
+  if (c.status !== 'passed' || troubled.length) {
+    test.message = below ? `failed at ${c.level}, below the failing level ${failLevel}, so it does not fail the run: ${headline(c)}` : headline(c);
+  }
+  if (troubled.length) test.trace = troubled.flatMap((s) => [stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`)]).join('\n');
+  return test;
+}
+
+function time(iso: unknown): number | undefined {
+  const t = typeof iso === 'string' ? Date.parse(iso) : NaN;
+  return Number.isFinite(t) ? t : undefined;
+}
+
+function int(n: unknown): number {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.round(n) : 0;
+}
