@@ -50,7 +50,7 @@ const ids = (emu: EmulatorHandle) => emu.jobs().map((j) => j.id).sort();
 const JOBS = /\/synchronization\/jobs$/;
 
 describe('Ctrl-C in the middle of a run', () => {
-  it('finishes the current step, cleans up, exits 130, and leaves only the jobs it did not make', async () => {
+  it('stops the request in flight, cleans up, exits 130, and leaves only the jobs it did not make', async () => {
     const { emu, proxy } = await tenant();
     const before = await foreignJob(emu, token);
     // The first case's `start` request waits at the door, so Ctrl-C lands while a step is in flight.
@@ -77,11 +77,13 @@ describe('Ctrl-C in the middle of a run', () => {
     const [started] = results.cases;
     expect(started).toMatchObject({ status: 'error', error: { code: 'aborted' } });
     expect(started!.steps.map((st) => [st.name, st.status, st.skipReason])).toEqual([
-      ['create', 'passed', undefined],
-      ['start', 'passed', undefined],
-      ['schedule-is-active', 'skipped', 'interrupted'],
-      ['delete-job', 'passed', undefined],
+      ['newJob › create', 'passed', undefined],
+      ['start', 'error', undefined],
+      ['schedule-is-active', 'skipped', 'step "start" did not pass'],
+      ['newJob › deleteJob › delete-job', 'passed', undefined],
     ]);
+    // The request in flight was stopped at once, not waited for.
+    expect(started!.steps[1]!.error?.code).toBe('aborted');
     const ledger = readLedger(join(out, 'ledger.jsonl'));
     expect(ledger.entries.map((e) => e.type)).toEqual(['intent', 'created', 'deleted']);
     expect(pendingItems(ledger.entries)).toMatchObject({ items: [], intents: [] });
