@@ -8,7 +8,10 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Backoff never waits longer than this (Retry-After is bounded by `maxRetryAfterMs` instead). @default 30000 */
   maxDelayMs: number;
-  /** A Retry-After asking for a longer wait ends the retries with a reason instead of stalling the run. @default 120000 */
+  /**
+   * For {@link decideRetry}: a Retry-After asking for a longer wait ends the retries with a reason. The run's
+   * sender waits out any Retry-After at the shared gate instead, bounded by the run's `--max-wait`. @default 120000
+   */
   maxRetryAfterMs: number;
   /** Retries of a 409 or 403 on DELETE, start, pause or restart of a job while replication catches up. @default 5 */
   replicationRetries: number;

@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponse } from './http.js';
 import { HELD_BACK, TransportError } from './http.js';
 import type { ExecContext } from './context.js';
 import { formatMs, WaitBudgetSpent } from './gate.js';
-import { classifyAttempt, describeAttempt, isReplaySafe, retryAfterOf, type Attempt, type RetryKind } from './retry.js';
+import { classifyAttempt, decideRetry, describeAttempt, isReplaySafe, retryAfterOf, type Attempt, type RetryKind } from './retry.js';
 
 /** A response, with how many times the request had to be retried to get it. */
 export interface SendOutcome {
@@ -69,6 +69,8 @@ export async function sendWithRetries(ctx: ExecContext, req: HttpRequest, option
       if (failure) throw failure;
       return { response: response!, retries: reasons.length, retryReasons: reasons, durationMs: performance.now() - started };
     };
+    // Cleanup's own deadline stopped the request in flight: that is its timeout, not an interrupt.
+    if (cleanup && failure?.kind === 'aborted') throw cleanupGaveUp(ctx, req, last);
     if (failure && (failure.code === MAX_WAIT_CODE || failure.code === CLEANUP_TIMEOUT_CODE || failure.kind === 'aborted')) return settle();
     const kind = classifyAttempt(outcome, req.method, req.url, cleanup ? 'cleanup' : 'main');
     const retryAfterMs = kind === 'throttle' ? retryAfterOf(outcome, new Date()) : undefined;
@@ -91,8 +93,16 @@ export async function sendWithRetries(ctx: ExecContext, req: HttpRequest, option
     }
     backoffs++;
     if (!cleanup && backoffs > boundOf(ctx, kind)) return settle();
-    // Cleanup has no count bound, so even a "Retry-After: 0" waits there, or it would spin.
-    const delayMs = kind === 'throttle' && !cleanup ? 0 : backoff(ctx, kind === 'throttle' ? 'transient' : kind, backoffs);
+    let delayMs: number;
+    if (kind === 'transient' && !cleanup) {
+      // A gateway's 502/504 or a dropped connection: the policy's own backoff and bound.
+      const decision = decideRetry(backoffs, outcome, ctx.retry, new Date());
+      if (!decision.retry) return settle();
+      delayMs = decision.delayMs;
+    } else {
+      // Cleanup has no count bound, so even a "Retry-After: 0" waits there, or it would spin.
+      delayMs = kind === 'throttle' && !cleanup ? 0 : backoff(ctx, kind === 'throttle' ? 'transient' : kind, backoffs);
+    }
     if (deadline !== undefined && performance.now() + delayMs > deadline) throw cleanupGaveUp(ctx, req, last);
     reasons.push(last);
     ctx.gate.announce(delayMs, ctx.redactor.text(`${req.method} ${pathOf(req.url)} answered ${last}`));

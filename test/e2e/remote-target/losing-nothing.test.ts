@@ -93,8 +93,9 @@ describe('Ctrl-C in the middle of a run', () => {
 describe('Ctrl-C twice', () => {
   it('stops during cleanup, exits 130, and names the job left behind and how to remove it', async () => {
     const { emu, proxy } = await tenant();
-    // Hold the start (first Ctrl-C lands in a step), then hold the cleanup's DELETE (second lands in cleanup).
-    proxy.script((r) => (r.method === 'POST' && r.path.endsWith('/start') ? { kind: 'hold' } : { kind: 'forward' }));
+    // Hold the start (first Ctrl-C lands in a step, which it stops at once), and the cleanup's
+    // DELETE that follows straight away (second Ctrl-C lands in cleanup).
+    proxy.script((r) => ((r.method === 'POST' && r.path.endsWith('/start')) || r.method === 'DELETE' ? { kind: 'hold' } : { kind: 'forward' }));
     const out = tempDir('gsc-tenant-');
     scan.folder(out, ['ledger.jsonl']);
 
@@ -102,9 +103,7 @@ describe('Ctrl-C twice', () => {
     await run.until(() => proxy.held() > 0, 'start in flight');
     run.child.kill('SIGINT');
     await run.until(() => run.stderr().includes('gsc: interrupted'), 'word that the run is stopping');
-    proxy.script((r) => (r.method === 'DELETE' ? { kind: 'hold' } : { kind: 'forward' }));
-    proxy.release();
-    await run.until(() => proxy.held() > 0, 'cleanup DELETE in flight');
+    await run.until(() => proxy.seen.some((x) => x.method === 'DELETE'), 'cleanup DELETE in flight');
     run.child.kill('SIGINT');
     const { code } = await run.exit();
 
