@@ -5,7 +5,7 @@
  */
 export { startEmulator } from './server.js';
 export type { EmulatorOptions, EmulatorHandle } from './types.js';
-export type { ChaosOptions } from './chaos.js';
+export type { ChaosOptions, EarlyArrival } from './chaos.js';
 export { listDeviations } from './deviations/index.js';
 export type { Deviation, DeviationHooks, MustFail, CreateProblem, ActionEffect } from './deviations/index.js';
 export { loadFixtures, parseFixtures, FixtureError } from './fixtures/load.js';

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createChaos } from './chaos.js';
+import { ArrivalLog, createChaos } from './chaos.js';
 import { composeHooks, resolveDeviations } from './deviations/index.js';
 import type { Env } from './env.js';
 import { defaultFixtures } from './fixtures/defaults.js';
@@ -87,7 +87,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   let count = 0;
   // The origin is known only once listening; the pipeline reads it per request.
-  const pipelineOptions = { bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '' };
+  const arrivals = new ArrivalLog(options.chaos !== undefined);
+  const pipelineOptions = {
+    bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '',
+    log: arrivals, conflictOnFirstDelete: options.chaos?.conflictOnFirstDelete === true,
+  };
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const handle: (req: IncomingMessage, res: ServerResponse) => void = options.replay
     ? createReplayListener(readRecording(options.replay), options.replay, log)
@@ -111,6 +115,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     fixtures: { servicePrincipalId: first?.id ?? '', templateId: first?.templates[0]?.id ?? '', token: fixtures.tokens[0] ?? '' },
     jobs: () => env.store.all().map((j) => ({ servicePrincipalId: j.servicePrincipalId, id: j.doc.id, templateId: String(j.doc.templateId) })),
     requestCount: () => count,
+    earlyArrivals: (inFlightMs = 0) => arrivals.early(inFlightMs),
+    promisedWaits: () => arrivals.promiseCount(),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,4 +1,4 @@
-import type { ChaosOptions } from './chaos.js';
+import type { ChaosOptions, EarlyArrival } from './chaos.js';
 import type { Fixtures } from './fixtures/types.js';
 import type { TlsMaterial } from './tls.js';
 
@@ -45,6 +45,13 @@ export interface EmulatorHandle {
   jobs(): { servicePrincipalId: string; id: string; templateId: string }[];
   /** Requests received so far, including those chaos answered or dropped. */
   requestCount(): number;
+  /**
+   * Requests that arrived while a wait the emulator asked for (Retry-After on 429 or 503) had not
+   * passed. Arrivals within `inFlightMs` of the promise are not counted: they were on their way.
+   */
+  earlyArrivals(inFlightMs?: number): EarlyArrival[];
+  /** How many waits (Retry-After) the emulator has asked for. */
+  promisedWaits(): number;
   /** Stops listening and ends open (keep-alive) connections; resolves when the server has closed. */
   close(): Promise<void>;
 }

@@ -54,6 +54,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
       end.push(summary.conformant ? p.green(verdictLine(summary, failLevel, kept)) : p.red(verdictLine(summary, failLevel, kept)));
       end.push(summaryLine(summary.counts, summary.durationMs));
+      if (summary.waitedMs) end.push(`Waited ${formatDuration(summary.waitedMs)} in all because the target throttled the run`);
       write(end);
     },
   };
