@@ -1,6 +1,6 @@
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary, Status, StepResult } from '../model/index.js';
 import { CONSOLE_LIMITS, exchangeLines } from './excerpt.js';
-import { runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps, where } from './explain.js';
+import { runErrorText, say, skipReason, stepHeading, stepProblemLines, stepsToExplain, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
 import { redactText } from './redact.js';
@@ -42,14 +42,14 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       ]);
     },
     onCaseEnd(c: CaseResult) {
-      if (c.status !== 'passed' || troubledSteps(c).length > 0) kept.push(c);
+      if (c.status !== 'passed' || stepsToExplain(c).length > 0) kept.push(c);
       const retries = c.steps.reduce((n, st) => n + (st.retries ?? 0), 0);
       const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
       write([`${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
     },
     onRunEnd(summary: RunSummary) {
-      const explained = kept.filter((c) => c.status === 'failed' || c.status === 'error' || troubledSteps(c).length > 0);
+      const explained = kept.filter((c) => stepsToExplain(c).length > 0 || c.status === 'failed' || c.status === 'error');
       if (explained.length) write(['', p.bold('Failures and errors'), ...explained.flatMap((c) => ['', ...caseDetails(c, mark, p)])]);
       const skipped = kept.filter((c) => c.status === 'skipped');
       if (skipped.length) write(['', p.bold('Skipped'), ...skipped.map((c) => `  ${say(c.id, 120)}: ${skipReason(c)}`)]);
@@ -64,10 +64,10 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
 
 /** The full story of one case: where it lives, then each troubled step with its exchange. */
 function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint): string[] {
-  const note = c.status === 'passed' || c.status === 'skipped' ? ' (its cleanup did not succeed; something may be left behind)' : '';
+  const note = c.status === 'passed' || c.status === 'skipped' ? ` (${c.status === 'skipped' ? `skipped: ${skipReason(c)}; ` : ''}its cleanup did not succeed; something may be left behind)` : '';
   const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}${note}`];
   lines.push(`  [${say(c.level, 10)}] ${where(c.span ?? { file: c.file, line: 0, col: 0 }, false)}${c.doc ? `  ${say(c.doc, 300)}` : ''}`);
-  const steps = troubledSteps(c);
+  const steps = stepsToExplain(c);
   // The engine often copies a step's error onto its case; say it once.
   const repeated = steps.some((s) => s.error?.code === c.error?.code && s.error?.message === c.error?.message);
   if (c.error && !repeated) lines.push(`  error: ${runErrorText(c.error)}`);

@@ -162,3 +162,20 @@ describe('console reporter', () => {
     expect(out.text()).toContain('against https://[REDACTED]@example.test/v1.0\n1 case, failing level MUST');
   });
 });
+
+describe('skip notes say the real reason', () => {
+  it('a skipped optional case whose route answered 404 is listed under Skipped with that reason, not as a cleanup that failed', async () => {
+    const answered404 = { ...failed.steps[0]!, status: 'failed' as const };
+    const c = { ...skipped, skipReason: 'the target answered 404 to POST /v1.0/x: it does not implement this optional route', steps: [answered404] };
+    const text = await consoleOutput({}, [c], { counts: { passed: 0, failed: 0, error: 0, skipped: 1 }, durationMs: 5, verdict: 'conformant', conformant: true });
+    expect(text).not.toContain('its cleanup did not succeed');
+    expect(text).not.toContain('Failures and errors');
+    expect(text).toContain('Skipped\n  create/rejects-a-second-job: the target answered 404 to POST /v1.0/x: it does not implement this optional route');
+  });
+
+  it('a skipped case whose cleanup really failed says both', async () => {
+    const c = { ...skipped, skipReason: 'not implemented', steps: [failed.steps[1]!] };
+    const text = await consoleOutput({}, [c], { counts: { passed: 0, failed: 0, error: 0, skipped: 1 }, durationMs: 5, verdict: 'conformant', conformant: true });
+    expect(text).toContain('(skipped: not implemented; its cleanup did not succeed; something may be left behind)');
+  });
+});
