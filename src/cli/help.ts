@@ -22,11 +22,11 @@ const CONFIG_TEXT = `Config file:
   Format and examples: docs/configuration.md; schema: schemas/config.schema.json.`;
 
 /** What each command is for, and its flags, as `gsc --help` and `gsc CMD --help` show them. */
-export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[]; more?: string }> = {
+export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[]; more?: string; exits?: string }> = {
   run: { usage: 'gsc run [paths…] [flags]', summary: 'run the suites against a target (default: the embedded emulator)', flags: runFlags, more: CONFIG_TEXT },
-  lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [] },
-  list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags },
-  cleanup: { usage: 'gsc cleanup [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.' },
+  lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [], exits: exitText([[0, 'every suite file is valid'], [2, 'a suite file is invalid (each problem at file:line:col) or a bad invocation']]) },
+  list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags, exits: exitText([[0, 'the selected cases were listed'], [2, 'nothing matched the selection, a suite file is invalid, or a bad invocation']]) },
+  cleanup: { usage: 'gsc cleanup [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.', exits: exitText([[0, 'everything the ledger records is deleted or already gone'], [1, 'something may be left behind: a delete failed, or the ledger has an error'], [2, 'bad invocation or an invalid config file'], [3, 'the target could not be reached']]) },
   emulator: { usage: 'gsc emulator [--port N] [--fixtures FILE] [--deviate NAME]', summary: 'serve the reference emulator (gsc emulator --help)', flags: [] },
 };
 
@@ -36,6 +36,11 @@ const EXIT_TEXT = `Exit codes:
   2  bad invocation, invalid suite files or an invalid config file: nothing was sent
   3  the target could not be tested: unreachable, credentials rejected, or cases in error
   130 interrupted`;
+
+/** A command's own exit codes, in the layout of the run's. */
+function exitText(codes: [number, string][]): string {
+  return `Exit codes:\n${codes.map(([code, text]) => `  ${String(code).padEnd(2)} ${text}`).join('\n')}`;
+}
 
 function flagLines(flags: FlagDef[]): string {
   return flags
@@ -51,7 +56,7 @@ function flagLines(flags: FlagDef[]): string {
 export function formatHelp(command?: string): string {
   const c = command ? commands[command] : undefined;
   if (c) {
-    return [`Usage: ${c.usage}`, '', `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`, c.flags.length ? `\nFlags:\n${flagLines(c.flags)}` : '', ...(c.more ? ['', c.more] : []), '', EXIT_TEXT].join('\n');
+    return [`Usage: ${c.usage}`, '', `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`, c.flags.length ? `\nFlags:\n${flagLines(c.flags)}` : '', ...(c.more ? ['', c.more] : []), '', c.exits ?? EXIT_TEXT].join('\n');
   }
   const list = Object.entries(commands).map(([name, d]) => `  ${name.padEnd(10)}${d.summary}`).join('\n');
   return `graph-sync-conformance (gsc): contract and conformance tests for the Microsoft Graph synchronization jobs API

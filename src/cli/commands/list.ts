@@ -1,3 +1,4 @@
+import { nothingSelected } from '../../plan/nothing-selected.js';
 import { selectCases } from '../../plan/select.js';
 import { parseSettings } from '../args.js';
 import { EXIT } from '../exit-codes.js';
@@ -17,7 +18,12 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const suites = await loadAndReport(s.positionals, io);
   if (!suites) return EXIT.usage;
-  const planned = selectCases(suites, { grep: s.get('grep'), tags: parseList(s.get('tags')) });
+  const selection = { grep: s.get('grep'), tags: parseList(s.get('tags')) };
+  const planned = selectCases(suites, selection);
+  if (planned.length === 0) {
+    println(io.stderr, `gsc list: ${nothingSelected(suites, selection)}`);
+    return EXIT.usage;
+  }
   const width = Math.max(0, ...planned.map((p) => p.case.id.length));
   for (const { case: c } of planned) {
     const tags = c.tags.length ? `  [${c.tags.join(', ')}]` : '';

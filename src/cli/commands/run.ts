@@ -4,6 +4,7 @@ import type { RunError } from '../../model/index.js';
 import { LedgerError, readLedger, pendingItems } from '../../execute/ledger/index.js';
 import { probeTarget } from '../../execute/preflight.js';
 import { runCases, type PlannedCase } from '../../execute/run.js';
+import { nothingSelected } from '../../plan/nothing-selected.js';
 import { selectCases } from '../../plan/select.js';
 import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
 import { didYouMean } from '../../load/did-you-mean.js';
@@ -40,8 +41,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 
   const suites = await loadAndReport(s.positionals, io);
   if (!suites) return EXIT.usage;
-  const selected = selectCases(suites, { grep: s.get('grep'), tags: parseList(s.get('tags')) });
-  if (selected.length === 0) throw new UsageError('no case matches the selection (--grep/--tags); `gsc list` shows what there is');
+  const selection = { grep: s.get('grep'), tags: parseList(s.get('tags')) };
+  const selected = selectCases(suites, selection);
+  if (selected.length === 0) throw new UsageError(nothingSelected(suites, selection));
 
   const limits = runLimits(s);
   const ledger = s.get('ledger');
