@@ -82,7 +82,7 @@ export function expectation(schemaFile: string): Expectation {
       { pointer: '/schedule/interval', pattern: '^-?P', span: span(8) },
       { pointer: '/status/code', equals: 'NotConfigured', span: span(9) },
       { pointer: '/status/lastExecution', present: true, span: span(10) },
-      { pointer: '/status/progress', absent: true, span: span(11) },
+      { pointer: '/status/progress', present: true, negated: true, span: span(11) },
       { pointer: '/status/countSuccessiveCompleteFailures', type: 'integer', span: span(12) },
       { pointer: '/schedule', equals: { expiration: null, interval: 'P10675199DT2H48M5.4775807S', state: 'Disabled' }, span: span(13) },
     ],

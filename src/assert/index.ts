@@ -2,9 +2,10 @@
  * Named checks: an exchange and an (already variable-resolved) expectation in, findings out.
  * Pure, so the runner and a proxy validating live SDK traffic can share them.
  */
-export type { CheckContext, CheckDefinition, SchemaStore, SchemaViolation } from './types.js';
+export type { CheckContext, CheckDefinition, Judgement, JudgementEvidence, NegatablePart, PredicateDefinition, SchemaStore, SchemaViolation } from './types.js';
 export { checkExchange } from './check-exchange.js';
-export { checks } from './registry.js';
+export { checks, predicates } from './registry.js';
+export { bothWays } from './negation.js';
 export { createSchemaStore } from './schema/store.js';
 export { InvalidExpectationError, SchemaLoadError } from './errors.js';
 export { parsePointer, resolvePointer, formatPointer, escapeToken, joinPointer, type Resolution } from './json/pointer.js';

@@ -1,4 +1,4 @@
-import type { Exchange, Expectation, Finding } from '../model/index.js';
+import type { Exchange, Expectation, Finding, SourceSpan } from '../model/index.js';
 
 /** What checks may consult besides the exchange: compiled schemas, never the network or disk. */
 export interface CheckContext {
@@ -58,4 +58,61 @@ export interface CheckDefinition<Part = unknown> {
    * the same definition's `select` returned.
    */
   run(exchange: Exchange, part: Part, ctx: CheckContext): Finding[];
+}
+
+/** A part of an expectation that can be asked either way: `negated` when written under `not:`. */
+export interface NegatablePart {
+  negated?: true;
+  span: SourceSpan;
+}
+
+/**
+ * A claim that can be asked as written (`equals: V`) or negated (`not: { equals: V }`), as hurl's
+ * predicates take a `not` modifier. It only judges; the registry derives both checks from it
+ * (`bothWays`), so a negation is never a second file that could drift from its twin.
+ */
+export interface PredicateDefinition<Part extends NegatablePart = NegatablePart> {
+  /** Stable name of the check as written: `value-equals`. */
+  readonly name: string;
+  /** The claim as written, one sentence: "the value at the pointer is deeply equal to the expected value". */
+  readonly claim: string;
+  /** The negated twin: its stable name (`value-differs`) and its claim. */
+  readonly negation: { readonly name: string; readonly claim: string };
+  /** As for `CheckDefinition.needsJson`; the same for both twins. */
+  readonly needsJson: boolean;
+  /** Every part of an expectation that asks for this claim, negated or not. */
+  select(expectation: Expectation): readonly Part[];
+  /** Whether the claim holds for one part, with what a finding would say either way. */
+  judge(exchange: Exchange, part: Part, ctx: CheckContext): Judgement;
+}
+
+/**
+ * A predicate's verdict on one part, with the evidence for the twin that fails: when the claim
+ * holds, the evidence shows that it holds (what the negated twin reports); otherwise, why not.
+ */
+export type Judgement = JudgementEvidence & (
+  | { holds: true }
+  | {
+      holds: false;
+      /**
+       * What the value must be before the claim can be judged at all, when it is not: `be present`,
+       * `be an array`. Then the claim fails and so does its negation (a missing value does not
+       * "differ" from anything).
+       */
+      unmet?: string;
+    }
+);
+
+/** What findings of a predicate say: `${subject} must ${claim}`, `expected ${subject} not to ${claim}`. */
+export interface JudgementEvidence {
+  /** What is judged, as messages name it: `/schedule/state`, `body`, `content-type header`. */
+  subject: string;
+  /** The claim as a verb phrase: `equal "Disabled"`, `match /^P/`, `be present`. */
+  claim: string;
+  /** What the claim expects, as written (the negated twin reports `{ not: expected }`). */
+  expected: unknown;
+  /** The value that decided: the mismatch when the claim fails, the match when it holds; undefined when absent. */
+  actual: unknown;
+  /** Where in the body the decisive value is, for body predicates. */
+  pointer?: string;
 }

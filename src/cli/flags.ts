@@ -1,9 +1,33 @@
-/** One command-line flag, with the environment variable that can stand in for it. */
+/**
+ * Every flag gsc knows, once: its environment variable, its key in a `gsc.config.yaml` target,
+ * its type and its help. The commands' flag lists, the config key registry
+ * (`config/keys.ts`) and `--help` are derived from this table; `test/cli/flags-table.test.ts`
+ * holds `schemas/config.schema.json`, `docs/configuration.md` and the README to it.
+ */
+
+/** How a config file value turns into the text a flag would carry. */
+export type ConfigKind =
+  /** Used as written. */
+  | 'text'
+  /** `{ env: NAME }` or `{ file: PATH }`: read when the flag is used, never written in the file. */
+  | 'secret'
+  /** A file path, relative to the config file's folder. */
+  | 'path'
+  /** `true` or `false`. */
+  | 'boolean'
+  /** A number, as YAML read it. */
+  | 'number'
+  /** A comma list or a YAML list, joined with commas. */
+  | 'list';
+
+/** One command-line flag, with the environment variable and config key that can stand in for it. */
 export interface FlagDef {
   name: string;
   type: 'string' | 'boolean';
   /** Environment variable read when the flag is absent. */
   env?: string;
+  /** The key of a config file target read when neither flag nor variable is given, and how its value reads. */
+  config?: { key: string; kind: ConfigKind };
   /** Shown in --help as the value's name. */
   value?: string;
   description: string;
@@ -13,58 +37,87 @@ export interface FlagDef {
   secret?: boolean;
 }
 
-const f = (d: FlagDef): FlagDef => d;
+/** Flags by name, so a command's list names each one it takes and a typo does not compile. */
+function table<const Name extends string>(defs: ReadonlyArray<FlagDef & { name: Name }>): Readonly<Record<Name, FlagDef>> {
+  const byName = {} as Record<Name, FlagDef>;
+  for (const d of defs) byName[d.name] = d;
+  return byName;
+}
+
+/** The table, in the order config keys are documented. A command may reword a flag's help for itself. */
+export const FLAGS = table([
+  { name: 'config', type: 'string', env: 'GSC_CONFIG', value: 'FILE', description: 'config file with named targets (docs/configuration.md)', default: 'gsc.config.yaml in the working directory, if there is one' },
+  { name: 'target-name', type: 'string', env: 'GSC_TARGET_NAME', value: 'NAME', description: 'the config file target to use', default: "the config file's default, or its only target" },
+  { name: 'target', type: 'string', env: 'GSC_TARGET', config: { key: 'target', kind: 'text' }, value: 'URL', description: 'base URL with the version segment, e.g. https://graph.microsoft.com/v1.0', default: "the cloud's Graph /v1.0 when signing in, else the embedded emulator" },
+  { name: 'cloud', type: 'string', env: 'GSC_CLOUD', config: { key: 'cloud', kind: 'text' }, value: 'NAME', description: 'global, usgov, usgovdod or china: sets the Graph root, sign-in authority and scope together', default: 'global' },
+  { name: 'authority', type: 'string', env: 'GSC_AUTHORITY', config: { key: 'authority', kind: 'text' }, value: 'URL', description: "sign-in authority host, overriding the cloud's" },
+  { name: 'tenant-id', type: 'string', env: 'GSC_TENANT_ID', config: { key: 'tenantId', kind: 'text' }, value: 'ID', description: 'Entra tenant (GUID or domain) for client-credentials sign-in' },
+  { name: 'client-id', type: 'string', env: 'GSC_CLIENT_ID', config: { key: 'clientId', kind: 'text' }, value: 'ID', description: 'application (client) id for client-credentials sign-in' },
+  { name: 'client-secret', type: 'string', env: 'GSC_CLIENT_SECRET', config: { key: 'clientSecret', kind: 'secret' }, value: 'SECRET', description: 'client secret', secret: true },
+  { name: 'client-secret-file', type: 'string', env: 'GSC_CLIENT_SECRET_FILE', value: 'FILE', description: 'file holding the client secret' },
+  { name: 'client-certificate', type: 'string', env: 'GSC_CLIENT_CERTIFICATE_PATH', config: { key: 'clientCertificate', kind: 'path' }, value: 'FILE', description: 'PEM with the private key and the certificate, instead of a secret' },
+  { name: 'token', type: 'string', env: 'GSC_TOKEN', config: { key: 'token', kind: 'secret' }, value: 'TOKEN', description: 'bearer token sent as is', secret: true },
+  { name: 'service-principal', type: 'string', env: 'GSC_SERVICE_PRINCIPAL_ID', config: { key: 'servicePrincipal', kind: 'text' }, value: 'ID', description: 'object id of the service principal whose jobs are tested' },
+  { name: 'template', type: 'string', env: 'GSC_TEMPLATE_ID', config: { key: 'template', kind: 'text' }, value: 'ID', description: 'synchronization template to create jobs from', default: 'the first template the service principal lists' },
+  { name: 'allow-writes', type: 'boolean', env: 'GSC_ALLOW_WRITES', config: { key: 'allowWrites', kind: 'boolean' }, description: 'let cases that create, change or delete run against a target that is not on this machine' },
+  { name: 'concurrency', type: 'string', env: 'GSC_CONCURRENCY', config: { key: 'concurrency', kind: 'number' }, value: 'N', description: 'independent cases run in parallel', default: '1' },
+  { name: 'max-rps', type: 'string', env: 'GSC_MAX_RPS', config: { key: 'maxRps', kind: 'number' }, value: 'R', description: 'at most R requests per second to the target', default: 'no limit' },
+  { name: 'timeout', type: 'string', env: 'GSC_TIMEOUT', config: { key: 'timeout', kind: 'text' }, value: 'DURATION', description: 'per-request timeout', default: '30s' },
+  { name: 'consistency-timeout', type: 'string', env: 'GSC_CONSISTENCY_TIMEOUT', config: { key: 'consistencyTimeout', kind: 'text' }, value: 'DURATION', description: 'longest wait for eventual consistency after a write', default: '60s, or 5s against the embedded emulator' },
+  { name: 'tags', type: 'string', env: 'GSC_TAGS', config: { key: 'tags', kind: 'list' }, value: 'LIST', description: 'only cases with any of these tags; !tag excludes (comma list)' },
+  { name: 'grep', type: 'string', env: 'GSC_GREP', value: 'REGEX', description: 'only cases whose id or title matches (case-insensitive)' },
+  { name: 'level', type: 'string', env: 'GSC_LEVEL', value: 'LEVEL', description: 'lowest requirement level whose failure fails the run: MUST, SHOULD or MAY', default: 'MUST' },
+  { name: 'out', type: 'string', env: 'GSC_OUT', value: 'DIR', description: 'folder for report files', default: 'reports' },
+  { name: 'reporter', type: 'string', env: 'GSC_REPORTER', value: 'LIST', description: 'reporters (comma list): console, junit, json, ndjson, html, ctrf, tap, github', default: 'console,junit,json' },
+  { name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' },
+  { name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' },
+  { name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' },
+]);
 
 /** Flags shared by the commands that read suites. */
-export const selectionFlags: FlagDef[] = [
-  f({ name: 'grep', type: 'string', env: 'GSC_GREP', value: 'REGEX', description: 'only cases whose id or title matches (case-insensitive)' }),
-  f({ name: 'tags', type: 'string', env: 'GSC_TAGS', value: 'LIST', description: 'only cases with any of these tags; !tag excludes (comma list)' }),
-];
+export const selectionFlags: FlagDef[] = [FLAGS.grep, FLAGS.tags];
 
 /** How the run signs in; shared by `gsc run` and `gsc cleanup`. */
 const credentialFlags: FlagDef[] = [
-  f({ name: 'token', type: 'string', env: 'GSC_TOKEN', value: 'TOKEN', description: 'bearer token sent as is', secret: true }),
-  f({ name: 'tenant-id', type: 'string', env: 'GSC_TENANT_ID', value: 'ID', description: 'Entra tenant (GUID or domain) for client-credentials sign-in' }),
-  f({ name: 'client-id', type: 'string', env: 'GSC_CLIENT_ID', value: 'ID', description: 'application (client) id for client-credentials sign-in' }),
-  f({ name: 'client-secret', type: 'string', env: 'GSC_CLIENT_SECRET', value: 'SECRET', description: 'client secret', secret: true }),
-  f({ name: 'client-secret-file', type: 'string', env: 'GSC_CLIENT_SECRET_FILE', value: 'FILE', description: 'file holding the client secret' }),
-  f({ name: 'client-certificate', type: 'string', env: 'GSC_CLIENT_CERTIFICATE_PATH', value: 'FILE', description: 'PEM with the private key and the certificate, instead of a secret' }),
-  f({ name: 'cloud', type: 'string', env: 'GSC_CLOUD', value: 'NAME', description: 'global, usgov, usgovdod or china: sets the Graph root, sign-in authority and scope together', default: 'global' }),
-  f({ name: 'authority', type: 'string', env: 'GSC_AUTHORITY', value: 'URL', description: "sign-in authority host, overriding the cloud's" }),
+  FLAGS.token,
+  FLAGS['tenant-id'],
+  FLAGS['client-id'],
+  FLAGS['client-secret'],
+  FLAGS['client-secret-file'],
+  FLAGS['client-certificate'],
+  FLAGS.cloud,
+  FLAGS.authority,
 ];
 
 /** Which config file and which of its targets; shared by `gsc run` and `gsc cleanup`. */
-export const configFlags: FlagDef[] = [
-  f({ name: 'config', type: 'string', env: 'GSC_CONFIG', value: 'FILE', description: 'config file with named targets (docs/configuration.md)', default: 'gsc.config.yaml in the working directory, if there is one' }),
-  f({ name: 'target-name', type: 'string', env: 'GSC_TARGET_NAME', value: 'NAME', description: 'the config file target to use', default: "the config file's default, or its only target" }),
-];
+export const configFlags: FlagDef[] = [FLAGS.config, FLAGS['target-name']];
 
-/** Flags of `gsc run`. */
+/** Flags of `gsc run`, in the order `--help` lists them. */
 export const runFlags: FlagDef[] = [
   ...configFlags,
-  f({ name: 'target', type: 'string', env: 'GSC_TARGET', value: 'URL', description: 'base URL with the version segment, e.g. https://graph.microsoft.com/v1.0', default: "the cloud's Graph /v1.0 when signing in, else the embedded emulator" }),
+  FLAGS.target,
   ...credentialFlags,
-  f({ name: 'service-principal', type: 'string', env: 'GSC_SERVICE_PRINCIPAL_ID', value: 'ID', description: 'object id of the service principal whose jobs are tested' }),
-  f({ name: 'template', type: 'string', env: 'GSC_TEMPLATE_ID', value: 'ID', description: 'synchronization template to create jobs from', default: 'the first template the service principal lists' }),
+  FLAGS['service-principal'],
+  FLAGS.template,
   ...selectionFlags,
-  f({ name: 'level', type: 'string', env: 'GSC_LEVEL', value: 'LEVEL', description: 'lowest requirement level whose failure fails the run: MUST, SHOULD or MAY', default: 'MUST' }),
-  f({ name: 'out', type: 'string', env: 'GSC_OUT', value: 'DIR', description: 'folder for report files', default: 'reports' }),
-  f({ name: 'reporter', type: 'string', env: 'GSC_REPORTER', value: 'LIST', description: 'reporters (comma list): console, junit, json, ndjson, html, ctrf, tap, github', default: 'console,junit,json' }),
-  f({ name: 'concurrency', type: 'string', env: 'GSC_CONCURRENCY', value: 'N', description: 'independent cases run in parallel', default: '1' }),
-  f({ name: 'max-rps', type: 'string', env: 'GSC_MAX_RPS', value: 'R', description: 'at most R requests per second to the target', default: 'no limit' }),
-  f({ name: 'timeout', type: 'string', env: 'GSC_TIMEOUT', value: 'DURATION', description: 'per-request timeout', default: '30s' }),
-  f({ name: 'consistency-timeout', type: 'string', env: 'GSC_CONSISTENCY_TIMEOUT', value: 'DURATION', description: 'longest wait for eventual consistency after a write', default: '60s, or 5s against the embedded emulator' }),
-  f({ name: 'allow-writes', type: 'boolean', env: 'GSC_ALLOW_WRITES', description: 'let cases that create, change or delete run against a target that is not on this machine' }),
-  f({ name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' }),
-  f({ name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' }),
-  f({ name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' }),
+  FLAGS.level,
+  FLAGS.out,
+  FLAGS.reporter,
+  FLAGS.concurrency,
+  FLAGS['max-rps'],
+  FLAGS.timeout,
+  FLAGS['consistency-timeout'],
+  FLAGS['allow-writes'],
+  FLAGS['dry-run'],
+  FLAGS.ledger,
+  FLAGS.verbose,
 ];
 
-/** Flags of `gsc cleanup`. */
+/** Flags of `gsc cleanup`: the ledger and target are read back, so their help says so. */
 export const cleanupFlags: FlagDef[] = [
   ...configFlags,
-  f({ name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE', description: 'the ledger a run wrote', default: 'reports/ledger.jsonl' }),
-  f({ name: 'target', type: 'string', env: 'GSC_TARGET', value: 'URL', description: "the target to clean, when the ledger names several", default: "the ledger's" }),
+  { ...FLAGS.ledger, value: 'FILE', description: 'the ledger a run wrote', default: 'reports/ledger.jsonl' },
+  { ...FLAGS.target, description: 'the target to clean, when the ledger names several', default: "the ledger's" },
   ...credentialFlags,
-  f({ name: 'timeout', type: 'string', env: 'GSC_TIMEOUT', value: 'DURATION', description: 'per-request timeout', default: '30s' }),
+  FLAGS.timeout,
 ];

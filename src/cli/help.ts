@@ -17,8 +17,7 @@ const CONFIG_TEXT = `Config file:
   Precedence: flag > environment variable > config file > default. A token given by flag or
   environment replaces the file's client credentials; a client secret or certificate replaces
   its token and its other client credential.
-  Keys: target, cloud, authority, tenantId, clientId, clientSecret, clientCertificate, token,
-  servicePrincipal, template, allowWrites, concurrency, maxRps, timeout, consistencyTimeout, tags.
+  Keys: the \`config\` name shown with each flag above.
   Format and examples: docs/configuration.md; schema: schemas/config.schema.json.`;
 
 /** What each command is for, and its flags, as `gsc --help` and `gsc CMD --help` show them. */
@@ -46,7 +45,7 @@ function flagLines(flags: FlagDef[]): string {
   return flags
     .map((f) => {
       const head = `  --${f.name}${f.value ? ` ${f.value}` : ''}`;
-      const extra = [f.env ? `env ${f.env}` : '', f.default ? `default: ${f.default}` : ''].filter(Boolean).join('; ');
+      const extra = [f.env ? `env ${f.env}` : '', f.config ? `config ${f.config.key}` : '', f.default ? `default: ${f.default}` : ''].filter(Boolean).join('; ');
       return `${head.padEnd(34)}${f.description}${extra ? ` (${extra})` : ''}`;
     })
     .join('\n');

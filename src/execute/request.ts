@@ -48,7 +48,7 @@ export async function buildRequest(
 }
 
 /** Predicates whose operand is JSON that may hold `{{variables}}`. */
-const TEMPLATED_PREDICATES = ['equals', 'notEquals', 'contains', 'excludes'] as const;
+const TEMPLATED_PREDICATES = ['equals', 'contains'] as const;
 
 /** The expectation with every template in it substituted, ready for the checks. */
 export function resolveExpectation(e: Expectation, vars: ReadonlyMap<string, string>): Expectation {

@@ -1,10 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import type {
-  Capture, Case, Eventually, Expectation, HeaderExpectation, JsonType, Level, RequestSpec, SchemaExpectation,
+  Capture, Case, Eventually, Expectation, HeaderExpectation, Level, RequestSpec, SchemaExpectation,
   StatusMatcher, Step, Suite, TemplateJson, ValueExpectation,
 } from '../model/index.js';
+import { headerClaim, valueClaims, type RawHeaderExpectation, type RawPredicates } from './predicates.js';
 import { parseDuration } from './syntax.js';
 import type { Path, YamlFile } from './yaml-file.js';
+
+export type { RawHeaderExpectation, RawPredicates } from './predicates.js';
 
 // The shapes below are what suite.schema.json admits; build* only ever sees valid data.
 
@@ -36,7 +39,7 @@ export interface RawStep {
 }
 export interface RawExpect {
   status?: StatusMatcher | StatusMatcher[];
-  headers?: Record<string, string | { present?: boolean; equals?: string; pattern?: string }>;
+  headers?: Record<string, RawHeaderExpectation>;
   emptyBody?: true;
   schema?: RawSchemaRef | RawSchemaRef[];
   json?: Record<string, RawPredicates>;
@@ -45,7 +48,6 @@ export interface RawSchemaRef {
   $ref: string;
   pointer?: string;
 }
-export type RawPredicates = Partial<Record<'equals' | 'notEquals' | 'contains' | 'excludes', TemplateJson>> & { pattern?: string; type?: JsonType; present?: true; absent?: true; nonEmpty?: true };
 
 /** Default pause between `eventually` attempts when the suite gives none. */
 export const DEFAULT_INTERVAL_MS = 1000;
@@ -116,20 +118,22 @@ class Builder {
     return out;
   }
 
-  header(name: string, raw: string | { present?: boolean; equals?: string; pattern?: string }, path: Path): HeaderExpectation {
-    const out: HeaderExpectation = { name: name.toLowerCase(), span: this.yaml.pairSpan(path) };
-    if (typeof raw === 'string') out.equals = raw;
-    else Object.assign(out, raw);
-    return out;
+  header(name: string, raw: RawHeaderExpectation, path: Path): HeaderExpectation {
+    const { claim, value, negated } = headerClaim(raw);
+    return { name: name.toLowerCase(), [claim]: value, ...(negated ? { negated: true } : {}), span: this.yaml.pairSpan(path) } as HeaderExpectation;
   }
 
   schema(raw: RawSchemaRef, span: Step['span']): SchemaExpectation {
     return { ref: resolveRef(this.dir, raw.$ref), written: raw.$ref, pointer: raw.pointer ?? '', span };
   }
 
-  /** One expectation per predicate, as the model wants: `{ type: string, nonEmpty: true }` is two. */
+  /**
+   * One expectation per predicate, as the model wants: `{ type: string, nonEmpty: true }` is two.
+   * A negated one (`notEquals: V`, `not: { equals: V }`) is its claim with `negated: true`.
+   */
   values(pointer: string, raw: RawPredicates, path: Path): ValueExpectation[] {
-    return Object.entries(raw).map(([predicate, value]) => ({ pointer, [predicate]: value, span: this.yaml.pairSpan([...path, predicate]) }) as ValueExpectation);
+    return valueClaims(raw).map(({ claim, value, negated, at }) =>
+      ({ pointer, [claim]: value, ...(negated ? { negated: true } : {}), span: this.yaml.pairSpan([...path, ...at]) }) as ValueExpectation);
   }
 
   capture(name: string, raw: string | { header: string }, path: Path): Capture {

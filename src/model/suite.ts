@@ -53,13 +53,16 @@ export interface RequestSpec {
 export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
 export type StatusMatcher = number | StatusClass;
 
-/** One expectation on a header. Exactly one field is set. */
+/** One expectation on a header. Exactly one of present, equals, pattern is set. */
 export interface HeaderExpectation {
   name: string;
-  present?: boolean;
+  /** The header is sent, with any value. */
+  present?: true;
   equals?: Template;
   /** A regular expression (JavaScript syntax, case-sensitive unless written with (?i)-free alternatives). */
   pattern?: string;
+  /** The predicate must not hold: written under `not:`, or as `present: false`. */
+  negated?: true;
   span: SourceSpan;
 }
 
@@ -68,17 +71,16 @@ export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'a
 
 /**
  * An assertion on the value at a JSON pointer of the response body.
- * Exactly one of the predicate fields is set.
+ * Exactly one of the predicate fields is set; `negated` turns it around.
  */
 export interface ValueExpectation {
   /** RFC 6901 JSON pointer, "" for the whole body. */
   pointer: string;
   equals?: TemplateJson;
-  notEquals?: TemplateJson;
   pattern?: string;
   type?: JsonType;
+  /** The pointer resolves (the value may be null). */
   present?: true;
-  absent?: true;
   /** A non-empty string, array or object. */
   nonEmpty?: true;
   /**
@@ -86,8 +88,12 @@ export interface ValueExpectation {
    * holding at least its keys with matching values; anything else must be deeply equal.
    */
   contains?: TemplateJson;
-  /** The value is an array with no element that matches (as for `contains`). */
-  excludes?: TemplateJson;
+  /**
+   * The predicate must not hold: written under `not:`, or with a shorthand (`notEquals: V` is
+   * `equals: V` negated, `excludes` is `contains`, `absent: true` is `present: true`). A value
+   * that cannot be judged (missing, where the predicate needs one) fails either way.
+   */
+  negated?: true;
   span: SourceSpan;
 }
 

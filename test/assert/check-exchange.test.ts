@@ -39,7 +39,7 @@ describe('checkExchange', () => {
         schemas: [jobSchema(8)],
         values: [
           { pointer: '/id', type: 'string', span: at(10) },
-          { pointer: '/status/progress', absent: true, span: at(11) },
+          { pointer: '/status/progress', present: true, negated: true, span: at(11) },
         ],
       }),
       ctx,

@@ -49,9 +49,9 @@ describe('loading the valid fixtures', () => {
                 schemas: [],
                 values: [
                   { pointer: '/value', type: 'array', span: at(LIST, 15, 23, 15, 34) },
-                  { pointer: '/value', excludes: { templateId: 'gsc-{{runId}}' }, span: at(LIST, 15, 36, 15, 77) },
+                  { pointer: '/value', contains: { templateId: 'gsc-{{runId}}' }, negated: true, span: at(LIST, 15, 36, 15, 77) },
                   { pointer: '/@odata.context', present: true, span: at(LIST, 16, 32, 16, 45) },
-                  { pointer: '/@odata.context', notEquals: '', span: at(LIST, 16, 47, 16, 60) },
+                  { pointer: '/@odata.context', equals: '', negated: true, span: at(LIST, 16, 47, 16, 60) },
                 ],
               },
               captures: [],

@@ -1,23 +1,20 @@
 import type { HeaderExpectation } from '../../model/index.js';
 import { headerValue } from '../support/headers.js';
-import type { CheckDefinition } from '../types.js';
+import type { PredicateDefinition } from '../types.js';
 
-/** A header the expectation requires (`present: true`) is in the response, with any value. */
-export const headerIsPresent: CheckDefinition<HeaderExpectation> = {
+/**
+ * The response carries the header (`present: true`), with any value. Negated
+ * (`present: false`), it does not.
+ */
+export const headerIsPresent: PredicateDefinition<HeaderExpectation> = {
   name: 'header-is-present',
   claim: 'the response carries the header',
+  negation: { name: 'header-is-absent', claim: 'the response does not carry the header' },
   needsJson: false,
   select: (expectation) => expectation.headers.filter((h) => h.present === true),
-  run(exchange, part) {
-    if (headerValue(exchange.response.headers, part.name) !== undefined) return [];
-    return [
-      {
-        check: 'header-is-present',
-        message: `${part.name} header must be present`,
-        expected: 'present',
-        actual: 'absent',
-        span: part.span,
-      },
-    ];
+  judge(exchange, part) {
+    const value = headerValue(exchange.response.headers, part.name);
+    const said = { subject: `${part.name} header`, claim: 'be present', expected: 'present' };
+    return value === undefined ? { ...said, holds: false, actual: 'absent' } : { ...said, holds: true, actual: value };
   },
 };

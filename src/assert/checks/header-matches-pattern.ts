@@ -1,28 +1,23 @@
 import type { HeaderExpectation } from '../../model/index.js';
 import { headerValue } from '../support/headers.js';
 import { compilePattern } from '../support/pattern.js';
-import type { CheckDefinition } from '../types.js';
+import type { PredicateDefinition } from '../types.js';
+
+type Part = HeaderExpectation & { pattern: string };
 
 /** A header is present and its value matches a regular expression (`^application/json`). */
-export const headerMatchesPattern: CheckDefinition<HeaderExpectation & { pattern: string }> = {
+export const headerMatchesPattern: PredicateDefinition<Part> = {
   name: 'header-matches-pattern',
   claim: 'the header is present and its value matches the pattern',
+  negation: { name: 'header-does-not-match-pattern', claim: 'the header is present and its value does not match the pattern' },
   needsJson: false,
-  select: (expectation) =>
-    expectation.headers.filter((h): h is HeaderExpectation & { pattern: string } => h.pattern !== undefined),
-  run(exchange, part) {
+  select: (expectation) => expectation.headers.filter((h): h is Part => h.pattern !== undefined),
+  judge(exchange, part) {
     const regex = compilePattern(part.pattern, part.span);
     const value = headerValue(exchange.response.headers, part.name);
-    if (value !== undefined && regex.test(value)) return [];
-    return [
-      {
-        check: 'header-matches-pattern',
-        message: `${part.name} header must match /${part.pattern}/`,
-        expected: part.pattern,
-        // undefined: the header is missing altogether.
-        actual: value,
-        span: part.span,
-      },
-    ];
+    const said = { subject: `${part.name} header`, claim: `match /${part.pattern}/`, expected: part.pattern, actual: value };
+    // actual undefined: the header is missing altogether.
+    if (value === undefined) return { ...said, holds: false, unmet: 'be present' };
+    return { ...said, holds: regex.test(value) };
   },
 };

@@ -3,29 +3,24 @@ import { preview } from '../json/preview.js';
 import { bodyValue } from '../support/body.js';
 import { describePointer } from '../support/describe.js';
 import { compilePattern } from '../support/pattern.js';
-import type { CheckDefinition } from '../types.js';
+import type { PredicateDefinition } from '../types.js';
 
 type Part = ValueExpectation & { pattern: string };
 
 /** The value at a pointer is a string matching a regular expression (a number never matches). */
-export const valueMatchesPattern: CheckDefinition<Part> = {
+export const valueMatchesPattern: PredicateDefinition<Part> = {
   name: 'value-matches-pattern',
   claim: 'the value at the pointer is a string that matches the pattern',
+  negation: { name: 'value-does-not-match-pattern', claim: 'the value at the pointer is a string that does not match the pattern' },
   needsJson: true,
   select: (expectation) => expectation.values.filter((v): v is Part => v.pattern !== undefined),
-  run(exchange, part) {
+  judge(exchange, part) {
     const regex = compilePattern(part.pattern, part.span);
     const at = bodyValue(exchange, part.pointer, part.span);
-    if (at.found && typeof at.value === 'string' && regex.test(at.value)) return [];
-    return [
-      {
-        check: 'value-matches-pattern',
-        message: `${describePointer(part.pointer)} must be a string matching /${part.pattern}/`,
-        expected: part.pattern,
-        actual: at.found ? preview(at.value) : undefined,
-        pointer: part.pointer,
-        span: part.span,
-      },
-    ];
+    const said = { subject: describePointer(part.pointer), claim: `match /${part.pattern}/`, expected: part.pattern, pointer: part.pointer };
+    if (!at.found || typeof at.value !== 'string') {
+      return { ...said, holds: false, unmet: 'be a string', actual: at.found ? preview(at.value) : undefined };
+    }
+    return { ...said, holds: regex.test(at.value), actual: preview(at.value) };
   },
 };

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/index.js';
+import { headerClaim, valueClaims } from '../predicates.js';
 import { parseDuration, pointerProblem } from '../syntax.js';
 import type { Path } from '../yaml-file.js';
 import { stepsOf, type CaseCheck } from './context.js';
@@ -11,10 +12,11 @@ export const patternsCompile: CaseCheck = {
     for (const step of stepsOf(site)) {
       const ex = [...step.path, 'expect'];
       for (const [name, h] of Object.entries(step.raw.expect?.headers ?? {})) {
-        if (typeof h !== 'string' && h.pattern !== undefined) out.push(...patternProblem(h.pattern, [...ex, 'headers', name, 'pattern'], site));
+        const c = headerClaim(h);
+        if (c.claim === 'pattern') out.push(...patternProblem(String(c.value), [...ex, 'headers', name, ...c.at], site));
       }
       for (const [pointer, p] of Object.entries(step.raw.expect?.json ?? {})) {
-        if (p.pattern !== undefined) out.push(...patternProblem(p.pattern, [...ex, 'json', pointer, 'pattern'], site));
+        for (const c of valueClaims(p)) if (c.claim === 'pattern') out.push(...patternProblem(String(c.value), [...ex, 'json', pointer, ...c.at], site));
       }
     }
     return out;

@@ -1,5 +1,6 @@
 import type { Diagnostic, SourceSpan } from '../../model/index.js';
 import { didYouMean, listOf } from '../did-you-mean.js';
+import { headerClaim, valueClaims } from '../predicates.js';
 import { templateReferences, type TemplateReference } from '../syntax.js';
 import type { Path, YamlFile } from '../yaml-file.js';
 import { stepsOf, type CaseCheck, type StepSite } from './context.js';
@@ -63,8 +64,8 @@ function unknown(ref: TemplateReference, span: SourceSpan, visible: string[], ca
   };
 }
 
-/** Predicates whose value is JSON with templates in its strings. */
-const TEMPLATED_PREDICATES = ['equals', 'notEquals', 'contains', 'excludes'] as const;
+/** Claims whose value is JSON with templates in its strings (as written or negated). */
+const TEMPLATED_CLAIMS: ReadonlySet<string> = new Set(['equals', 'contains']);
 
 /** The strings of a step the run resolves as templates: path, header values, bodies, predicate values. */
 function templateSites(step: StepSite): TemplateSite[] {
@@ -77,13 +78,11 @@ function templateSites(step: StepSite): TemplateSite[] {
   if (request.json !== undefined) strings(request.json, [...rq, 'json'], out);
   const ex = [...step.path, 'expect'];
   for (const [k, v] of Object.entries(expect?.headers ?? {})) {
-    if (typeof v === 'string') out.push({ text: v, path: [...ex, 'headers', k] });
-    else if (v.equals !== undefined) out.push({ text: v.equals, path: [...ex, 'headers', k, 'equals'] });
+    const c = headerClaim(v);
+    if (c.claim === 'equals') out.push({ text: String(c.value), path: [...ex, 'headers', k, ...c.at] });
   }
   for (const [pointer, p] of Object.entries(expect?.json ?? {})) {
-    for (const predicate of TEMPLATED_PREDICATES) {
-      if (p[predicate] !== undefined) strings(p[predicate], [...ex, 'json', pointer, predicate], out);
-    }
+    for (const c of valueClaims(p)) if (TEMPLATED_CLAIMS.has(c.claim)) strings(c.value, [...ex, 'json', pointer, ...c.at], out);
   }
   return out;
 }

@@ -1,32 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, configSchema, configSchemaFile, parseConfig } from '../../../src/cli/config/index.js';
+import { configSchema, parseConfig } from '../../../src/cli/config/index.js';
 import { cleanupFlags, runFlags } from '../../../src/cli/flags.js';
 import { project } from '../../../src/cli/project.js';
 
-const schema = JSON.parse(readFileSync(configSchemaFile(), 'utf8')) as { $defs: { target: { properties: Record<string, unknown> } } };
 const docs = readFileSync(join(project().root, 'docs', 'configuration.md'), 'utf8');
 
-describe('the config schema, the key registry, the flags and the docs agree', () => {
-  it('every key the schema allows in a target is in the registry, and no other', () => {
-    expect(Object.keys(schema.$defs.target.properties).sort()).toEqual(Object.keys(CONFIG_KEYS).sort());
-  });
-
-  it('every key stands in for a flag of gsc run', () => {
-    const flags = new Set(runFlags.map((f) => f.name));
-    for (const [key, spec] of Object.entries(CONFIG_KEYS)) expect(flags.has(spec.flag), `${key} -> --${spec.flag}`).toBe(true);
-  });
-
+// The schema, the key registry, the flags and the docs agree: test/cli/flags-table.test.ts.
+describe('the config flags and the documented example', () => {
   it('gsc run and gsc cleanup both take --config and --target-name', () => {
     for (const flags of [runFlags, cleanupFlags]) {
       expect(flags.find((f) => f.name === 'config')?.env).toBe('GSC_CONFIG');
       expect(flags.find((f) => f.name === 'target-name')?.env).toBe('GSC_TARGET_NAME');
     }
-  });
-
-  it('documents every key', () => {
-    for (const key of Object.keys(CONFIG_KEYS)) expect(docs).toContain(`\`${key}\``);
   });
 
   it("the docs' example file is valid", () => {
