@@ -72,6 +72,7 @@ export const FLAGS = table([
   { name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' },
   { name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' },
   { name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' },
+  { name: 'baseline', type: 'string', env: 'GSC_BASELINE', value: 'FILE', description: "known deviations (docs/baselines.md): their failures do not fail the run until the entry's expires date" },
 ]);
 
 /** Flags shared by the commands that read suites. */
@@ -111,6 +112,7 @@ export const runFlags: FlagDef[] = [
   FLAGS['dry-run'],
   FLAGS.ledger,
   FLAGS.verbose,
+  FLAGS.baseline,
 ];
 
 /** Flags of `gsc cleanup`: the ledger and target are read back, so their help says so. */
@@ -120,4 +122,10 @@ export const cleanupFlags: FlagDef[] = [
   { ...FLAGS.target, description: 'the target to clean, when the ledger names several', default: "the ledger's" },
   ...credentialFlags,
   FLAGS.timeout,
+];
+
+/** Flags of `gsc baseline`: which results to start from, and where to write. No variables: each call names its files. */
+export const baselineFlags: FlagDef[] = [
+  { name: 'from', type: 'string', value: 'FILE', description: 'the results.json of a run (e.g. reports/results.json)' },
+  { name: 'out', type: 'string', value: 'FILE', description: 'write the baseline to FILE instead of stdout' },
 ];

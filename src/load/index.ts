@@ -10,3 +10,4 @@ export { formatDiagnostic } from './format-diagnostic.js';
 export { didYouMean, editDistance } from './did-you-mean.js';
 export { parseDuration, pointerProblem, templateReferences, type TemplateReference } from './syntax.js';
 export { YamlFile, type Path } from './yaml-file.js';
+export { parseBaseline } from './baseline.js';

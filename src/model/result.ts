@@ -1,3 +1,4 @@
+import type { BaselineMark } from './baseline.js';
 import type { Exchange } from './exchange.js';
 import type { Finding } from './finding.js';
 import type { Level } from './suite.js';
@@ -58,6 +59,8 @@ export interface CaseResult {
   /** Why the case was skipped, or the error that stopped it. */
   skipReason?: string;
   error?: RunError;
+  /** Set when `--baseline` names this case: a known deviation accepted, fixed, or expired. */
+  baseline?: BaselineMark;
   startedAt: string;
   durationMs: number;
 }

@@ -1,11 +1,11 @@
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary, Status, StepResult } from '../model/index.js';
 import { CONSOLE_LIMITS, exchangeLines } from './excerpt.js';
-import { runErrorText, say, skipReason, stepHeading, stepProblemLines, stepsToExplain, where } from './explain.js';
+import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, stepsToExplain, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
 import { redactText } from './redact.js';
 import { formatDuration, plural, visible } from './text.js';
-import { summaryLine, verdictLine } from './verdict.js';
+import { acceptedByBaseline, summaryLine, verdictLine } from './verdict.js';
 
 /** Marks read without colour: words, padded so ids line up in a CI log. */
 const MARKS: Record<Status, { word: string; colour: keyof Paint }> = {
@@ -42,17 +42,21 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       ]);
     },
     onCaseEnd(c: CaseResult) {
-      if (c.status !== 'passed' || stepsToExplain(c).length > 0) kept.push(c);
+      if (c.status !== 'passed' || stepsToExplain(c).length > 0 || c.baseline) kept.push(c);
       const retries = c.steps.reduce((n, st) => n + (st.retries ?? 0), 0);
       const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
       write([`${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
     },
     onRunEnd(summary: RunSummary) {
-      const explained = kept.filter((c) => stepsToExplain(c).length > 0 || c.status === 'failed' || c.status === 'error');
+      const known = kept.filter((c) => acceptedByBaseline(c));
+      const explained = kept.filter((c) => !acceptedByBaseline(c) && (stepsToExplain(c).length > 0 || c.status === 'failed' || c.status === 'error'));
       if (explained.length) write(['', p.bold('Failures and errors'), ...explained.flatMap((c) => ['', ...caseDetails(c, mark, p)])]);
       const skipped = kept.filter((c) => c.status === 'skipped');
       if (skipped.length) write(['', p.bold('Skipped'), ...skipped.map((c) => `  ${say(c.id, 120)}: ${skipReason(c)}`)]);
+      if (known.length) write(['', p.bold('Known deviations (baseline): failed as expected, not counted'), ...known.map((c) => `  ${say(c.id, 120)}: ${headline(c)}\n    baseline: ${say(c.baseline?.reason)}${c.baseline?.expires ? ` (until ${say(c.baseline.expires, 20)})` : ''} at ${where(c.baseline?.span)}`)]);
+      const fixed = kept.filter((c) => c.baseline?.state === 'fixed');
+      if (fixed.length) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
       const end = [''];
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
       end.push(summary.conformant ? p.green(verdictLine(summary, failLevel, kept)) : p.red(verdictLine(summary, failLevel, kept)));
@@ -65,7 +69,8 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
 /** The full story of one case: where it lives, then each troubled step with its exchange. */
 function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint): string[] {
   const note = c.status === 'passed' || c.status === 'skipped' ? ` (${c.status === 'skipped' ? `skipped: ${skipReason(c)}; ` : ''}its cleanup did not succeed; something may be left behind)` : '';
-  const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}${note}`];
+  const expired = c.baseline?.state === 'expired' ? ` (its baseline entry expired on ${say(c.baseline.expires, 20)}, so it counts again: ${where(c.baseline.span)})` : '';
+  const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}${note}${expired}`];
   lines.push(`  [${say(c.level, 10)}] ${where(c.span ?? { file: c.file, line: 0, col: 0 }, false)}${c.doc ? `  ${say(c.doc, 300)}` : ''}`);
   const steps = stepsToExplain(c);
   // The engine often copies a step's error onto its case; say it once.

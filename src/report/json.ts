@@ -1,4 +1,4 @@
-import type { CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
+import type { BaselineMark, CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from './redact.js';
 import { truncate } from './text.js';
@@ -86,6 +86,7 @@ export function caseJson(c: CaseResult): CaseResult {
     steps: (c.steps ?? []).map(stepJson),
     ...(c.skipReason !== undefined ? { skipReason: redactText(str(c.skipReason)) } : {}),
     ...(c.error ? { error: errorJson(c.error) } : {}),
+    ...(c.baseline ? { baseline: baselineJson(c.baseline) } : {}),
     startedAt: str(c.startedAt),
     durationMs: num(c.durationMs),
   };
@@ -138,6 +139,10 @@ function spanJson(s: SourceSpan | undefined): SourceSpan {
   if (s?.endLine !== undefined) out.endLine = num(s.endLine);
   if (s?.endCol !== undefined) out.endCol = num(s.endCol);
   return out;
+}
+
+function baselineJson(b: BaselineMark): BaselineMark {
+  return { state: b.state, reason: redactText(str(b.reason)), ...(b.expires !== undefined ? { expires: str(b.expires) } : {}), ...(b.span ? { span: spanJson(b.span) } : {}) };
 }
 
 function errorJson(e: RunError): RunError {

@@ -8,6 +8,7 @@ import { nothingSelected } from '../../plan/nothing-selected.js';
 import { selectCases } from '../../plan/select.js';
 import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
 import { didYouMean } from '../../load/did-you-mean.js';
+import { readBaselineFile } from '../baseline-file.js';
 import { readSettings } from '../config/index.js';
 import { createRunResources, LEDGER_FILE, runLimits } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -45,6 +46,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const selected = selectCases(suites, selection);
   if (selected.length === 0) throw new UsageError(nothingSelected(suites, selection));
 
+  const baselineFile = s.get('baseline');
+  const baseline = baselineFile === undefined ? undefined : readBaselineFile(baselineFile, suites, io);
   const limits = runLimits(s);
   const ledger = s.get('ledger');
   const ledgerFile = ledger === 'off' ? undefined : resolve(io.cwd, ledger ?? resolve(outDir, LEDGER_FILE));
@@ -115,6 +118,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       reporter,
       concurrency: res.concurrency,
       info,
+      ...(baseline ? { baseline } : {}),
     });
     if (res.ledger) warnLeftBehind(res.ledger.file, runId, io);
     if (summary.aborted?.code === 'aborted') return EXIT.interrupted;
