@@ -129,3 +129,6 @@ export const baselineFlags: FlagDef[] = [
   { name: 'from', type: 'string', value: 'FILE', description: 'the results.json of a run (e.g. reports/results.json)' },
   { name: 'out', type: 'string', value: 'FILE', description: 'write the baseline to FILE instead of stdout' },
 ];
+
+/** Flags of `gsc diff`. */
+export const diffFlags: FlagDef[] = [{ name: 'html', type: 'string', value: 'FILE', description: 'also write the comparison as one self-contained HTML page' }];
