@@ -72,6 +72,7 @@ export const FLAGS = table([
   { name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' },
   { name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' },
   { name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' },
+  { name: 'min-coverage', type: 'string', env: 'GSC_MIN_COVERAGE', value: 'P', description: 'fail (exit 1) when the selected cases check less than P percent of the contract points in specs/ (gsc coverage)' },
   { name: 'baseline', type: 'string', env: 'GSC_BASELINE', value: 'FILE', description: "known deviations (docs/baselines.md): their failures do not fail the run until the entry's expires date" },
 ]);
 
@@ -113,6 +114,7 @@ export const runFlags: FlagDef[] = [
   FLAGS.ledger,
   FLAGS.verbose,
   FLAGS.baseline,
+  FLAGS['min-coverage'],
 ];
 
 /** Flags of `gsc cleanup`: the ledger and target are read back, so their help says so. */
@@ -132,3 +134,6 @@ export const baselineFlags: FlagDef[] = [
 
 /** Flags of `gsc diff`. */
 export const diffFlags: FlagDef[] = [{ name: 'html', type: 'string', value: 'FILE', description: 'also write the comparison as one self-contained HTML page' }];
+
+/** Flags of `gsc coverage`. */
+export const coverageFlags: FlagDef[] = [...selectionFlags, FLAGS['min-coverage'], { ...FLAGS.verbose, description: 'also list each covered point with the cases that check it' }];

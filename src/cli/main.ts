@@ -17,6 +17,7 @@ const registry: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   emulator: async () => (await import('./commands/emulator.js')).emulatorCommand,
   cleanup: async () => (await import('./commands/cleanup.js')).cleanupCommand,
+  coverage: async () => (await import('./commands/coverage.js')).coverageCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   baseline: async () => (await import('./commands/baseline.js')).baselineCommand,
 };

@@ -11,3 +11,5 @@ export { didYouMean, editDistance } from './did-you-mean.js';
 export { parseDuration, pointerProblem, templateReferences, type TemplateReference } from './syntax.js';
 export { YamlFile, type Path } from './yaml-file.js';
 export { parseBaseline } from './baseline.js';
+export { readContract, type Contract, type ContractOperation } from './contract.js';
+export { computeCoverage, percentOf } from './coverage.js';

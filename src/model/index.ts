@@ -5,5 +5,6 @@ export type * from './exchange.js';
 export type * from './finding.js';
 export type * from './result.js';
 export type * from './baseline.js';
+export type * from './coverage.js';
 export { LEVELS } from './suite.js';
 export { STATUS_RANK } from './result.js';

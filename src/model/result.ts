@@ -1,4 +1,5 @@
 import type { BaselineMark } from './baseline.js';
+import type { Coverage } from './coverage.js';
 import type { Exchange } from './exchange.js';
 import type { Finding } from './finding.js';
 import type { Level } from './suite.js';
@@ -75,6 +76,8 @@ export interface RunInfo {
   total: number;
   /** `--level`: failures at this level or stricter fail the run. */
   failLevel: Level;
+  /** How much of the contract in `specs/` the selected cases check. */
+  coverage?: Coverage;
 }
 
 /** Counts by status. */
