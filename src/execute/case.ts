@@ -83,7 +83,7 @@ function unsupportedRoute(step: StepResult): string | undefined {
 }
 
 function skippedStep(step: Step, phase: StepResult['phase'], reason: string): StepResult {
-  return { name: step.name, phase, status: 'skipped', skipReason: reason, findings: [], attempts: 0, retries: 0, durationMs: 0, span: step.span };
+  return { name: step.name, ...(step.fixture ? { fixture: step.fixture.name } : {}), phase, status: 'skipped', skipReason: reason, findings: [], attempts: 0, retries: 0, durationMs: 0, span: step.span };
 }
 
 /** Every template a step's request uses, to tell whether its variables are known. */

@@ -22,7 +22,7 @@ export interface StepOutcome {
  */
 export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<string, string>, ctx: ExecContext): Promise<StepOutcome> {
   const started = performance.now();
-  const base = { name: step.name, phase, span: step.span, attempts: 0, retries: 0, findings: [] as Finding[] };
+  const base = { name: step.name, ...(step.fixture ? { fixture: step.fixture.name } : {}), phase, span: step.span, attempts: 0, retries: 0, findings: [] as Finding[] };
   const retryReasons: string[] = [];
   const finish = (extra: Partial<StepResult> & Pick<StepResult, 'status'>): StepResult => ({
     ...base, ...extra, ...(retryReasons.length ? { retryReasons } : {}), durationMs: Math.round(performance.now() - started),

@@ -17,8 +17,26 @@ export interface RawSuite {
   suite: string;
   title: string;
   doc: string;
+  include?: string[];
+  fixtures?: Record<string, RawFixture>;
   cases: RawCase[];
 }
+/** A fixture file as written: fixtures that suite files include. */
+export interface RawFixtureFile {
+  $schema?: string;
+  description?: string;
+  include?: string[];
+  fixtures: Record<string, RawFixture>;
+}
+/** One fixture as written. */
+export interface RawFixture {
+  description?: string;
+  uses?: RawUse[];
+  steps?: RawStep[];
+  cleanup?: RawStep[];
+}
+/** `newJob`, or `{ deleteJob: { jobId: secondJobId } }`. */
+export type RawUse = string | Record<string, Record<string, string>>;
 export interface RawCase {
   id: string;
   title: string;
@@ -27,6 +45,7 @@ export interface RawCase {
   doc?: string;
   rationale?: string;
   optional?: boolean;
+  uses?: RawUse[];
   steps: RawStep[];
   cleanup?: RawStep[];
 }
@@ -61,6 +80,15 @@ export function buildSuite(yaml: YamlFile, absFile: string, skip: ReadonlySet<nu
   const b = new Builder(yaml, dirname(absFile));
   const cases = raw.cases.flatMap((c, i) => (skip.has(i) ? [] : [b.case(c, ['cases', i], raw.doc)]));
   return { file: yaml.file, id: raw.suite, title: raw.title, cases };
+}
+
+/** Builds the steps of a fixture defined at `path` (`['fixtures', name]`) of a file. */
+export function buildFixtureSteps(yaml: YamlFile, absFile: string, raw: RawFixture, path: Path): { steps: Step[]; cleanup: Step[] } {
+  const b = new Builder(yaml, dirname(absFile));
+  return {
+    steps: (raw.steps ?? []).map((s, i) => b.step(s, [...path, 'steps', i])),
+    cleanup: (raw.cleanup ?? []).map((s, i) => b.step(s, [...path, 'cleanup', i])),
+  };
 }
 
 class Builder {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/index.js';
+import type { Diagnostic, SourceSpan } from '../model/index.js';
 
 /** ANSI styles, used only when asked: output that is piped or saved stays plain. */
 const STYLE = {
@@ -32,24 +32,40 @@ export function formatDiagnostic(d: Diagnostic, sources: Map<string, string>, op
   const paint = (style: keyof typeof STYLE, text: string): string => (opts.color === true ? `${STYLE[style]}${text}${STYLE.reset}` : text);
   const head = `${paint(d.severity, `${d.severity}[${d.code}]`)}${paint('bold', `: ${d.message}`)}`;
   const span = d.span;
-  const line = span === undefined ? undefined : sourceLine(sources.get(span.file), span.line);
-  const width = span === undefined ? 1 : String(span.line).length;
+  const notes = d.notes ?? [];
+  const width = Math.max(1, ...[span, ...notes.map((n) => n.span)].map((s) => (s === undefined ? 1 : String(s.line).length)));
   const pad = ' '.repeat(width);
   const out = [head];
   if (span !== undefined) {
     out.push(`${pad}${paint('gutter', '-->')} ${span.file}:${span.line}:${span.col}`);
-    if (line !== undefined) {
-      const shown = expandTabs(redact(line));
-      const startCol = displayCol(line, span.col);
-      const endCol = span.endLine === span.line && span.endCol !== undefined ? displayCol(line, span.endCol) : expandTabs(line.trimEnd()).length + 1;
-      const carets = '^'.repeat(Math.max(1, endCol - startCol));
-      out.push(`${pad} ${paint('gutter', '|')}`);
-      out.push(`${paint('gutter', `${span.line} |`)}${shown === '' ? '' : ` ${shown}`}`);
-      out.push(`${pad} ${paint('gutter', '|')} ${' '.repeat(startCol - 1)}${paint(d.severity, carets)}`);
-    }
+    out.push(...excerpt(span, sources, width, paint, d.severity, '^'));
+  }
+  // Other places (rustc's `:::`), each with its label under the carets: "used here".
+  for (const note of notes) {
+    out.push(`${pad}${paint('gutter', ':::')} ${note.span.file}:${note.span.line}:${note.span.col}`);
+    const lines = excerpt(note.span, sources, width, paint, 'help', '-', note.label);
+    out.push(...(lines.length > 0 ? lines : [`${pad} ${paint('gutter', '=')} ${note.label}`]));
   }
   if (d.hint !== undefined) out.push(`${pad} ${paint('help', '= help:')} ${d.hint}`);
   return out.join('\n');
+}
+
+type Paint = (style: keyof typeof STYLE, text: string) => string;
+
+/** The source line of `span` with markers under it (`^` for the problem, `-` for a note), when the text is known. */
+function excerpt(span: SourceSpan, sources: Map<string, string>, width: number, paint: Paint, style: keyof typeof STYLE, marker: '^' | '-', label?: string): string[] {
+  const line = sourceLine(sources.get(span.file), span.line);
+  if (line === undefined) return [];
+  const pad = ' '.repeat(width);
+  const shown = expandTabs(redact(line));
+  const startCol = displayCol(line, span.col);
+  const endCol = span.endLine === span.line && span.endCol !== undefined ? displayCol(line, span.endCol) : expandTabs(line.trimEnd()).length + 1;
+  const markers = marker.repeat(Math.max(1, endCol - startCol));
+  return [
+    `${pad} ${paint('gutter', '|')}`,
+    `${paint('gutter', `${String(span.line).padStart(width)} |`)}${shown === '' ? '' : ` ${shown}`}`,
+    `${pad} ${paint('gutter', '|')} ${' '.repeat(startCol - 1)}${paint(style, markers)}${label !== undefined ? ` ${paint(style, label)}` : ''}`,
+  ];
 }
 
 /** Line `n` (1-based) of `text`, without its line break. */

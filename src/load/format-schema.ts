@@ -37,6 +37,11 @@ export async function compileFormatSchema(file: string): Promise<{ schema?: Form
   }
 }
 
+/** A fixture file holds `fixtures` and neither `suite` nor `cases`; anything else is read as a suite. */
+export function isFixtureFile(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'fixtures' in data && !('cases' in data) && !('suite' in data);
+}
+
 class CompiledFormat implements FormatSchema, BranchSource {
   readonly id: string;
   private readonly ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
@@ -53,7 +58,9 @@ class CompiledFormat implements FormatSchema, BranchSource {
 
   validate(data: unknown): ErrorObject[] {
     if (this.validator(data)) return [];
-    const errors = collapse(this.validator.errors ?? [], this);
+    // The root is "a suite file or a fixture file"; the shape says which the author meant, so
+    // the errors are those of that form alone (the collapser would have to guess).
+    const errors = collapse(this.errorsFor(isFixtureFile(data) ? '#/$defs/fixtureFile' : '#/$defs/suiteFile', data), this);
     return errors.filter((e) => e.keyword !== 'propertyNames' && !LEFT_TO_CHECKS.has(this.defName(e.parentSchema) ?? ''));
   }
 

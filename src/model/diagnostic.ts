@@ -13,5 +13,7 @@ export interface Diagnostic {
   hint?: string;
   /** Where; absent only for problems with no file (a flag, the environment). */
   span?: SourceSpan;
+  /** Other places the problem involves, e.g. the use of a fixture whose definition is at fault ("used here"). */
+  notes?: { span: SourceSpan; label: string }[];
   severity: 'error' | 'warning';
 }

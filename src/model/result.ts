@@ -26,6 +26,8 @@ export interface RunError {
 /** The outcome of one step, including the attempts an `eventually` step made. */
 export interface StepResult {
   name: string;
+  /** The fixture the case used that contributed this step (`newJob`); absent for the case's own steps. */
+  fixture?: string;
   /** `main` steps prove the claim; `cleanup` steps tidy up and never fail a case by themselves. */
   phase: 'main' | 'cleanup';
   status: Status;

@@ -136,10 +136,26 @@ export interface Eventually {
   span: SourceSpan;
 }
 
+/**
+ * Where a step came from when a fixture contributed it: the fixture the case named in `uses`,
+ * and that use. The step's own span stays in the fixture's definition.
+ */
+export interface FixtureOrigin {
+  /** The fixture the case uses, e.g. `newJob` (a fixture it uses in turn runs under this name). */
+  name: string;
+  /** The item of the case's `uses` list. */
+  use: SourceSpan;
+}
+
 /** One request and what it must answer. */
 export interface Step {
-  /** Unique within its case; part of stable result ids. */
+  /**
+   * Unique within its case; part of stable result ids. A fixture's step is named after the
+   * fixtures it came through: `newJob › create`.
+   */
   name: string;
+  /** Set on the steps a fixture contributed. */
+  fixture?: FixtureOrigin;
   request: RequestSpec;
   expect: Expectation;
   captures: Capture[];
@@ -165,8 +181,12 @@ export interface Case {
   optional: boolean;
   /** The case sends writes (creates, deletes, state changes). */
   writes: boolean;
+  /** The steps of the fixtures it uses (in order of use), then its own. */
   steps: Step[];
-  /** Steps that always run after `steps`, even when one failed (delete what the case created). */
+  /**
+   * Steps that always run after `steps`, even when one failed (delete what the case created):
+   * its own, then those of its fixtures in reverse order of use.
+   */
   cleanup: Step[];
   span: SourceSpan;
 }

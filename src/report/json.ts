@@ -95,6 +95,7 @@ export function caseJson(c: CaseResult): CaseResult {
 function stepJson(s: StepResult): StepResult {
   return {
     name: str(s.name),
+    ...(s.fixture !== undefined ? { fixture: str(s.fixture) } : {}),
     phase: s.phase,
     status: s.status,
     findings: (s.findings ?? []).map(findingJson),

@@ -37,6 +37,12 @@ const EXPECTED: Record<string, string[]> = {
   'unquoted-flow-template': ['unquoted-template'],
   'missing-keys': ['missing-key', 'invalid-value', 'missing-key', 'empty'],
   'schema-key': ['missing-schema-key', 'invalid-value'],
+  'unknown-fixture': ['unknown-fixture'],
+  'fixture-cycle': ['fixture-cycle'],
+  'fixture-needs-variable': ['fixture-needs-variable', 'fixture-needs-variable'],
+  'fixture-definition-error': ['unknown-operation', 'unknown-key'],
+  'fixture-use-errors': ['missing-include', 'unknown-fixture-variable', 'duplicate-fixture-use'],
+  'duplicate-fixture': ['duplicate-fixture'],
 };
 
 const fixtures = readdirSync(INVALID, { withFileTypes: true })

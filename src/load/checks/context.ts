@@ -1,5 +1,5 @@
 import type { Case, Diagnostic, Step } from '../../model/index.js';
-import type { RawCase, RawStep, RawSuite } from '../build.js';
+import type { RawCase, RawFixtureFile, RawStep, RawSuite } from '../build.js';
 import type { Operation } from '../operations.js';
 import type { Path, YamlFile } from '../yaml-file.js';
 
@@ -8,7 +8,8 @@ export interface FileSite {
   yaml: YamlFile;
   /** Absolute path, for resolving what the file refers to. */
   abs: string;
-  raw: RawSuite;
+  /** A suite, or a fixture file (which has only `fixtures`, `include` and `$schema`). */
+  raw: RawSuite | RawFixtureFile;
 }
 
 /** One case that passed the schema: its model, what was written, and where. */
@@ -18,6 +19,20 @@ export interface CaseSite {
   path: Path;
   raw: RawCase;
   model: Case;
+  /**
+   * Set when the site is a fixture's definition (`path` is `['fixtures', name]`): its variables
+   * that no step of its own captures are what it needs from the case that uses it, checked there.
+   */
+  fixture?: string;
+  /** Variables known before the first step: captured by the fixtures the case uses. */
+  preset?: readonly string[];
+  /** A fixture it uses could not be resolved (reported apart): what it would capture is unknown. */
+  unresolved?: true;
+}
+
+/** "case `x`" or "fixture `x`", for messages about a site. */
+export function siteNoun(site: CaseSite): string {
+  return site.fixture !== undefined ? `fixture \`${site.fixture}\`` : `case \`${site.model.id}\``;
 }
 
 /** One step of a case, main or cleanup, in run order. */

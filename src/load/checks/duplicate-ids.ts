@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/index.js';
-import { at, stepsOf, type AcrossCheck, type CaseCheck } from './context.js';
+import { at, siteNoun, stepsOf, type AcrossCheck, type CaseCheck } from './context.js';
 
 /** Case ids drive filters, baselines and report names, so two cases may not share one. */
 export const uniqueCaseIds: AcrossCheck = {
@@ -8,6 +8,7 @@ export const uniqueCaseIds: AcrossCheck = {
     const first = new Map<string, (typeof sites)[number]>();
     const out: Diagnostic[] = [];
     for (const site of sites) {
+      if (site.fixture !== undefined) continue;
       const earlier = first.get(site.model.id);
       if (earlier === undefined) {
         first.set(site.model.id, site);
@@ -36,7 +37,7 @@ export const uniqueStepNames: CaseCheck = {
       const span = site.file.yaml.valueSpan([...step.path, 'name']);
       const earlier = first.get(step.model.name);
       if (earlier === undefined) first.set(step.model.name, at(span));
-      else out.push({ code: 'duplicate-step-name', message: `duplicate step name \`${step.model.name}\` in case \`${site.model.id}\``, hint: `the step at ${earlier} has this name too; rename one`, span, severity: 'error' });
+      else out.push({ code: 'duplicate-step-name', message: `duplicate step name \`${step.model.name}\` in ${siteNoun(site)}`, hint: `the step at ${earlier} has this name too; rename one`, span, severity: 'error' });
     }
     return out;
   },

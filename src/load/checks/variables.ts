@@ -6,7 +6,7 @@ import type { Path, YamlFile } from '../yaml-file.js';
 import { stepsOf, type CaseCheck, type StepSite } from './context.js';
 
 /** A string that the run resolves as a template, and where it is. */
-interface TemplateSite {
+export interface TemplateSite {
   text: string;
   path: Path;
 }
@@ -22,9 +22,10 @@ export const knownVariables: CaseCheck = {
     const capturedBy = new Map<string, StepSite>();
     for (const s of steps) for (const c of s.model.captures) if (!capturedBy.has(c.name)) capturedBy.set(c.name, s);
     const out: Diagnostic[] = [];
-    const known = new Set(env.runVariables);
+    const given = [...env.runVariables, ...(site.preset ?? []), ...(site.fixture !== undefined || site.unresolved ? needs(steps, capturedBy) : [])];
+    const known = new Set(given);
     for (const [index, step] of steps.entries()) {
-      const visible = step.phase === 'cleanup' ? new Set([...env.runVariables, ...capturedBy.keys()]) : known;
+      const visible = step.phase === 'cleanup' ? new Set([...given, ...capturedBy.keys()]) : known;
       for (const t of templateSites(step)) {
         for (const ref of templateReferences(t.text)) {
           if (!ref.wellFormed) out.push(malformed(ref, refSpan(site.file.yaml, t.path, ref)));
@@ -36,6 +37,12 @@ export const knownVariables: CaseCheck = {
     return out;
   },
 };
+
+/** What a fixture's definition reads and never captures: the case that uses it must provide it. */
+function needs(steps: StepSite[], capturedBy: ReadonlyMap<string, StepSite>): string[] {
+  const names = steps.flatMap((s) => templateSites(s).flatMap((t) => templateReferences(t.text).map((r) => r.name)));
+  return names.filter((n) => !capturedBy.has(n));
+}
 
 function malformed(ref: TemplateReference, span: SourceSpan): Diagnostic {
   return { code: 'bad-template', message: `\`${ref.text}\` is not a variable reference`, hint: 'write `{{name}}` with a name of letters, digits and _, starting with a letter or _', span, severity: 'error' };
@@ -68,7 +75,7 @@ function unknown(ref: TemplateReference, span: SourceSpan, visible: string[], ca
 const TEMPLATED_CLAIMS: ReadonlySet<string> = new Set(['equals', 'contains']);
 
 /** The strings of a step the run resolves as templates: path, header values, bodies, predicate values. */
-function templateSites(step: StepSite): TemplateSite[] {
+export function templateSites(step: StepSite): TemplateSite[] {
   const out: TemplateSite[] = [];
   const { request, expect } = step.raw;
   const rq = [...step.path, 'request'];
@@ -95,7 +102,7 @@ function strings(value: unknown, path: Path, out: TemplateSite[]): void {
 }
 
 /** The `{{…}}` itself when it can be found in the text as written, else the whole value. */
-function refSpan(yaml: YamlFile, path: Path, ref: TemplateReference): SourceSpan {
+export function refSpan(yaml: YamlFile, path: Path, ref: TemplateReference): SourceSpan {
   const node = yaml.node(path);
   if (node?.range === undefined || node.range === null) return yaml.valueSpan(path);
   const written = yaml.source(node);
