@@ -1,4 +1,5 @@
-import type { CaseResult, Level, Reporter, RunInfo, RunSummary, Status, StepResult } from '../model/index.js';
+import type { CaseResult, Coverage, Level, Reporter, RunInfo, RunSummary, Status, StepResult } from '../model/index.js';
+import { coverageLine } from './coverage.js';
 import { CONSOLE_LIMITS, exchangeLines } from './excerpt.js';
 import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, stepsToExplain, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
@@ -27,6 +28,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     return p[m.colour](m.word.padEnd(5));
   };
   let failLevel: Level = 'MUST';
+  let coverage: Coverage | undefined;
   /** Cases kept for the end: everything but clean passes, whose results nobody re-reads. */
   const kept: CaseResult[] = [];
 
@@ -34,6 +36,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     name: 'console',
     onRunStart(info: RunInfo) {
       failLevel = info.failLevel ?? failLevel;
+      coverage = info.coverage;
       const tool = `${info.tool?.name ?? 'gsc'} ${info.tool?.version ?? ''}`.trim();
       write([
         p.bold(say(`${tool} against ${redactText(String(info.target ?? '(unknown target)'))}`)),
@@ -59,6 +62,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       if (fixed.length) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
       const end = [''];
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
+      if (coverage) end.push(coverageLine(coverage));
       end.push(summary.conformant ? p.green(verdictLine(summary, failLevel, kept)) : p.red(verdictLine(summary, failLevel, kept)));
       end.push(summaryLine(summary.counts, summary.durationMs));
       write(end);

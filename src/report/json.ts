@@ -1,4 +1,4 @@
-import type { BaselineMark, CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
+import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from './redact.js';
 import { truncate } from './text.js';
@@ -29,6 +29,8 @@ export interface ResultsFile {
   conformant: boolean;
   counts: Counts;
   aborted?: RunError;
+  /** How much of the contract in specs/ the selected cases check (docs/results-json.md). */
+  coverage?: Coverage;
   cases: CaseResult[];
 }
 
@@ -67,6 +69,7 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
     ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
+    ...(info?.coverage ? { coverage: info.coverage } : {}),
     cases: cases.map(caseJson),
   };
 }

@@ -9,6 +9,7 @@ import { selectCases } from '../../plan/select.js';
 import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
 import { didYouMean } from '../../load/did-you-mean.js';
 import { readBaselineFile } from '../baseline-file.js';
+import { contractCoverage, parseMinCoverage } from '../coverage.js';
 import { readSettings } from '../config/index.js';
 import { createRunResources, LEDGER_FILE, runLimits } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -46,6 +47,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const selected = selectCases(suites, selection);
   if (selected.length === 0) throw new UsageError(nothingSelected(suites, selection));
 
+  const minCoverage = parseMinCoverage(s.get('min-coverage'), s.source('min-coverage')?.label ?? '--min-coverage');
+  const coverage = contractCoverage(selected.map((p) => p.case));
   const baselineFile = s.get('baseline');
   const baseline = baselineFile === undefined ? undefined : readBaselineFile(baselineFile, suites, io);
   const limits = runLimits(s);
@@ -81,6 +84,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     startedAt: new Date().toISOString(),
     total: planned.length,
     failLevel,
+    coverage,
   };
   // Stopped before any case: say why on stderr, and still write the reports, so CI shows the cause.
   const untestable = async (error: RunError, text: string): Promise<number> => {
@@ -123,7 +127,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (res.ledger) warnLeftBehind(res.ledger.file, runId, io);
     if (summary.aborted?.code === 'aborted') return EXIT.interrupted;
     // Cases in error were not tested: calling the target conformant would claim what no one checked.
-    return { conformant: EXIT.conformant, 'non-conformant': EXIT.nonConformant, incomplete: EXIT.untestable }[summary.verdict];
+    const code = { conformant: EXIT.conformant, 'non-conformant': EXIT.nonConformant, incomplete: EXIT.untestable }[summary.verdict];
+    if (minCoverage !== undefined && coverage.percent < minCoverage) {
+      println(io.stderr, `gsc: contract coverage ${coverage.percent}% is below --min-coverage ${minCoverage}%: the selected cases check too little of specs/ (gsc coverage shows what is missing)`);
+      return code === EXIT.conformant ? EXIT.nonConformant : code;
+    }
+    return code;
   } finally {
     setLastWords(undefined);
     await res.close();
