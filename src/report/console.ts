@@ -54,7 +54,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     onRunEnd(summary: RunSummary) {
       const known = kept.filter((c) => acceptedByBaseline(c));
       const explained = kept.filter((c) => !acceptedByBaseline(c) && (stepsToExplain(c).length > 0 || c.status === 'failed' || c.status === 'error'));
-      if (explained.length) write(['', p.bold('Failures and errors'), ...explained.flatMap((c) => ['', ...caseDetails(c, mark, p)])]);
+      if (explained.length) write(['', p.bold('Failures and errors'), ...condensed(explained, mark, p, o.verbose === true)]);
       const skipped = kept.filter((c) => c.status === 'skipped');
       if (skipped.length) write(['', p.bold('Skipped'), ...skipped.map((c) => `  ${say(c.id, 120)}: ${skipReason(c)}`)]);
       if (known.length) write(['', p.bold('Known deviations (baseline): failed as expected, not counted'), ...known.map((c) => `  ${say(c.id, 120)}: ${headline(c)}\n    baseline: ${say(c.baseline?.reason)}${c.baseline?.expires ? ` (until ${say(c.baseline.expires, 20)})` : ''} at ${where(c.baseline?.span)}`)]);
@@ -70,8 +70,24 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
   };
 }
 
+/** Cases explained with their request and response; the rest are told without, so one deviation that breaks every case cannot flood a log. */
+export const FULL_EXPLANATIONS = 3;
+
+/**
+ * Every explained case, bounded: the first {@link FULL_EXPLANATIONS} with their exchanges, the
+ * others with their findings only; a step that failed as it did in an earlier case (a shared
+ * fixture step, a cleanup) is one line naming that case. `--verbose` shows everything.
+ */
+function condensed(cases: CaseResult[], mark: (s: Status) => string, p: Paint, verbose: boolean): string[] {
+  const lines: string[] = [];
+  const seen = new Map<string, string>();
+  cases.forEach((c, i) => lines.push('', ...caseDetails(c, mark, p, { exchanges: verbose || i < FULL_EXPLANATIONS, ...(verbose ? {} : { seen }) })));
+  if (!verbose && cases.length > FULL_EXPLANATIONS) lines.push('', p.dim(`Requests and responses are shown for the first ${FULL_EXPLANATIONS} cases; results.json has every exchange, and --verbose prints them all.`));
+  return lines;
+}
+
 /** The full story of one case: where it lives, then each troubled step with its exchange. */
-function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint): string[] {
+function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint, o: { exchanges: boolean; seen?: Map<string, string> } = { exchanges: true }): string[] {
   const note = c.status === 'passed' || c.status === 'skipped' ? ` (${c.status === 'skipped' ? `skipped: ${skipReason(c)}; ` : ''}its cleanup did not succeed; something may be left behind)` : '';
   const expired = c.baseline?.state === 'expired' ? ` (its baseline entry expired on ${say(c.baseline.expires, 20)}, so it counts again: ${where(c.baseline.span)})` : '';
   const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}${note}${expired}`];
@@ -81,7 +97,19 @@ function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint): stri
   const repeated = steps.some((s) => s.error?.code === c.error?.code && s.error?.message === c.error?.message);
   if (c.error && !repeated) lines.push(`  error: ${runErrorText(c.error)}`);
   for (const s of steps) {
-    lines.push(`  ${stepHeading(s)}`, ...stepProblemLines(s).map((l) => `    ${l}`));
+    const problems = stepProblemLines(s);
+    if (o.seen) {
+      // The same step (a shared fixture) failing the same way in case after case is told once.
+      const key = `${where(s.span)}\u0000${s.name}\u0000${problems.join('\n')}`;
+      const earlier = o.seen.get(key);
+      if (earlier !== undefined) {
+        lines.push(`  ${s.phase === 'cleanup' ? 'cleanup step' : 'step'} "${say(s.name, 80)}" ${s.status === 'error' ? 'could not be tested' : 'failed'} as in ${say(earlier, 120)}: ${say(s.findings[0]?.message ?? s.error?.message ?? s.status, 200)}`);
+        continue;
+      }
+      o.seen.set(key, c.id);
+    }
+    lines.push(`  ${stepHeading(s)}`, ...problems.map((l) => `    ${l}`));
+    if (!o.exchanges) continue;
     if (s.exchange) lines.push(...exchangeLines(s.exchange, CONSOLE_LIMITS).map((l) => (l ? `    ${l}` : '')));
     else lines.push('    (no request was sent)');
   }

@@ -179,3 +179,29 @@ describe('skip notes say the real reason', () => {
     expect(text).toContain('(skipped: not implemented; its cleanup did not succeed; something may be left behind)');
   });
 });
+
+describe('one deviation that breaks many cases does not flood the log', () => {
+  const many = Array.from({ length: 8 }, (_, i) => ({ ...failed, id: `create/case-${i}` }));
+  const end = { counts: { passed: 0, failed: 8, error: 0, skipped: 0 }, durationMs: 5, verdict: 'non-conformant' as const, conformant: false };
+
+  it('tells a step that failed the same way as in an earlier case in one line, naming that case', async () => {
+    const text = await consoleOutput({}, many, end);
+    expect(text).toContain('  step "create" failed as in create/case-0: ');
+    expect(text).toContain('  cleanup step "delete-job" failed as in create/case-0: status must be 204 or 404');
+    expect(text.split('request: POST').length - 1).toBeLessThanOrEqual(6);
+    expect(text).toContain('Requests and responses are shown for the first 3 cases; results.json has every exchange, and --verbose prints them all.');
+  });
+
+  it('--verbose still shows every case in full', async () => {
+    const text = await consoleOutput({ verbose: true }, many, end);
+    expect(text).not.toContain('failed as in');
+    expect(text.split('request: POST').length - 1).toBe(16);
+  });
+
+  it('leaves hop-by-hop headers (connection, keep-alive, transfer-encoding) out of explanations', async () => {
+    const hop = { ...failed, steps: failed.steps.map((s) => (s.exchange ? { ...s, exchange: { ...s.exchange, response: { ...s.exchange.response, headers: { ...s.exchange.response.headers, connection: 'keep-alive', 'keep-alive': 'timeout=5', 'transfer-encoding': 'chunked' } } } } : s)) };
+    const text = await consoleOutput({}, [hop], end);
+    expect(text).toContain('request-id: req-1');
+    expect(text).not.toMatch(/^\s+(connection|keep-alive|transfer-encoding):/m);
+  });
+});
