@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ResultsFile } from '../report/json.js';
 import { RESULTS_FORMAT_VERSION } from '../report/json.js';
-import { UsageError } from './exit-codes.js';
+import { UsageError } from '../run/exit-codes.js';
 
 /**
  * Reads a `results.json` a run wrote (docs/results-json.md). A missing file, bad JSON or another

@@ -1,5 +1,5 @@
 import type { Baseline, BaselineEntry, Diagnostic } from '../model/index.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../common/did-you-mean.js';
 import { YamlFile, type Path } from './yaml-file.js';
 
 const KEYS = ['case', 'reason', 'expires'] as const;

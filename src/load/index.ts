@@ -7,8 +7,6 @@
 export { loadSuites, type LoadOptions, type LoadResult } from './load-suites.js';
 export { loadOperations, findOperation, pathMatches, closestOperations, type Operation } from './operations.js';
 export { formatDiagnostic } from './format-diagnostic.js';
-export { didYouMean, editDistance } from './did-you-mean.js';
-export { parseDuration, pointerProblem, templateReferences, type TemplateReference } from './syntax.js';
 export { YamlFile, type Path } from './yaml-file.js';
 export { parseBaseline } from './baseline.js';
 export { readContract, type Contract, type ContractOperation } from './contract.js';

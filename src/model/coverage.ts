@@ -39,4 +39,8 @@ export interface Coverage {
   total: number;
   operations: OperationCoverage[];
   points: CoveredPoint[];
+  /** `--min-coverage`, when given. */
+  minimum?: number;
+  /** Set when `percent` is below `minimum`: the run fails (exit 1) whatever its verdict. */
+  belowMinimum?: boolean;
 }

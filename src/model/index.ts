@@ -6,5 +6,6 @@ export type * from './finding.js';
 export type * from './result.js';
 export type * from './baseline.js';
 export type * from './coverage.js';
+export type * from './plan.js';
 export { LEVELS } from './suite.js';
 export { STATUS_RANK } from './result.js';

@@ -4,7 +4,7 @@ import { CONSOLE_LIMITS, exchangeLines } from './excerpt.js';
 import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, stepsToExplain, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { formatDuration, plural, visible } from './text.js';
 import { acceptedByBaseline, summaryLine, verdictLine } from './verdict.js';
 

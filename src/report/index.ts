@@ -14,13 +14,12 @@ export type { ReporterOptions } from './options.js';
 export { JUNIT_FILE, junitXml } from './junit.js';
 export { NDJSON_FILE } from './ndjson.js';
 export { HTML_FILE, htmlReport } from './html/index.js';
-export { CTRF_FILE } from './ctrf.js';
 export { TAP_FILE } from './tap.js';
 export { STEP_SUMMARY_ENV } from './step-summary.js';
 export { workflowCommand } from './github.js';
 export { RESULTS_FILE, RESULTS_FORMAT_VERSION, resultsJson, type ResultsFile } from './json.js';
 export { summaryLine, SUMMARY_PREFIX } from './verdict.js';
-export { REDACTED, redactHeader, redactJson, redactText } from './redact.js';
+export { REDACTED, redactHeader, redactJson, redactText } from '../common/redact.js';
 
 /** A reporter as `--reporter` names it. */
 export interface ReporterEntry {

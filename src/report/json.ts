@@ -1,6 +1,6 @@
 import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
-import { redactHeaders, redactJson, redactText } from './redact.js';
+import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -88,6 +88,7 @@ export function caseJson(c: CaseResult): CaseResult {
     status: c.status,
     steps: (c.steps ?? []).map(stepJson),
     ...(c.skipReason !== undefined ? { skipReason: redactText(str(c.skipReason)) } : {}),
+    ...(c.skipCode !== undefined ? { skipCode: c.skipCode } : {}),
     ...(c.error ? { error: errorJson(c.error) } : {}),
     ...(c.baseline ? { baseline: baselineJson(c.baseline) } : {}),
     startedAt: str(c.startedAt),

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import type { CaseResult } from '../../model/index.js';
 import { headline } from '../../report/explain.js';
 import { parseSettings } from '../args.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { EXIT, UsageError } from '../../run/exit-codes.js';
 import { baselineFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';

@@ -2,14 +2,14 @@ import { selectCases } from '../../plan/select.js';
 import { nothingSelected } from '../../plan/nothing-selected.js';
 import { coverageLine, coverageTable, coveredPointLines, uncoveredStatusLines } from '../../report/coverage.js';
 import { parseSettings } from '../args.js';
-import { contractCoverage, parseMinCoverage } from '../coverage.js';
-import { EXIT } from '../exit-codes.js';
+import { contractCoverage, parseMinCoverage } from '../../run/coverage.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { coverageFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
 import { loadAndReport } from '../suites.js';
-import { parseList } from '../values.js';
+import { parseList } from '../../run/values.js';
 
 /**
  * `gsc coverage [paths…]`: the operations in specs/ set against the cases that exercise them,

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { diffHtml, diffRuns, diffText } from '../../report/diff/index.js';
 import { parseSettings } from '../args.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { EXIT, UsageError } from '../../run/exit-codes.js';
 import { diffFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';

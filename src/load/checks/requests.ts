@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/index.js';
-import { listOf } from '../did-you-mean.js';
+import { listOf } from '../../common/words.js';
 import { closestOperations, findOperation, pathMatches } from '../operations.js';
 import { stepsOf, type CaseCheck } from './context.js';
 

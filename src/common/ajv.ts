@@ -12,7 +12,12 @@ const addFormats = ((formatsModule as unknown as { default?: unknown }).default 
  */
 const DURATION = /^-?P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:[.,]\d+)?S)?)?$/;
 
-/** A draft 2020-12 validator: every error reported (not just the first), strict about schemas. */
+/**
+ * The one way this tool builds a JSON Schema validator, for the suite format, the config file
+ * and the API schemas alike: draft 2020-12, every error reported (not just the first), strict
+ * about schemas, each error carrying its data and schema. The emulator keeps its own (it must
+ * not share engine code).
+ */
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestValue, didYouMean, editDistance, listOf } from '../../src/load/did-you-mean.js';
+import { closestValue, didYouMean, editDistance } from '../../src/common/did-you-mean.js';
+import { listOf } from '../../src/common/words.js';
 
 describe('suggestions for a misspelt key or value', () => {
   it('counts an adjacent swap as one edit', () => {

@@ -53,10 +53,3 @@ function nearest(lower: string, candidates: readonly string[], accept: (distance
   }
   return best?.c;
 }
-
-/** `a`, `b` or `c`, each in backticks. */
-export function listOf(values: readonly unknown[], conjunction = 'or'): string {
-  const quoted = values.map((v) => `\`${String(v)}\``);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
-}
