@@ -72,6 +72,9 @@ export const FLAGS = table([
   { name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' },
   { name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' },
   { name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' },
+  { name: 'quiet', type: 'boolean', env: 'GSC_QUIET', description: 'console: print only the failures and the verdict' },
+  { name: 'bail', type: 'boolean', env: 'GSC_BAIL', description: 'stop at the first failure at the failing level (its cleanup still runs); the cases after it are not run' },
+  { name: 'wait-for-target', type: 'string', env: 'GSC_WAIT_FOR_TARGET', value: 'DURATION', description: 'wait up to DURATION for the target to answer before the run starts (a server starting in the background)' },
   { name: 'min-coverage', type: 'string', env: 'GSC_MIN_COVERAGE', value: 'P', description: 'fail (exit 1) when the selected cases check less than P percent of the contract points in specs/ (gsc coverage)' },
   { name: 'baseline', type: 'string', env: 'GSC_BASELINE', value: 'FILE', description: "known deviations (docs/baselines.md): their failures do not fail the run until the entry's expires date" },
 ]);
@@ -113,6 +116,9 @@ export const runFlags: FlagDef[] = [
   FLAGS['dry-run'],
   FLAGS.ledger,
   FLAGS.verbose,
+  FLAGS.quiet,
+  FLAGS.bail,
+  FLAGS['wait-for-target'],
   FLAGS.baseline,
   FLAGS['min-coverage'],
 ];

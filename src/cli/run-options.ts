@@ -48,6 +48,9 @@ export function runOptions(s: Settings, cwd: string): RunOptions {
     tags: parseList(text('tags')),
     reporters: parseList(text('reporter') ?? 'console,junit,json'),
     verbose: s.flag('verbose'),
+    quiet: s.flag('quiet'),
+    bail: s.flag('bail'),
+    ...(text('wait-for-target') !== undefined ? { waitForTarget: text('wait-for-target')! } : {}),
     allowWrites: s.flag('allow-writes'),
     // A path on the command line replaces the shipped suites, as it always has.
     suites: s.positionals,

@@ -16,6 +16,8 @@ export interface RunCasesOptions {
   concurrency?: number;
   /** Known deviations (`--baseline`): a failure the baseline accepts does not fail the run. */
   baseline?: Baseline;
+  /** Start no case after the first failure at the failing level (`--bail`). */
+  bail?: boolean;
 }
 
 function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?: undefined } {
@@ -47,7 +49,7 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   await o.reporter.onRunStart?.(o.info);
 
   const worker = async (): Promise<void> => {
-    while (!aborted && !o.ctx.signal.aborted && next < o.cases.length) {
+    while (!aborted && !o.ctx.signal.aborted && next < o.cases.length && !(o.bail && !conformant)) {
       const planned = o.cases[next++]!;
       await o.reporter.onCaseStart?.({ id: planned.case.id, title: planned.case.title });
       const ran = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);

@@ -37,6 +37,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     onRunStart(info: RunInfo) {
       failLevel = info.failLevel ?? failLevel;
       coverage = info.coverage;
+      if (o.quiet) return;
       const tool = `${info.tool?.name ?? 'gsc'} ${info.tool?.version ?? ''}`.trim();
       write([
         p.bold(say(`${tool} against ${redactText(String(info.target ?? '(unknown target)'))}`)),
@@ -47,6 +48,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     onCaseEnd(c: CaseResult) {
       if (c.status !== 'passed' || stepsToExplain(c).length > 0 || c.baseline) kept.push(c);
       const retries = c.steps.reduce((n, st) => n + (st.retries ?? 0), 0);
+      if (o.quiet) return;
       const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
       write([`${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
@@ -54,15 +56,15 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     onRunEnd(summary: RunSummary) {
       const known = kept.filter((c) => acceptedByBaseline(c));
       const explained = kept.filter((c) => !acceptedByBaseline(c) && (stepsToExplain(c).length > 0 || c.status === 'failed' || c.status === 'error'));
-      if (explained.length) write(['', p.bold('Failures and errors'), ...condensed(explained, mark, p, o.verbose === true)]);
-      const skipped = kept.filter((c) => c.status === 'skipped');
+      if (explained.length) write([...(o.quiet ? [] : ['']), p.bold('Failures and errors'), ...condensed(explained, mark, p, o.verbose === true)]);
+      const skipped = o.quiet ? [] : kept.filter((c) => c.status === 'skipped');
       if (skipped.length) write(['', p.bold('Skipped'), ...skipped.map((c) => `  ${say(c.id, 120)}: ${skipReason(c)}`)]);
-      if (known.length) write(['', p.bold('Known deviations (baseline): failed as expected, not counted'), ...known.map((c) => `  ${say(c.id, 120)}: ${headline(c)}\n    baseline: ${say(c.baseline?.reason)}${c.baseline?.expires ? ` (until ${say(c.baseline.expires, 20)})` : ''} at ${where(c.baseline?.span)}`)]);
+      if (known.length && !o.quiet) write(['', p.bold('Known deviations (baseline): failed as expected, not counted'), ...known.map((c) => `  ${say(c.id, 120)}: ${headline(c)}\n    baseline: ${say(c.baseline?.reason)}${c.baseline?.expires ? ` (until ${say(c.baseline.expires, 20)})` : ''} at ${where(c.baseline?.span)}`)]);
       const fixed = kept.filter((c) => c.baseline?.state === 'fixed');
-      if (fixed.length) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
-      const end = [''];
+      if (fixed.length && !o.quiet) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
+      const end = o.quiet && !explained.length ? [] : [''];
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
-      if (coverage) end.push(coverageLine(coverage));
+      if (coverage && !o.quiet) end.push(coverageLine(coverage));
       end.push(summary.conformant ? p.green(verdictLine(summary, failLevel, kept)) : p.red(verdictLine(summary, failLevel, kept)));
       end.push(summaryLine(summary.counts, summary.durationMs));
       write(end);

@@ -53,6 +53,12 @@ export interface RunOptions extends TargetOptions {
   reporters?: string[];
   /** Console reporter: also list each step of every case. `--verbose` @default false */
   verbose?: boolean;
+  /** Console reporter: print only the failures and the verdict. `--quiet` @default false */
+  quiet?: boolean;
+  /** Stop at the first failure at the failing level; its cleanup still runs, later cases are not run. `--bail` @default false */
+  bail?: boolean;
+  /** Wait up to this long for the target to answer before the run starts. `--wait-for-target` @default no wait */
+  waitForTarget?: Duration;
   /** Independent cases run in parallel. `--concurrency` @default 1 */
   concurrency?: number;
   /** At most this many requests per second to the target. `--max-rps` @default no limit */
@@ -108,7 +114,7 @@ const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
   consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
-  baseline: 'baseline', minCoverage: 'min-coverage',
+  baseline: 'baseline', minCoverage: 'min-coverage', quiet: 'quiet', bail: 'bail', waitForTarget: 'wait-for-target',
 };
 
 /**

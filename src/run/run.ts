@@ -10,7 +10,8 @@ import { runCases } from '../execute/run.js';
 import type { Plan } from '../plan/index.js';
 import { combineReporters, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
 import { didYouMean } from '../common/did-you-mean.js';
-import { createRunResources, LEDGER_FILE, runLimits, type RunLimits } from './exec-context.js';
+import { createRunResources, LEDGER_FILE, runLimits, toMs, type RunLimits } from './exec-context.js';
+import { waitForTarget } from './wait-for-target.js';
 import { UsageError } from './exit-codes.js';
 import { ensureFolder } from './folders.js';
 import { leftBehind } from './ledger-notes.js';
@@ -46,6 +47,8 @@ interface Prepared {
   label: Labeler;
   coverage: Coverage;
   baseline?: Baseline;
+  /** `waitForTarget` in milliseconds. */
+  waitMs?: number;
 }
 
 /**
@@ -73,7 +76,8 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   const coverage: Coverage = contractCoverage(plan.cases.map((c) => c.case));
   if (minCoverage !== undefined) Object.assign(coverage, { minimum: minCoverage }, coverage.percent < minCoverage ? { belowMinimum: true } : {});
   const baseline = o.baseline === undefined ? undefined : readBaselineFile(o.baseline, loaded.suites, cwd, label('baseline'));
-  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, ...(baseline ? { baseline } : {}) };
+  const waitMs = o.waitForTarget === undefined ? undefined : toMs(o.waitForTarget, label('waitForTarget'));
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, ...(baseline ? { baseline } : {}), ...(waitMs !== undefined ? { waitMs } : {}) };
 }
 
 /**
@@ -114,7 +118,7 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
       await o.onCaseEnd?.(c);
     },
   };
-  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }), collect]);
+  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), collect]);
   const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.plan.failLevel, coverage: p.coverage };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
@@ -127,6 +131,10 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
     return resultsJson(info, cases, summary);
   };
   try {
+    if (p.waitMs !== undefined && o.target !== undefined) {
+      const reason = await waitForTarget(res.ctx, p.waitMs);
+      if (reason !== undefined) return await untestable({ code: 'connect', message: `${target.label} did not answer within ${p.label('waitForTarget')} ${String(o.waitForTarget)}: ${res.redactor.text(reason)}` }, `gsc: cannot test ${target.label}: it did not answer within ${p.label('waitForTarget')} ${String(o.waitForTarget)} (${res.redactor.text(reason)})`);
+    }
     if (target.signIn) notice(`gsc: signing in with ${target.signIn}`);
     try {
       await res.ctx.token();
@@ -155,7 +163,10 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
       concurrency: res.concurrency,
       info,
       ...(p.baseline ? { baseline: p.baseline } : {}),
+      ...(o.bail ? { bail: true } : {}),
     });
+    const ran = summary.counts.passed + summary.counts.failed + summary.counts.error + summary.counts.skipped;
+    if (o.bail && !summary.aborted && ran < p.plan.cases.length) notice(`gsc: ${p.label('bail')}: stopped after the first failure at level ${p.plan.failLevel}; ${p.plan.cases.length - ran} case(s) not run`);
     const left = ledgerFile ? leftBehind(ledgerFile, runId) : undefined;
     if (left) notice(`gsc: ${left}`);
     if (p.coverage.belowMinimum) {
