@@ -11,6 +11,7 @@ import type { Plan } from '../plan/index.js';
 import { combineReporters, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
 import { didYouMean } from '../common/did-you-mean.js';
 import { createRunResources, LEDGER_FILE, runLimits, toMs, type RunLimits } from './exec-context.js';
+import { removeStaleReports } from './stale-reports.js';
 import { waitForTarget } from './wait-for-target.js';
 import { UsageError } from './exit-codes.js';
 import { ensureFolder } from './folders.js';
@@ -98,7 +99,11 @@ export async function planOnly(o: RunOptions, hooks: RunHooks = {}): Promise<{ p
 export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<RunResult> {
   const p = await prepare(o, hooks);
   const notice = o.onNotice ?? (() => {});
-  if (p.reporterNames.some((n) => n !== 'console')) ensureFolder(p.outDir, p.label('out'));
+  if (p.reporterNames.some((n) => n !== 'console')) {
+    ensureFolder(p.outDir, p.label('out'));
+    const stale = removeStaleReports(p.outDir, p.reporterNames.map((n) => n.trim()));
+    if (stale.length) notice(`gsc: removed ${stale.join(', ')} from ${p.label('out')} ${o.out ?? 'reports'}: an earlier run wrote them, and this run's reporters do not`);
+  }
   if (p.ledgerFile) ensureFolder(dirname(p.ledgerFile), p.label('ledger'));
   const target = await resolveTarget(o, p.cwd, p.label);
   const runId = randomUUID();

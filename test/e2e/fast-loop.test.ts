@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,17 @@ describe('a fast loop for emulator authors', () => {
     const run = await gsc(['run', '--target', `http://127.0.0.1:${port}/v1.0`, '--token', 't', '--service-principal', 'sp', '--template', 'x', '--grep', '^create/answers-201', '--out', join(dir, 'never'), '--wait-for-target', '600ms']);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/gsc: cannot test http:\/\/127\.0\.0\.1:\d+\/v1\.0: it did not answer within --wait-for-target 600ms/);
+  });
+
+  it("a report folder holds only this run's reports: an earlier run's other report files are removed, nothing else", async () => {
+    const out = join(dir, 'stale');
+    await gsc(['run', ...targetFlags(emu), '--grep', '^create/answers-201', '--out', out, '--reporter', 'html,ctrf,tap,junit']);
+    expect(readdirSync(out).sort()).toEqual(['ctrf.json', 'junit.xml', 'ledger.jsonl', 'report.html', 'results.tap']);
+    // A file of a report's name that gsc did not write is not touched.
+    writeFileSync(join(out, 'results.tap'), 'TAP version 14\n1..0 # written by another tool\n');
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const run = await gsc(['run', ...targetFlags(emu), '--grep', '^create/answers-201', '--out', out, '--reporter', 'console,json']);
+    expect(run.stderr).toContain(`gsc: removed junit.xml, report.html, ctrf.json from --out ${out}: an earlier run wrote them, and this run's reporters do not`);
+    expect(readdirSync(out).sort()).toEqual(['ledger.jsonl', 'notes.txt', 'results.json', 'results.tap']);
   });
 });
