@@ -8,6 +8,9 @@ import { redactText } from '../common/redact.js';
 import { formatDuration, plural, visible } from './text.js';
 import { acceptedByBaseline, summaryLine, verdictLine } from './verdict.js';
 
+/** In a CI log, the longest silence while a case runs. */
+export const HEARTBEAT_MS = 10_000;
+
 /** Marks read without colour: words, padded so ids line up in a CI log. */
 const MARKS: Record<Status, { word: string; colour: keyof Paint }> = {
   passed: { word: 'PASS', colour: 'green' },
@@ -32,9 +35,29 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
   /** Cases kept for the end: everything but clean passes, whose results nobody re-reads. */
   const kept: CaseResult[] = [];
 
+  // Progress: `[12/38]` before each case on a terminal; in a CI log (no terminal), a line at
+  // least every HEARTBEAT_MS while a case runs, so a wait for consistency or throttling is seen.
+  const tty = (o.stream as { isTTY?: boolean }).isTTY === true;
+  let total = 0;
+  let ended = 0;
+  const running = new Map<string, number>();
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const beat = () => {
+    const now = performance.now();
+    for (const [id, since] of running) write([p.dim(`  … still running ${say(id, 120)} (${formatDuration(now - since)}): waiting for the target, for consistency or throttling`)]);
+  };
+
   return {
     name: 'console',
+    onCaseStart(c: { id: string }) {
+      running.set(c.id, performance.now());
+      if (!tty && !o.quiet && heartbeat === undefined) {
+        heartbeat = setInterval(beat, HEARTBEAT_MS);
+        heartbeat.unref?.();
+      }
+    },
     onRunStart(info: RunInfo) {
+      total = info.total ?? 0;
       failLevel = info.failLevel ?? failLevel;
       coverage = info.coverage;
       if (o.quiet) return;
@@ -48,12 +71,18 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     onCaseEnd(c: CaseResult) {
       if (c.status !== 'passed' || stepsToExplain(c).length > 0 || c.baseline) kept.push(c);
       const retries = c.steps.reduce((n, st) => n + (st.retries ?? 0), 0);
+      running.delete(c.id);
+      ended++;
       if (o.quiet) return;
+      const counter = tty && total > 0 ? `${p.dim(`[${ended}/${total}]`)} ` : '';
       const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
-      write([`${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
+      write([`${counter}${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
     },
     onRunEnd(summary: RunSummary) {
+      if (heartbeat !== undefined) clearInterval(heartbeat);
+      heartbeat = undefined;
+      running.clear();
       const known = kept.filter((c) => acceptedByBaseline(c));
       const explained = kept.filter((c) => !acceptedByBaseline(c) && (stepsToExplain(c).length > 0 || c.status === 'failed' || c.status === 'error'));
       if (explained.length) write([...(o.quiet ? [] : ['']), p.bold('Failures and errors'), ...condensed(explained, mark, p, o.verbose === true)]);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createConsoleReporter } from '../../src/report/console.js';
 import { captureStream, cases, errored, failed, info, passed, run, SECRETS, skipped, summary } from './fixtures.js';
 
@@ -203,5 +203,36 @@ describe('one deviation that breaks many cases does not flood the log', () => {
     const text = await consoleOutput({}, [hop], end);
     expect(text).toContain('request-id: req-1');
     expect(text).not.toMatch(/^\s+(connection|keep-alive|transfer-encoding):/m);
+  });
+});
+
+describe('progress', () => {
+  it('in a CI log (no terminal), says at least every 10 s which case is still running', async () => {
+    vi.useFakeTimers();
+    try {
+      const out = captureStream();
+      const r = createConsoleReporter({ outDir: '.', stream: out.stream, color: false });
+      await r.onRunStart?.({ ...info, total: 2 });
+      await r.onCaseStart?.({ id: 'start/answers-204-and-activates', title: 'x' });
+      vi.advanceTimersByTime(10_000);
+      expect(out.text()).toMatch(/ {2}… still running start\/answers-204-and-activates \(.*\): waiting for the target, for consistency or throttling\n$/);
+      await r.onCaseEnd?.({ ...passed, id: 'start/answers-204-and-activates' });
+      await r.onRunEnd?.(summary);
+      const before = out.text();
+      vi.advanceTimersByTime(30_000);
+      expect(out.text()).toBe(before);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('on a terminal, counts the cases: [1/2]', async () => {
+    const out = captureStream();
+    Object.assign(out.stream, { isTTY: true });
+    const r = createConsoleReporter({ outDir: '.', stream: out.stream, color: false });
+    await r.onRunStart?.({ ...info, total: 2 });
+    await r.onCaseStart?.({ id: passed.id, title: passed.title });
+    await r.onCaseEnd?.(passed);
+    expect(out.text()).toContain(`[1/2] PASS  ${passed.id}`);
   });
 });
