@@ -15,6 +15,7 @@ import { removeStaleReports } from './stale-reports.js';
 import { waitForTarget } from './wait-for-target.js';
 import { UsageError } from './exit-codes.js';
 import { ensureFolder } from './folders.js';
+import { lockFolder } from './folder-lock.js';
 import { leftBehind } from './ledger-notes.js';
 import { flagLabel, type Labeler, type RunOptions } from './options.js';
 import { planOrUsage } from './plan.js';
@@ -98,13 +99,27 @@ export async function planOnly(o: RunOptions, hooks: RunHooks = {}): Promise<{ p
  */
 export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<RunResult> {
   const p = await prepare(o, hooks);
+  const writesFiles = p.reporterNames.some((n) => n !== 'console');
+  if (writesFiles) ensureFolder(p.outDir, p.label('out'));
+  if (p.ledgerFile) ensureFolder(dirname(p.ledgerFile), p.label('ledger'));
+  // One run at a time per report folder, so two runs cannot interleave their report files; a
+  // second run is refused naming the first, and a lock whose run was killed is taken over.
+  const lock = writesFiles ? lockFolder(p.outDir, p.label('out')) : undefined;
+  try {
+    return await runPrepared(o, hooks, p);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** {@link run} once the options are checked and the report folder is held. */
+async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise<RunResult> {
   const notice = o.onNotice ?? (() => {});
+  // Under the folder's lock: an earlier run's report files that this run will not rewrite go.
   if (p.reporterNames.some((n) => n !== 'console')) {
-    ensureFolder(p.outDir, p.label('out'));
     const stale = removeStaleReports(p.outDir, p.reporterNames.map((n) => n.trim()));
     if (stale.length) notice(`gsc: removed ${stale.join(', ')} from ${p.label('out')} ${o.out ?? 'reports'}: an earlier run wrote them, and this run's reporters do not`);
   }
-  if (p.ledgerFile) ensureFolder(dirname(p.ledgerFile), p.label('ledger'));
   const target = await resolveTarget(o, p.cwd, p.label);
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
