@@ -81,6 +81,11 @@ export const FLAGS = table([
   { name: 'key', type: 'string', env: 'GSC_TLS_KEY', value: 'FILE', description: 'the PEM private key of --cert' },
   { name: 'exit-after', type: 'string', env: 'GSC_EXIT_AFTER', value: 'N', description: 'stop after N exchanges and report', default: 'run until SIGINT or SIGTERM' },
   { name: 'record', type: 'string', env: 'GSC_RECORD', value: 'FILE.har', description: 'write every exchange, tokens and secrets redacted, as HAR 1.2 (replay it with gsc emulator --replay)' },
+  { name: 'quiet', type: 'boolean', env: 'GSC_QUIET', description: 'console: print only the failures and the verdict' },
+  { name: 'bail', type: 'boolean', env: 'GSC_BAIL', description: 'stop at the first failure at the failing level (its cleanup still runs); the cases after it are not run' },
+  { name: 'wait-for-target', type: 'string', env: 'GSC_WAIT_FOR_TARGET', value: 'DURATION', description: 'wait up to DURATION for the target to answer before the run starts (a server starting in the background)' },
+  { name: 'min-coverage', type: 'string', env: 'GSC_MIN_COVERAGE', value: 'P', description: 'fail (exit 1) when the selected cases check less than P percent of the contract points in specs/ (gsc coverage)' },
+  { name: 'baseline', type: 'string', env: 'GSC_BASELINE', value: 'FILE', description: "known deviations (docs/baselines.md): their failures do not fail the run until the entry's expires date" },
 ]);
 
 /** Flags shared by the commands that read suites. */
@@ -122,6 +127,11 @@ export const runFlags: FlagDef[] = [
   FLAGS['dry-run'],
   FLAGS.ledger,
   FLAGS.verbose,
+  FLAGS.quiet,
+  FLAGS.bail,
+  FLAGS['wait-for-target'],
+  FLAGS.baseline,
+  FLAGS['min-coverage'],
 ];
 
 /** Flags of `gsc proxy`, in the order `--help` lists them. */
@@ -147,3 +157,15 @@ export const cleanupFlags: FlagDef[] = [
   ...credentialFlags,
   FLAGS.timeout,
 ];
+
+/** Flags of `gsc baseline`: which results to start from, and where to write. No variables: each call names its files. */
+export const baselineFlags: FlagDef[] = [
+  { name: 'from', type: 'string', value: 'FILE', description: 'the results.json of a run (e.g. reports/results.json)' },
+  { name: 'out', type: 'string', value: 'FILE', description: 'write the baseline to FILE instead of stdout' },
+];
+
+/** Flags of `gsc diff`. */
+export const diffFlags: FlagDef[] = [{ name: 'html', type: 'string', value: 'FILE', description: 'also write the comparison as one self-contained HTML page' }];
+
+/** Flags of `gsc coverage`. */
+export const coverageFlags: FlagDef[] = [...selectionFlags, FLAGS['min-coverage'], { ...FLAGS.verbose, description: 'also list each covered point with the cases that check it' }];

@@ -1,5 +1,6 @@
 import type { Labeler, RunOptions } from '../run/index.js';
 import { flagOf } from '../run/index.js';
+import { parseMinCoverage } from '../run/coverage.js';
 import { parsePositive, parsePositiveInt, parseList } from '../run/values.js';
 import type { Settings } from './args.js';
 
@@ -43,10 +44,15 @@ export function runOptions(s: Settings, cwd: string): RunOptions {
       concurrency: text('concurrency') !== undefined ? parsePositiveInt(text('concurrency')!, label('concurrency')) : undefined,
       maxRps: text('max-rps') !== undefined ? parsePositive(text('max-rps')!, label('maxRps')) : undefined,
       ledger: ledger === 'off' ? (false as const) : ledger,
+      baseline: text('baseline'),
+      minCoverage: parseMinCoverage(text('min-coverage'), label('minCoverage')),
     }),
     tags: parseList(text('tags')),
     reporters: parseList(text('reporter') ?? 'console,junit,json'),
     verbose: s.flag('verbose'),
+    quiet: s.flag('quiet'),
+    bail: s.flag('bail'),
+    ...(text('wait-for-target') !== undefined ? { waitForTarget: text('wait-for-target')! } : {}),
     allowWrites: s.flag('allow-writes'),
     // A path on the command line replaces the shipped suites, as it always has.
     suites: s.positionals,

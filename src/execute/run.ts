@@ -1,5 +1,6 @@
-import type { CaseResult, Counts, Level, PlannedCase, Reporter, RunError, RunInfo, RunSummary, SkipReason } from '../model/index.js';
+import type { Baseline, CaseResult, Counts, Level, PlannedCase, Reporter, RunError, RunInfo, RunSummary, SkipReason } from '../model/index.js';
 import { LEVELS } from '../model/index.js';
+import { applyBaseline } from './baseline.js';
 import { runCase } from './case.js';
 import type { ExecContext } from './context.js';
 
@@ -13,6 +14,10 @@ export interface RunCasesOptions {
   info: RunInfo;
   /** Independent cases run in parallel up to this many; steps within a case stay in order. @default 1 */
   concurrency?: number;
+  /** Known deviations (`--baseline`): a failure the baseline accepts does not fail the run. */
+  baseline?: Baseline;
+  /** Start no case after the first failure at the failing level (`--bail`). */
+  bail?: boolean;
 }
 
 function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?: undefined } {
@@ -40,15 +45,18 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   let conformant = true;
   let aborted: RunError | undefined;
   let next = 0;
+  const today = (o.info.startedAt || new Date().toISOString()).slice(0, 10);
   await o.reporter.onRunStart?.(o.info);
 
   const worker = async (): Promise<void> => {
-    while (!aborted && !o.ctx.signal.aborted && next < o.cases.length) {
+    while (!aborted && !o.ctx.signal.aborted && next < o.cases.length && !(o.bail && !conformant)) {
       const planned = o.cases[next++]!;
       await o.reporter.onCaseStart?.({ id: planned.case.id, title: planned.case.title });
-      const { result, fatal } = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
+      const ran = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
+      const { fatal } = ran;
+      const result = applyBaseline(ran.result, o.baseline, today);
       counts[result.status]++;
-      if (result.status === 'failed' && failsRun(result.level, o.info.failLevel)) conformant = false;
+      if (result.status === 'failed' && failsRun(result.level, o.info.failLevel) && result.baseline?.state !== 'accepted') conformant = false;
       if (fatal && !aborted) aborted = fatal;
       await o.reporter.onCaseEnd?.(result);
     }

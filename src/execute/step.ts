@@ -4,6 +4,7 @@ import { checkExchange, resolvePointer } from '../assert/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
 import { buildRequest, resolveExpectation } from './request.js';
+import { routeIsMissing } from './route-missing.js';
 import { MAX_WAIT_CODE, sendWithRetries } from './send.js';
 import { MissingVariableError } from './template.js';
 
@@ -84,7 +85,8 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(expectation.status?.anyOf, response.status);
     if (findings.length === 0 && !stillThrottled) return { result: finish({ status: 'passed', exchange }), captured };
     // A create is never repeated: each repeat would make another job that no cleanup step names.
-    if (performance.now() < deadline && !ctx.signal.aborted && !creates) {
+    // A route that does not exist will not appear by waiting, so its answer ends the step at once.
+    if (performance.now() < deadline && !ctx.signal.aborted && !creates && !routeIsMissing(exchange)) {
       await ctx.sleep(Math.min(step.eventually?.intervalMs ?? 1000, Math.max(0, deadline - performance.now())), ctx.signal);
       continue;
     }

@@ -1,3 +1,5 @@
+import type { BaselineMark } from './baseline.js';
+import type { Coverage } from './coverage.js';
 import type { Exchange } from './exchange.js';
 import type { Finding } from './finding.js';
 import type { Level } from './suite.js';
@@ -63,6 +65,8 @@ export interface CaseResult {
   /** The stable code of the skip (see {@link SkipReason}), so reports can count skips by reason. */
   skipCode?: SkipCode;
   error?: RunError;
+  /** Set when `--baseline` names this case: a known deviation accepted, fixed, or expired. */
+  baseline?: BaselineMark;
   startedAt: string;
   durationMs: number;
 }
@@ -77,6 +81,8 @@ export interface RunInfo {
   total: number;
   /** `--level`: failures at this level or stricter fail the run. */
   failLevel: Level;
+  /** How much of the contract in `specs/` the selected cases check. */
+  coverage?: Coverage;
 }
 
 /** Counts by status. */

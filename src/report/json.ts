@@ -1,4 +1,4 @@
-import type { CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
+import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
@@ -31,6 +31,8 @@ export interface ResultsFile {
   conformant: boolean;
   counts: Counts;
   aborted?: RunError;
+  /** How much of the contract in specs/ the selected cases check (docs/results-json.md). */
+  coverage?: Coverage;
   cases: CaseResult[];
 }
 
@@ -70,6 +72,7 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
     ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
+    ...(info?.coverage ? { coverage: info.coverage } : {}),
     cases: cases.map(caseJson),
   };
 }
@@ -90,6 +93,7 @@ export function caseJson(c: CaseResult): CaseResult {
     ...(c.skipReason !== undefined ? { skipReason: redactText(str(c.skipReason)) } : {}),
     ...(c.skipCode !== undefined ? { skipCode: c.skipCode } : {}),
     ...(c.error ? { error: errorJson(c.error) } : {}),
+    ...(c.baseline ? { baseline: baselineJson(c.baseline) } : {}),
     startedAt: str(c.startedAt),
     durationMs: num(c.durationMs),
   };
@@ -143,6 +147,10 @@ function spanJson(s: SourceSpan | undefined): SourceSpan {
   if (s?.endLine !== undefined) out.endLine = num(s.endLine);
   if (s?.endCol !== undefined) out.endCol = num(s.endCol);
   return out;
+}
+
+function baselineJson(b: BaselineMark): BaselineMark {
+  return { state: b.state, reason: redactText(str(b.reason)), ...(b.expires !== undefined ? { expires: str(b.expires) } : {}), ...(b.span ? { span: spanJson(b.span) } : {}) };
 }
 
 function errorJson(e: RunError): RunError {

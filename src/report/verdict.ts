@@ -21,11 +21,25 @@ export function countsAt(level: Level, failLevel: Level): boolean {
 }
 
 /** What the verdict and the level tables need of a case; reporters that keep little keep this. */
-export type CaseBrief = Pick<CaseResult, 'id' | 'level' | 'status'>;
+export type CaseBrief = Pick<CaseResult, 'id' | 'level' | 'status'> & Partial<Pick<CaseResult, 'baseline'>>;
 
-/** True for a failure that does not fail the run: its level is below `--level`. */
-export function failsBelowLevel(c: Pick<CaseResult, 'level' | 'status'>, failLevel: Level): boolean {
-  return c.status === 'failed' && !countsAt(c.level, failLevel);
+/** True for a failure the baseline (`--baseline`) accepts as a known deviation. */
+export function acceptedByBaseline(c: Pick<CaseResult, 'status'> & Partial<Pick<CaseResult, 'baseline'>>): boolean {
+  return c.status === 'failed' && c.baseline?.state === 'accepted';
+}
+
+/**
+ * True for a failure that does not fail the run: its level is below `--level`, or the baseline
+ * accepts it as a known deviation.
+ */
+export function failsBelowLevel(c: Pick<CaseResult, 'level' | 'status'> & Partial<Pick<CaseResult, 'baseline'>>, failLevel: Level): boolean {
+  return c.status === 'failed' && (!countsAt(c.level, failLevel) || acceptedByBaseline(c));
+}
+
+/** Why a failure does not fail the run: `below the failing level MUST` or the baseline's reason. */
+export function notCountedBecause(c: Pick<CaseResult, 'level' | 'status'> & Partial<Pick<CaseResult, 'baseline'>>, failLevel: Level): string {
+  if (acceptedByBaseline(c)) return `a known deviation the baseline accepts (${visible(c.baseline?.reason ?? '').replace(/\n/g, ' ')}${c.baseline?.expires ? `, until ${visible(c.baseline.expires)}` : ''})`;
+  return `below the failing level ${failLevel}`;
 }
 
 /** Cases by requirement level, then by status: the table every summary starts with. */
@@ -49,11 +63,15 @@ export function tallyByLevel(cases: readonly Pick<CaseResult, 'level' | 'status'
 export function verdictLine(summary: RunSummary, failLevel: Level, cases: readonly CaseBrief[]): string {
   const levels = LEVELS.filter((l) => countsAt(l, failLevel)).join(' or ');
   const failed = cases.filter((c) => c.status === 'failed');
-  const counting = failed.filter((c) => countsAt(c.level, failLevel));
-  const below = failed.length - counting.length;
+  const known = failed.filter((c) => acceptedByBaseline(c));
+  const counting = failed.filter((c) => countsAt(c.level, failLevel) && !acceptedByBaseline(c));
+  const below = failed.length - counting.length - known.length;
+  const fixed = cases.filter((c) => c.baseline?.state === 'fixed').length;
   const errors = cases.filter((c) => c.status === 'error').length;
   const notes: string[] = [];
   if (below > 0) notes.push(`${plural(below, 'failure')} below ${failLevel} ${below === 1 ? 'does' : 'do'} not count`);
+  if (known.length > 0) notes.push(`${plural(known.length, 'known deviation')} in the baseline ${known.length === 1 ? 'does' : 'do'} not count`);
+  if (fixed > 0) notes.push(`${plural(fixed, 'baselined case')} now ${fixed === 1 ? 'passes' : 'pass'}: remove ${fixed === 1 ? 'its entry' : 'their entries'} from the baseline`);
   if (errors > 0) notes.push(`${plural(errors, 'case')} could not be tested`);
   if (summary.aborted) notes.push('the run was aborted, so the verdict is incomplete');
   const tail = notes.map((n) => `; ${n}`).join('');

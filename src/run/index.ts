@@ -7,3 +7,4 @@ export type { RunOptions, TargetOptions, SignInOptions, Duration, Labeler } from
 export { flagLabel, flagOf } from './options.js';
 export { EXIT, GscUsageError } from './exit-codes.js';
 export { GscSuiteError, type LoadedSuites } from './suites.js';
+export { GscBaselineError } from './baseline.js';

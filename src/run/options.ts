@@ -53,6 +53,12 @@ export interface RunOptions extends TargetOptions {
   reporters?: string[];
   /** Console reporter: also list each step of every case. `--verbose` @default false */
   verbose?: boolean;
+  /** Console reporter: print only the failures and the verdict. `--quiet` @default false */
+  quiet?: boolean;
+  /** Stop at the first failure at the failing level; its cleanup still runs, later cases are not run. `--bail` @default false */
+  bail?: boolean;
+  /** Wait up to this long for the target to answer before the run starts. `--wait-for-target` @default no wait */
+  waitForTarget?: Duration;
   /** Independent cases run in parallel. `--concurrency` @default 1 */
   concurrency?: number;
   /** At most this many requests per second to the target. `--max-rps` @default no limit */
@@ -72,6 +78,16 @@ export interface RunOptions extends TargetOptions {
    * records nothing. `--ledger` @default '<out>/ledger.jsonl' (none with `reporters: []`)
    */
   ledger?: string | false;
+  /**
+   * A baseline file (docs/baselines.md), relative to `cwd`: known deviations whose failures do
+   * not fail the run until their `expires` date. `--baseline`
+   */
+  baseline?: string;
+  /**
+   * Fail the run (verdict unchanged, `coverage.belowMinimum` set, exit 1 from `gsc`) when the
+   * selected cases check less than this percentage of the contract in specs/. `--min-coverage`
+   */
+  minCoverage?: number;
   /** Extra suite files or folders, relative to `cwd`, run beside the shipped ones. */
   suites?: string[];
   /** Run the package's own suites. `gsc run PATH…` sets it to false. @default true */
@@ -102,6 +118,7 @@ const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
   consistencyTimeout: 'consistency-timeout', maxWait: 'max-wait', cleanupTimeout: 'cleanup-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
+  baseline: 'baseline', minCoverage: 'min-coverage', quiet: 'quiet', bail: 'bail', waitForTarget: 'wait-for-target',
 };
 
 /**

@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import type { CaseResult, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import type { Baseline, CaseResult, Coverage, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import { nothingSelected } from '../plan/nothing-selected.js';
+import { readBaselineFile } from './baseline.js';
+import { contractCoverage, parseMinCoverage } from './coverage.js';
 import { LedgerError } from '../execute/ledger/index.js';
 import { probeTarget } from '../execute/preflight.js';
 import { runCases } from '../execute/run.js';
 import type { Plan } from '../plan/index.js';
 import { combineReporters, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
 import { didYouMean } from '../common/did-you-mean.js';
-import { createRunResources, LEDGER_FILE, runLimits, type RunLimits } from './exec-context.js';
+import { createRunResources, LEDGER_FILE, runLimits, toMs, type RunLimits } from './exec-context.js';
+import { removeStaleReports } from './stale-reports.js';
+import { waitForTarget } from './wait-for-target.js';
 import { UsageError } from './exit-codes.js';
 import { ensureFolder } from './folders.js';
 import { lockFolder } from './folder-lock.js';
@@ -42,6 +47,10 @@ interface Prepared {
   ledgerFile: string | undefined;
   cwd: string;
   label: Labeler;
+  coverage: Coverage;
+  baseline?: Baseline;
+  /** `waitForTarget` in milliseconds. */
+  waitMs?: number;
 }
 
 /**
@@ -64,8 +73,13 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   const loaded = await loadRunSuites(paths, cwd);
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
   const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
-  if (plan.cases.length === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
-  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label };
+  if (plan.cases.length === 0) throw new UsageError(nothingSelected(loaded.suites, { grep: o.grep, tags: o.tags }));
+  const minCoverage = parseMinCoverage(o.minCoverage, label('minCoverage'));
+  const coverage: Coverage = contractCoverage(plan.cases.map((c) => c.case));
+  if (minCoverage !== undefined) Object.assign(coverage, { minimum: minCoverage }, coverage.percent < minCoverage ? { belowMinimum: true } : {});
+  const baseline = o.baseline === undefined ? undefined : readBaselineFile(o.baseline, loaded.suites, cwd, label('baseline'));
+  const waitMs = o.waitForTarget === undefined ? undefined : toMs(o.waitForTarget, label('waitForTarget'));
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, ...(baseline ? { baseline } : {}), ...(waitMs !== undefined ? { waitMs } : {}) };
 }
 
 /**
@@ -101,6 +115,11 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
 /** {@link run} once the options are checked and the report folder is held. */
 async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise<RunResult> {
   const notice = o.onNotice ?? (() => {});
+  // Under the folder's lock: an earlier run's report files that this run will not rewrite go.
+  if (p.reporterNames.some((n) => n !== 'console')) {
+    const stale = removeStaleReports(p.outDir, p.reporterNames.map((n) => n.trim()));
+    if (stale.length) notice(`gsc: removed ${stale.join(', ')} from ${p.label('out')} ${o.out ?? 'reports'}: an earlier run wrote them, and this run's reporters do not`);
+  }
   const target = await resolveTarget(o, p.cwd, p.label);
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
@@ -119,8 +138,8 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
       await o.onCaseEnd?.(c);
     },
   };
-  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }), collect]);
-  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.plan.failLevel };
+  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), collect]);
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.plan.failLevel, coverage: p.coverage };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
@@ -132,6 +151,10 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     return resultsJson(info, cases, summary);
   };
   try {
+    if (p.waitMs !== undefined && o.target !== undefined) {
+      const reason = await waitForTarget(res.ctx, p.waitMs);
+      if (reason !== undefined) return await untestable({ code: 'connect', message: `${target.label} did not answer within ${p.label('waitForTarget')} ${String(o.waitForTarget)}: ${res.redactor.text(reason)}` }, `gsc: cannot test ${target.label}: it did not answer within ${p.label('waitForTarget')} ${String(o.waitForTarget)} (${res.redactor.text(reason)})`);
+    }
     if (target.signIn) notice(`gsc: signing in with ${target.signIn}`);
     try {
       await res.ctx.token();
@@ -159,9 +182,16 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
       reporter,
       concurrency: res.concurrency,
       info,
+      ...(p.baseline ? { baseline: p.baseline } : {}),
+      ...(o.bail ? { bail: true } : {}),
     });
+    const ran = summary.counts.passed + summary.counts.failed + summary.counts.error + summary.counts.skipped;
+    if (o.bail && !summary.aborted && ran < p.plan.cases.length) notice(`gsc: ${p.label('bail')}: stopped after the first failure at level ${p.plan.failLevel}; ${p.plan.cases.length - ran} case(s) not run`);
     const left = ledgerFile ? leftBehind(ledgerFile, runId) : undefined;
     if (left) notice(`gsc: ${left}`);
+    if (p.coverage.belowMinimum) {
+      notice(`gsc: contract coverage ${p.coverage.percent}% is below ${p.label('minCoverage')} ${p.coverage.minimum}%: the selected cases check too little of specs/ (gsc coverage shows what is missing)`);
+    }
     return resultsJson(info, cases, summary);
   } finally {
     hooks.lastWords?.(undefined);
