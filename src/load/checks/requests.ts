@@ -22,8 +22,9 @@ export const oneBody: CaseCheck = {
 /**
  * Every request calls an operation of the specs, so a typo in a path is caught before a run
  * reports it as the target's 404. Skipped when no spec was loaded (that is reported apart).
- * One exception: a step that expects only 405 tests a method the path does not support, so its
- * path must exist but its method must not.
+ * One exception: a step that expects 405, alone or with the 404 and 400 Graph also answers an
+ * unsupported method with, tests a method the path does not support, so its path must exist but
+ * its method must not.
  */
 export const knownOperations: CaseCheck = {
   name: 'every request matches an operation in specs/',
@@ -35,7 +36,7 @@ export const knownOperations: CaseCheck = {
       if (findOperation(env.operations, method, path) !== undefined) continue;
       const sameMethods = env.operations.filter((op) => pathMatches(path, op.path)).map((op) => op.method);
       const status = step.model.expect.status?.anyOf;
-      if (sameMethods.length > 0 && status?.length === 1 && status[0] === 405) continue;
+      if (sameMethods.length > 0 && refusesMethod(status)) continue;
       const hint =
         sameMethods.length > 0
           ? `the specs allow ${listOf(sameMethods)} on this path`
@@ -47,6 +48,13 @@ export const knownOperations: CaseCheck = {
     return out;
   },
 };
+
+/** The answers to an unsupported method: 405, and the 404 and 400 Graph also sends for one. */
+const METHOD_REFUSALS: ReadonlySet<number | string> = new Set([405, 404, 400]);
+
+function refusesMethod(status: readonly (number | string)[] | undefined): boolean {
+  return status !== undefined && status.includes(405) && status.every((s) => METHOD_REFUSALS.has(s));
+}
 
 /** A main step must expect a status: a step that asserts nothing proves nothing. */
 export const statusExpected: CaseCheck = {
