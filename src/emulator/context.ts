@@ -15,6 +15,7 @@ export type OperationName =
   | 'validateCredentialsCollection'
   | 'provisionOnDemand'
   | 'getJobSchema'
+  | 'putJobSchema'
   | 'putSecrets';
 
 /**

@@ -1,8 +1,9 @@
 import type { Reply, RequestContext } from '../context.js';
 import type { Env } from '../env.js';
+import type { SchemaFixture } from '../fixtures/types.js';
 import { emptyReply, entityReply } from '../reply.js';
 import type { Route } from '../router.js';
-import { contextPath, job, principal } from './common.js';
+import { badRequest, contextPath, job, jsonBody, principal } from './common.js';
 import { createJob } from './create.js';
 
 function listJobs(ctx: RequestContext, env: Env): Reply {
@@ -32,6 +33,25 @@ function getJobSchema(ctx: RequestContext, env: Env): Reply {
   return entityReply(200, ctx, contextPath(sp, `jobs('${doc.id}')/schema/$entity`), { id: doc.id, ...structuredClone(schema) });
 }
 
+/**
+ * PUT …/jobs/{id}/schema replaces the job's schema (204, no body). The body must be a schema:
+ * `directories` and `synchronizationRules` arrays; annotations such as `@odata.context` and the
+ * read-only `id`, which a GET returns, are dropped, so a schema read and sent back is accepted.
+ */
+function putJobSchema(ctx: RequestContext, env: Env): Reply {
+  const found = job(ctx, env, false);
+  if (!found.ok) return found.reply;
+  const body = jsonBody(ctx, false);
+  if (!body.ok) return body.reply;
+  const { directories, synchronizationRules } = body.value;
+  if (!Array.isArray(directories) || !Array.isArray(synchronizationRules)) {
+    return badRequest(ctx, 'The body must be a synchronizationSchema with `directories` and `synchronizationRules` arrays; GET …/schema, change it and send it back whole.');
+  }
+  const kept = Object.fromEntries(Object.entries(body.value).filter(([k]) => k !== 'id' && !k.startsWith('@odata.')));
+  found.value.schema = structuredClone(kept) as SchemaFixture;
+  return emptyReply();
+}
+
 /** Jobs: the collection, one job, and its schema. */
 export const jobRoutes: Route[] = [
   {
@@ -44,6 +64,6 @@ export const jobRoutes: Route[] = [
   },
   {
     pattern: 'servicePrincipals/{sp}/synchronization/jobs/{jobId}/schema',
-    methods: { GET: { operation: 'getJobSchema', handle: getJobSchema } },
+    methods: { GET: { operation: 'getJobSchema', handle: getJobSchema }, PUT: { operation: 'putJobSchema', handle: putJobSchema } },
   },
 ];
