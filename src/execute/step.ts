@@ -1,4 +1,4 @@
-import type { Capture, Exchange, Finding, RunError, Step, StepResult } from '../model/index.js';
+import type { Capture, Exchange, Expectation, Finding, RunError, Step, StepResult } from '../model/index.js';
 import { checkExchange, resolvePointer } from '../assert/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
@@ -50,7 +50,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     let response: HttpResponse;
     let durationMs: number;
     try {
-      const sent = await sendWithRetries(ctx, req, (status) => namesExactly(expectation.status?.anyOf, status));
+      const sent = await sendWithRetries(ctx, req, (status) => namesExactly(statusesOf(expectation), status));
       base.retries += sent.retries;
       retryReasons.push(...sent.retryReasons);
       base.attempts += 1 + sent.retries;
@@ -76,7 +76,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     const captured = capture(step.captures, exchange);
     // A throttled answer was never processed, so it proves nothing: it must not pass a step that
     // expects "any 4xx" (or "any 5xx") just because 429 (or 503) happens to be one.
-    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(expectation.status?.anyOf, response.status);
+    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(statusesOf(expectation), response.status);
     if (findings.length === 0 && !stillThrottled) return { result: finish({ status: 'passed', exchange }), captured };
     // A create is never repeated: each repeat would make another job that no cleanup step names.
     if (performance.now() < deadline && !ctx.signal.aborted && !creates) {
@@ -118,6 +118,11 @@ function templateIdOf(req: HttpRequest): string | undefined {
  */
 function namesExactly(matchers: readonly (number | string)[] | undefined, status: number): boolean {
   return (matchers ?? []).includes(status);
+}
+
+/** Every status an expectation names, its alternatives' included. */
+function statusesOf(e: Expectation): (number | string)[] {
+  return [...(e.status?.anyOf ?? []), ...(e.anyOf ?? []).flatMap(statusesOf)];
 }
 
 /** The exchange as reports will see it: credentials and known secrets removed. */

@@ -1,7 +1,7 @@
 import type { Template, TemplateJson } from '../model/index.js';
 
-/** `{{ name }}`: the only substitution syntax; the loader has checked every name. */
-const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+/** `{{ name }}` (or `{{vars.name}}`, `{{secrets.name}}`): the only substitution syntax; the loader has checked every name. */
+const REFERENCE = /\{\{\s*((?:(?:vars|secrets)\.)?[A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** Raised when a template names a variable that has no value at run time (a capture that never happened). */
 export class MissingVariableError extends Error {

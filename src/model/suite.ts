@@ -115,6 +115,11 @@ export interface Expectation {
   emptyBody?: { span: SourceSpan };
   schemas: SchemaExpectation[];
   values: ValueExpectation[];
+  /**
+   * Alternatives, each a whole expectation with its own status: the answer passes when it meets
+   * one of them (the service may answer either way). Set alone: the other fields are then empty.
+   */
+  anyOf?: Expectation[];
 }
 
 /** A value to keep for later steps, from the body or a header. */
@@ -181,6 +186,11 @@ export interface Case {
   optional: boolean;
   /** The case sends writes (creates, deletes, state changes). */
   writes: boolean;
+  /**
+   * The user variables its steps and its fixtures' read, as written after `{{`: `vars.subjectId`,
+   * `secrets.scimToken`. A run that lacks one of them skips the case and names it.
+   */
+  needs?: string[];
   /** The steps of the fixtures it uses (in order of use), then its own. */
   steps: Step[];
   /**

@@ -119,3 +119,26 @@ describe('operations', () => {
     expect(codes(result)).toEqual(['unknown-operation']);
   });
 });
+
+describe('anyOf alternatives', () => {
+  const LIST = '        request: { method: GET, path: "/servicePrincipals/{{servicePrincipalId}}/synchronization/jobs" }\n';
+  it('loads each alternative as a whole expectation', async () => {
+    const result = await lintCase(`      - name: list\n${LIST}        expect:\n          anyOf:\n            - { status: 200, json: { /value: { type: array } } }\n            - { status: 4xx }\n`);
+    expect(result.diagnostics).toEqual([]);
+    const alternatives = result.suites[0]?.cases[0]?.steps[0]?.expect.anyOf;
+    expect(alternatives?.map((a) => a.status?.anyOf)).toEqual([[200], ['4xx']]);
+    expect(alternatives?.[0]?.values.map((v) => v.pointer)).toEqual(['/value']);
+  });
+  it('needs a status in every alternative of a main step', async () => {
+    const result = await lintCase(`      - name: list\n${LIST}        expect:\n          anyOf:\n            - { status: 200 }\n            - { emptyBody: true }\n`);
+    expect(codes(result)).toEqual(['missing-status']);
+  });
+  it('stands alone: a status beside it is an error', async () => {
+    const result = await lintCase(`      - name: list\n${LIST}        expect:\n          status: 200\n          anyOf: [{ status: 200 }, { status: 404 }]\n`);
+    expect(codes(result).length).toBeGreaterThan(0);
+  });
+  it('checks the variables of each alternative', async () => {
+    const result = await lintCase(`      - name: list\n${LIST}        expect:\n          anyOf:\n            - { status: 200, json: { /value: { contains: { id: "{{nope}}" } } } }\n            - { status: 404 }\n`);
+    expect(codes(result)).toEqual(['unknown-variable']);
+  });
+});

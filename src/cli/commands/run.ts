@@ -20,6 +20,7 @@ import { ensureFolder } from '../folders.js';
 import { loadAndReport } from '../suites.js';
 import { resolveTarget, type Target } from '../target.js';
 import { printDryRun } from './dry-run.js';
+import { missingVariablesReason, readUserVariables } from '../user-variables.js';
 import { parseLevel, parseList } from '../values.js';
 
 /** `gsc run [paths…]`: load, select, run against the target, report; the exit code says the verdict. */
@@ -50,8 +51,9 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     ensureFolder(outDir, '--out');
     if (ledgerFile) ensureFolder(dirname(ledgerFile), '--ledger');
   }
+  const user = readUserVariables(s, io.env, io.cwd, selected.flatMap((p) => p.case.needs ?? []));
   const target = await resolveTarget(s, io.cwd);
-  const planned = guardWrites(selected, target, s.flag('allow-writes'));
+  const planned = guardVariables(guardWrites(selected, target, s.flag('allow-writes')), user.values);
   if (s.flag('dry-run')) {
     await target.close();
     printDryRun(planned, target, io);
@@ -66,6 +68,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable --out or --ledger FILE (or --ledger off to record nothing)`);
     throw err;
   }
+  res.redactor.add(...user.secrets);
   if (res.ledger) {
     const file = res.ledger.file;
     setLastWords(() => leftBehind(file, runId) ?? 'Nothing this run created is left.');
@@ -108,6 +111,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         ['templateId', templateId],
         ['runId', runId],
         ['randomGuid', randomUUID()],
+        ...user.values,
       ]),
       ctx: res.ctx,
       reporter,
@@ -129,6 +133,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 function guardWrites(selected: PlannedCase[], target: Target, allowWrites: boolean): PlannedCase[] {
   if (target.local || allowWrites) return selected;
   return selected.map((p) => (p.case.writes ? { ...p, skipReason: 'writes to a target that is not on this machine need --allow-writes' } : p));
+}
+
+/** A case that reads a user variable the run was not given is skipped, and the reason names it. */
+function guardVariables(planned: PlannedCase[], values: ReadonlyMap<string, string>): PlannedCase[] {
+  return planned.map((p) => {
+    const reason = p.skipReason === undefined ? missingVariablesReason(p.case.needs, values) : undefined;
+    return reason === undefined ? p : { ...p, skipReason: reason };
+  });
 }
 
 /** The run's template: the one asked for, or the first the service principal lists. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
-import type { Diagnostic } from '../../model/index.js';
+import type { Diagnostic, Expectation } from '../../model/index.js';
+import type { RawExpect } from '../build.js';
 import { didYouMean } from '../did-you-mean.js';
 import { ioReason } from '../files.js';
 import { resolvePointer } from '../syntax.js';
@@ -15,15 +16,17 @@ export const refsResolve: CaseCheck = {
   name: 'every schema $ref resolves to a file and fragment',
   check(site, env) {
     const out: Diagnostic[] = [];
-    for (const step of stepsOf(site)) {
-      const schema = step.raw.expect?.schema;
-      const base = [...step.path, 'expect', 'schema'];
-      step.model.expect.schemas.forEach((s, i) => {
+    const visit = (raw: RawExpect | undefined, model: Expectation, at: Path): void => {
+      const schema = raw?.schema;
+      const base = [...at, 'schema'];
+      model.schemas.forEach((s, i) => {
         const path = Array.isArray(schema) ? [...base, i, '$ref'] : [...base, '$ref'];
         const problem = refProblem(s.written, s.ref, site.file.abs, env);
         if (problem !== undefined) out.push({ code: 'dangling-ref', ...problem, span: site.file.yaml.valueSpan(path as Path), severity: 'error' });
       });
-    }
+      (model.anyOf ?? []).forEach((a, i) => visit(raw?.anyOf?.[i], a, [...at, 'anyOf', i]));
+    };
+    for (const step of stepsOf(site)) visit(step.raw.expect, step.model.expect, [...step.path, 'expect']);
     return out;
   },
 };

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/index.js';
+import type { RawExpect } from '../build.js';
 import { listOf } from '../did-you-mean.js';
 import { closestOperations, findOperation, pathMatches } from '../operations.js';
 import { stepsOf, type CaseCheck } from './context.js';
@@ -61,16 +62,23 @@ export const statusExpected: CaseCheck = {
   name: 'every main step expects a status',
   check(site) {
     return stepsOf(site)
-      .filter((s) => s.phase === 'main' && s.raw.expect?.status === undefined)
+      .filter((s) => s.phase === 'main' && !expectsStatus(s.raw.expect))
       .map((s) => ({
         code: 'missing-status',
         message: `step \`${s.model.name}\` does not expect a status`,
-        hint: 'add `status:` under `expect:` (e.g. `status: 200`); only cleanup steps may leave it out',
+        hint: 'add `status:` under `expect:` (e.g. `status: 200`), or to each alternative of `anyOf`; only cleanup steps may leave it out',
         span: s.raw.expect !== undefined ? site.file.yaml.keySpan([...s.path, 'expect']) : site.file.yaml.valueSpan([...s.path, 'name']),
         severity: 'error' as const,
       }));
   },
 };
+
+/** A status is expected, or every alternative of `anyOf` expects one. */
+function expectsStatus(e: RawExpect | undefined): boolean {
+  if (e === undefined) return false;
+  if (e.anyOf !== undefined) return e.anyOf.every(expectsStatus);
+  return e.status !== undefined;
+}
 
 /** Header names are case-insensitive: `Content-Type` and `content-type` are the same header. */
 export const uniqueHeaders: CaseCheck = {
