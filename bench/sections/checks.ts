@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkExchange, createSchemaStore, type CheckContext, type SchemaStore, type SchemaViolation } from '../../src/assert/index.js';
-import { createAjv } from '../../src/assert/schema/ajv.js';
+import { createAjv } from '../../src/common/ajv.js';
 import { benchChecks, exchange, expectation } from '../checks.js';
 import { repoRoot } from '../support.js';
 import type { Section, SectionOptions } from '../types.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './exit-codes.js';
 import type { FlagDef } from './flags.js';
-import { didYouMean as closest } from '../load/did-you-mean.js';
+import { didYouMean as closest } from '../common/did-you-mean.js';
 
 /** Where a setting came from, for messages: "--target" or "GSC_TARGET". */
 export type Source = { kind: 'flag' | 'env' | 'config' | 'default'; label: string };

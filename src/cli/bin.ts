@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { redactText } from '../common/redact.js';
 import { lastWords } from './last-words.js';
 import { main } from './main.js';
 
@@ -16,7 +17,7 @@ const onSignal = (signal: NodeJS.Signals): void => {
     controller.abort();
     return;
   }
-  if (process.argv[2] === 'run') process.stderr.write(`\ngsc: stopped before cleanup finished. ${lastWords() ?? 'The ledger in the report folder lists what may be left; remove it with gsc cleanup.'}\n`);
+  if (process.argv[2] === 'run') process.stderr.write(redactText(`\ngsc: stopped before cleanup finished. ${lastWords() ?? 'The ledger in the report folder lists what may be left; remove it with gsc cleanup.'}\n`));
   process.exit(130);
 };
 process.on('SIGINT', onSignal);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { addSecrets } from '../common/redact.js';
 import { resolve } from 'node:path';
 import { createTokenProvider, isCloudName, SignInError, type TokenProvider } from '../execute/auth/index.js';
 import type { Settings } from './args.js';
@@ -27,6 +28,7 @@ export function tokenProviderFor(s: Settings, cwd: string): TokenProvider {
     if (clientSecret !== undefined) throw new UsageError('give the client secret once: --client-secret or --client-secret-file, not both');
     try {
       clientSecret = readFileSync(resolve(cwd, secretFile), 'utf8').trim();
+      addSecrets(clientSecret);
     } catch (err) {
       throw new UsageError(`cannot read the client secret file ${secretFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }

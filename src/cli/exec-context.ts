@@ -4,7 +4,7 @@ import type { ExecContext } from '../execute/context.js';
 import { HttpClient } from '../execute/http.js';
 import { Ledger } from '../execute/ledger/index.js';
 import { createLimiter } from '../execute/limits.js';
-import { Redactor } from '../execute/redact.js';
+import { Redactor } from '../common/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
 import { sleep } from '../execute/sleep.js';
 import { ledgerTracker } from '../execute/tracker.js';
@@ -43,13 +43,13 @@ export interface RunLimits {
 export function runLimits(s: Settings): RunLimits {
   const maxRps = s.get('max-rps');
   const consistency = s.get('consistency-timeout');
-  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', '--timeout');
+  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout');
   if (timeoutMs <= 0) throw new UsageError('--timeout must be above 0: it is how long one request may take');
   return {
     concurrency: parsePositiveInt(s.get('concurrency') ?? '1', '--concurrency'),
     ...(maxRps !== undefined ? { maxRps: parsePositive(maxRps, '--max-rps') } : {}),
     timeoutMs,
-    ...(consistency !== undefined ? { consistencyTimeoutMs: parseDuration(consistency, '--consistency-timeout') } : {}),
+    ...(consistency !== undefined ? { consistencyTimeoutMs: parseDuration(consistency, s.source('consistency-timeout')?.label ?? '--consistency-timeout') } : {}),
   };
 }
 

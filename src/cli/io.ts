@@ -1,3 +1,5 @@
+import { redactText } from '../common/redact.js';
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -6,6 +8,29 @@ export interface CliIo {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM by the binary; never by tests unless they mean to. */
   signal?: AbortSignal;
+}
+
+/**
+ * The same io, with every line written to stdout and stderr passed through the redactor: a
+ * secret echoed by a target (in an error code, a template id) is never printed, whichever part
+ * of the tool prints it.
+ */
+export function redactedIo(io: CliIo): CliIo {
+  return { ...io, stdout: redacting(io.stdout), stderr: redacting(io.stderr) };
+}
+
+function redacting<T extends NodeJS.WritableStream>(stream: T): T {
+  const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : String(chunk);
+    return (stream.write as (c: string, ...r: unknown[]) => boolean)(redactText(text), ...rest);
+  };
+  return new Proxy(stream, {
+    get(target, prop) {
+      if (prop === 'write') return write;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Writes a line to a stream. */

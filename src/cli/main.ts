@@ -1,9 +1,11 @@
 import { EXIT, UsageError } from './exit-codes.js';
 import { formatHelp } from './help.js';
 import type { CliIo } from './io.js';
-import { println } from './io.js';
+import { println, redactedIo } from './io.js';
+import { addSecrets } from '../common/redact.js';
+import { cleanupFlags, runFlags } from './flags.js';
 import { project } from './project.js';
-import { didYouMean as closest } from '../load/did-you-mean.js';
+import { didYouMean as closest } from '../common/did-you-mean.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -24,7 +26,9 @@ const registry: Record<string, () => Promise<Command>> = {
  * message and exit 2; anything else is reported as an internal error with no stack trace unless
  * GSC_DEBUG is set.
  */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  addSecrets(...secretInputs(argv, given.env));
+  const io = redactedIo(given);
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     println(io.stdout, formatHelp(rest[0]));
@@ -54,4 +58,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     else println(io.stderr, 'This is a bug in gsc; set GSC_DEBUG=1 for details and report it.');
     return 4;
   }
+}
+
+/**
+ * The secrets the user hands over on the command line or in the environment (`--token`,
+ * `GSC_CLIENT_SECRET`…), known to the redactor before anything is printed: a usage error or a
+ * target's answer that echoes one must not show it.
+ */
+function secretInputs(argv: readonly string[], env: CliIo['env']): string[] {
+  const out: string[] = [];
+  for (const def of [...runFlags, ...cleanupFlags].filter((d) => d.secret === true)) {
+    if (def.env !== undefined && env[def.env]) out.push(env[def.env]!.trim());
+    argv.forEach((arg, i) => {
+      if (arg === `--${def.name}` && argv[i + 1] !== undefined) out.push(argv[i + 1]!);
+      else if (arg.startsWith(`--${def.name}=`)) out.push(arg.slice(def.name.length + 3));
+    });
+  }
+  return out;
 }

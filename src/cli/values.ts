@@ -1,14 +1,17 @@
 import { LEVELS, type Level } from '../model/index.js';
 import { UsageError } from './exit-codes.js';
-import { didYouMean as closest } from '../load/did-you-mean.js';
+import { didYouMean as closest } from '../common/did-you-mean.js';
+import { parseDuration as parseDurationText } from '../common/duration.js';
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
-
-/** `500ms`, `30s`, `2m` or a bare number of milliseconds. */
-export function parseDuration(text: string, flag: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  if (!m) throw new UsageError(`${flag} ${JSON.stringify(text)} is not a duration: write 500ms, 30s or 2m`);
-  return Math.round(Number(m[1]) * UNITS[m[2] ?? 'ms']!);
+/**
+ * A duration in the one grammar (src/common/duration.ts): `500ms`, `30s`, `2m`, `1h`, unit
+ * required. `label` names where the text came from: `--timeout`, `GSC_TIMEOUT`, or the config
+ * file's key, so `GSC_TIMEOUT=30` says "GSC_TIMEOUT 30: add a unit, e.g. 30s or 30ms".
+ */
+export function parseDuration(text: string, label: string): number {
+  const parsed = parseDurationText(text);
+  if ('problem' in parsed) throw new UsageError(`${label} ${text}: ${parsed.problem}`);
+  return parsed.ms;
 }
 
 /** A positive whole number. */

@@ -26,10 +26,10 @@ Options:
   --throttle SHARE       answer this share (0..1) of requests 429 with Retry-After
   --retry-after S        seconds in Retry-After (default 1)
   --unavailable SHARE    answer this share (0..1) of requests 503
-  --latency MS           delay every answer by MS milliseconds
+  --latency D            delay every answer by D, a duration with its unit (250ms, 2s)
   --reset SHARE          drop the connection of this share (0..1) of requests
   --seed N               repeat the same faults in the same order
-  --consistency-delay MS reads answer 404 for MS after a create (eventual consistency)
+  --consistency-delay D  reads answer 404 for D after a create (eventual consistency)
   --body-limit BYTES     answer 413 to larger bodies (default 1048576)
   -h, --help             show this help
 `;
@@ -51,6 +51,21 @@ function whole(flag: string, text: string | undefined, max = Number.MAX_SAFE_INT
   return n;
 }
 
+const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * A duration with its unit, the grammar gsc uses everywhere (`500ms`, `2s`, `1m`): the emulator
+ * keeps its own copy, since it imports no engine code. A bare number is refused with its unit.
+ */
+function duration(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  if (/^[0-9]+(?:\.[0-9]+)?$/.test(t)) throw new FlagError(`--${flag} ${t}: add a unit, e.g. ${t}ms or ${t}s`);
+  const m = /^((?:0|[1-9][0-9]*)(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(t);
+  if (m === null) throw new FlagError(`--${flag} takes a duration with its unit (ms, s, m or h: 500ms, 2s), got '${text}'`);
+  return Math.round(Number(m[1]) * UNITS[m[2]!]!);
+}
+
 function optionsFrom(values: Record<string, string | boolean | string[] | undefined>): EmulatorOptions {
   const s = (k: string): string | undefined => values[k] as string | undefined;
   const deviations = ((values.deviate as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -58,7 +73,7 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
     throttleShare: share('throttle', s('throttle')),
     retryAfterSeconds: whole('retry-after', s('retry-after')),
     unavailableShare: share('unavailable', s('unavailable')),
-    latencyMs: whole('latency', s('latency')),
+    latencyMs: duration('latency', s('latency')),
     resetShare: share('reset', s('reset')),
     seed: whole('seed', s('seed'), 2 ** 32 - 1),
   };
@@ -67,7 +82,7 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
     host: s('host') ?? '127.0.0.1',
     deviations,
     chaos: Object.fromEntries(Object.entries(chaos).filter(([, v]) => v !== undefined)),
-    consistencyDelayMs: whole('consistency-delay', s('consistency-delay')) ?? 0,
+    consistencyDelayMs: duration('consistency-delay', s('consistency-delay')) ?? 0,
     bodyLimitBytes: whole('body-limit', s('body-limit')) ?? 1024 * 1024,
   };
 }

@@ -1,4 +1,4 @@
-import type { Hooks } from './deviations/compose.js';
+import type { Hooks } from './deviations/index.js';
 import type { Fixtures } from './fixtures/types.js';
 import type { JobStore } from './store.js';
 

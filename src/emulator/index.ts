@@ -7,7 +7,7 @@ export { startEmulator } from './server.js';
 export type { EmulatorOptions, EmulatorHandle } from './types.js';
 export type { ChaosOptions } from './chaos.js';
 export { listDeviations } from './deviations/index.js';
-export type { Deviation, DeviationHooks, CreateProblem, ActionEffect } from './deviations/index.js';
+export type { Deviation, DeviationHooks, MustFail, CreateProblem, ActionEffect } from './deviations/index.js';
 export { loadFixtures, parseFixtures, FixtureError } from './fixtures/load.js';
 export type { FixtureProblem } from './fixtures/load.js';
 export { defaultFixtures } from './fixtures/defaults.js';

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createChaos } from './chaos.js';
-import { composeHooks } from './deviations/compose.js';
-import { resolveDeviations } from './deviations/index.js';
+import { composeHooks, resolveDeviations } from './deviations/index.js';
 import type { Env } from './env.js';
 import { defaultFixtures } from './fixtures/defaults.js';
 import { fixtureProblems, normalizeFixtures } from './fixtures/load.js';

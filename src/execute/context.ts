@@ -1,6 +1,6 @@
 import type { CheckContext } from '../assert/index.js';
 import type { HttpClient } from './http.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../common/redact.js';
 import type { RetryPolicy } from './retry.js';
 
 /** Records what a run creates, so nothing is left behind (the ledger implements it). */

@@ -1,7 +1,5 @@
+import { referencedVariables, substituteTemplate } from '../common/template.js';
 import type { Template, TemplateJson } from '../model/index.js';
-
-/** `{{ name }}` (or `{{vars.name}}`, `{{secrets.name}}`): the only substitution syntax; the loader has checked every name. */
-const REFERENCE = /\{\{\s*((?:(?:vars|secrets)\.)?[A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** Raised when a template names a variable that has no value at run time (a capture that never happened). */
 export class MissingVariableError extends Error {
@@ -10,14 +8,11 @@ export class MissingVariableError extends Error {
   }
 }
 
-/** The names a template references, in order of appearance. */
-export function referencedVariables(text: string): string[] {
-  return [...text.matchAll(REFERENCE)].map((m) => m[1] as string);
-}
+export { referencedVariables };
 
 /** Substitutes every `{{name}}`; throws {@link MissingVariableError} for a name without a value. */
 export function resolveTemplate(text: Template, vars: ReadonlyMap<string, string>): string {
-  return text.replace(REFERENCE, (_, name: string) => {
+  return substituteTemplate(text, (name) => {
     const value = vars.get(name);
     if (value === undefined) throw new MissingVariableError(name);
     return value;

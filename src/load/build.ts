@@ -4,7 +4,7 @@ import type {
   StatusMatcher, Step, Suite, TemplateJson, ValueExpectation,
 } from '../model/index.js';
 import { headerClaim, valueClaims, type RawHeaderExpectation, type RawPredicates } from './predicates.js';
-import { parseDuration } from './syntax.js';
+import { durationMs } from '../common/duration.js';
 import { userVariablesOf } from './user-variables.js';
 import type { Path, YamlFile } from './yaml-file.js';
 
@@ -176,8 +176,8 @@ class Builder {
 
   eventually(raw: NonNullable<RawStep['eventually']>, path: Path): Eventually {
     return {
-      timeoutMs: parseDuration(raw.timeout) ?? 0,
-      intervalMs: raw.interval === undefined ? DEFAULT_INTERVAL_MS : (parseDuration(raw.interval) ?? 0),
+      timeoutMs: durationMs(raw.timeout) ?? 0,
+      intervalMs: raw.interval === undefined ? DEFAULT_INTERVAL_MS : (durationMs(raw.interval) ?? 0),
       span: this.yaml.pairSpan(path),
     };
   }

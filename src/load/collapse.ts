@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { jsonType } from './describe.js';
+import { jsonType } from '../common/schema-words.js';
 
 /** What the collapser needs from the compiled format schema. */
 export interface BranchSource {

@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, relative, resolve } from 'node:path';
+import { walkFiles } from '../common/walk.js';
 import type { Diagnostic } from '../model/index.js';
 
 /** The path a message shows: relative to the working directory when the file is below it. */
@@ -55,7 +56,7 @@ export async function findFiles(paths: readonly string[], extensions: readonly s
     const abs = resolve(p);
     try {
       const info = await stat(abs);
-      if (info.isDirectory()) for (const f of await walk(abs, extensions, diagnostics)) found.add(f);
+      if (info.isDirectory()) for (const f of walk(abs, extensions, diagnostics)) found.add(f);
       else found.add(abs);
     } catch (e) {
       diagnostics.push({ code: 'missing-path', message: `cannot read \`${p}\`: ${ioReason(e)}`, hint: 'give a suite file or a folder of them', severity: 'error' });
@@ -65,22 +66,12 @@ export async function findFiles(paths: readonly string[], extensions: readonly s
 }
 
 /** Files below `dir`; a folder that cannot be listed is reported and skipped, not fatal. */
-async function walk(dir: string, extensions: readonly string[], diagnostics: Diagnostic[]): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    diagnostics.push({ code: 'missing-path', message: `cannot read the folder \`${displayPath(dir)}\`: ${ioReason(e)}`, hint: 'check its permissions, or leave it out', severity: 'error' });
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') out.push(...(await walk(full, extensions, diagnostics)));
-    } else if (extensions.includes(extname(entry.name).toLowerCase())) {
-      out.push(full);
-    }
-  }
-  return out;
+function walk(dir: string, extensions: readonly string[], diagnostics: Diagnostic[]): string[] {
+  return walkFiles(dir, {
+    include: (name) => extensions.includes(extname(name).toLowerCase()),
+    skipFolder: (name) => name.startsWith('.') || name === 'node_modules',
+    unreadable: (folder, e) => {
+      diagnostics.push({ code: 'missing-path', message: `cannot read the folder \`${displayPath(folder)}\`: ${ioReason(e)}`, hint: 'check its permissions, or leave it out', severity: 'error' });
+    },
+  });
 }

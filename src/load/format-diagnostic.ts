@@ -1,4 +1,5 @@
 import type { Diagnostic, SourceSpan } from '../model/index.js';
+import { REDACTED } from '../common/redact.js';
 
 /** ANSI styles, used only when asked: output that is piped or saved stays plain. */
 const STYLE = {
@@ -88,5 +89,5 @@ function expandTabs(text: string): string {
 
 /** Masks a token after `Bearer`, keeping `{{variables}}` (they hold no secret). */
 function redact(line: string): string {
-  return line.replace(/(bearer\s+)(?!\{\{)[^\s"',}]+/gi, '$1[REDACTED]');
+  return line.replace(/(bearer\s+)(?!\{\{)[^\s"',}]+/gi, `$1${REDACTED}`);
 }

@@ -1,5 +1,5 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from '../common/ajv.js';
 import type { Diagnostic } from '../model/index.js';
 import { collapse, type BranchSource } from './collapse.js';
 import { displayPath, readText } from './files.js';
@@ -8,7 +8,7 @@ import { displayPath, readText } from './files.js';
  * `$defs` whose pattern failures the semantic checks report better (what a JSON pointer or a
  * duration looks like, with the fix); the schema keeps the patterns so editors flag them too.
  */
-const LEFT_TO_CHECKS = new Set(['jsonPointer', 'durationText']);
+const LEFT_TO_CHECKS = new Set(['jsonPointer', 'duration']);
 
 /** The compiled format schema of suite files. */
 export interface FormatSchema {
@@ -44,7 +44,7 @@ export function isFixtureFile(data: unknown): boolean {
 
 class CompiledFormat implements FormatSchema, BranchSource {
   readonly id: string;
-  private readonly ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+  private readonly ajv = createAjv();
   private readonly validator: ValidateFunction;
   private readonly defs: Record<string, AnySchemaObject>;
   private readonly names = new Map<unknown, string>();

@@ -7,6 +7,4 @@
 export { loadSuites, type LoadOptions, type LoadResult } from './load-suites.js';
 export { loadOperations, findOperation, pathMatches, closestOperations, type Operation } from './operations.js';
 export { formatDiagnostic } from './format-diagnostic.js';
-export { didYouMean, editDistance } from './did-you-mean.js';
-export { parseDuration, pointerProblem, templateReferences, type TemplateReference } from './syntax.js';
 export { YamlFile, type Path } from './yaml-file.js';

@@ -1,7 +1,7 @@
 import type { Case, Diagnostic, SourceSpan, Step, Suite } from '../model/index.js';
 import { buildFixtureSteps, buildSuite, type RawFixtureFile, type RawSuite } from './build.js';
 import { ACROSS_CHECKS, CASE_CHECKS, FILE_CHECKS, type CaseSite, type CheckEnv, type FileSite } from './checks/index.js';
-import { decodePath } from './describe.js';
+import { decodePath } from '../common/schema-words.js';
 import { displayPath, findFiles, readText } from './files.js';
 import { resolveFixtures, usedHere, type FixtureDef, type FixtureScope, type ResolvedFixtures } from './fixtures/index.js';
 import { compileFormatSchema, isFixtureFile, type FormatSchema } from './format-schema.js';

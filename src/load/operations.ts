@@ -2,7 +2,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { readdir } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/index.js';
-import { editDistance } from './did-you-mean.js';
+import { editDistance } from '../common/did-you-mean.js';
 import { displayPath, ioReason, readText } from './files.js';
 import { YamlFile } from './yaml-file.js';
 

@@ -1,5 +1,5 @@
 import type { Step } from '../model/index.js';
-import { isUserVariable, templateReferences } from './syntax.js';
+import { isUserVariable, templateReferences } from '../common/template.js';
 
 /**
  * The user variables (`vars.name`, `secrets.name`) that steps read, each once, in order of first

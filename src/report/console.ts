@@ -3,7 +3,7 @@ import { CONSOLE_LIMITS, exchangeLines } from './excerpt.js';
 import { runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { formatDuration, plural, visible } from './text.js';
 import { summaryLine, verdictLine } from './verdict.js';
 

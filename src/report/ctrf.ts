@@ -5,7 +5,7 @@ import type { CTRFReport, Test, TestStatus } from 'ctrf';
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../model/index.js';
 import { headline, stepProblemLines, troubledSteps, stepHeading } from './explain.js';
 import type { ReporterOptions } from './options.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { failsBelowLevel } from './verdict.js';
 import { writeFileAtomic } from './write-file.js';
 

@@ -1,5 +1,5 @@
 import type { Exchange } from '../model/index.js';
-import { redactHeaders, redactText } from './redact.js';
+import { redactHeaders, redactText } from '../common/redact.js';
 import { formatDuration, truncate, visible } from './text.js';
 import { prettyJson } from './values.js';
 

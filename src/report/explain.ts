@@ -1,5 +1,5 @@
 import type { CaseResult, Finding, RunError, SourceSpan, StepResult } from '../model/index.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { clip, formatDuration, plural, visible } from './text.js';
 import { formatValue } from './values.js';
 

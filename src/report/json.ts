@@ -1,6 +1,6 @@
 import type { CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
-import { redactHeaders, redactJson, redactText } from './redact.js';
+import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
 import { writeFileAtomic } from './write-file.js';
 

@@ -2,7 +2,7 @@ import type { CaseResult, Level, Reporter, RunInfo, RunSummary, StepResult } fro
 import { exchangeLines, type ExcerptLimits } from './excerpt.js';
 import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps } from './explain.js';
 import type { ReporterOptions } from './options.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
 import { failsBelowLevel } from './verdict.js';
 import { writeFileAtomic } from './write-file.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CaseResult, Reporter, RunInfo, RunSummary } from '../model/index.js';
 import { caseJson, resultsJson, RESULTS_FORMAT_VERSION } from './json.js';
 import type { ReporterOptions } from './options.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 
 /** The file name inside `outDir`. */
 export const NDJSON_FILE = 'results.ndjson';

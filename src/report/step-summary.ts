@@ -2,7 +2,7 @@ import { LEVELS } from '../model/index.js';
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../model/index.js';
 import { headline, runErrorText, say, troubledSteps, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
 import { countsAt, failsBelowLevel, tallyByLevel, verdictLine, type CaseBrief } from './verdict.js';
 import { appendFileText } from './write-file.js';

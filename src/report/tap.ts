@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../model/index.js';
 import { headline, runErrorText, say, skipReason, troubledSteps, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
-import { redactText } from './redact.js';
+import { redactText } from '../common/redact.js';
 import { formatValue } from './values.js';
 import { failsBelowLevel, verdictLine, type CaseBrief } from './verdict.js';
 import { writeFileAtomic } from './write-file.js';

@@ -1,4 +1,4 @@
-import { redactJson } from './redact.js';
+import { redactJson } from '../common/redact.js';
 import { clip, visible } from './text.js';
 
 /** How long an expected or actual value may be on one line before it is clipped. */

@@ -5,11 +5,16 @@ import { parseSettings } from '../../src/cli/args.js';
 import { runFlags } from '../../src/cli/flags.js';
 
 describe('flag values', () => {
-  it('reads durations in ms, s and m', () => {
+  it('reads durations in ms, s, m and h', () => {
     expect(parseDuration('500ms', '--timeout')).toBe(500);
     expect(parseDuration('30s', '--timeout')).toBe(30_000);
     expect(parseDuration('2m', '--timeout')).toBe(120_000);
-    expect(() => parseDuration('soon', '--timeout')).toThrow(/--timeout "soon" is not a duration: write 500ms, 30s or 2m/);
+    expect(parseDuration('1h', '--timeout')).toBe(3_600_000);
+    expect(() => parseDuration('soon', '--timeout')).toThrow(/--timeout soon: not a duration: write a number and its unit \(ms, s, m or h/);
+  });
+  it('refuses a duration without its unit, naming where it came from', () => {
+    expect(() => parseDuration('30', '--timeout')).toThrow('--timeout 30: add a unit, e.g. 30s or 30ms');
+    expect(() => parseDuration('30', 'GSC_TIMEOUT')).toThrow('GSC_TIMEOUT 30: add a unit, e.g. 30s or 30ms');
   });
   it('reads levels in any case and suggests the one meant', () => {
     expect(parseLevel('should', '--level')).toBe('SHOULD');

@@ -119,7 +119,7 @@ describe('bad input is reported before anything is sent', () => {
     [['run', '--out', '/proc/gsc-no-such-folder'], /--out: cannot create the folder \/proc\/gsc-no-such-folder/],
     [['run', '--dry-run', '--max-rps', '0'], /--max-rps "0" must be a number above 0/],
     [['run', '--concurrency', '-3'], /--concurrency got a value starting with -: write it as --concurrency=VALUE/],
-    [['run', '--timeout', '0'], /--timeout must be above 0/],
+    [['run', '--timeout', '0s'], /--timeout must be above 0/],
   ])('gsc %j exits 2 and says %s', async (args, message) => {
     const run = await gsc(args);
     expect(run.code).toBe(2);

@@ -66,6 +66,8 @@ describe('gsc emulator', () => {
     [['--colour'], "gsc emulator: unknown option '--colour'"],
     [['--throttle', '1.5'], "gsc emulator: --throttle takes a share between 0 and 1 (e.g. 0.2), got '1.5'"],
     [['--port', 'http'], "gsc emulator: --port takes a whole number from 0 to 65535, got 'http'"],
+    [['--latency', '50'], 'gsc emulator: --latency 50: add a unit, e.g. 50ms or 50s'],
+    [['--consistency-delay', 'soon'], "gsc emulator: --consistency-delay takes a duration with its unit (ms, s, m or h: 500ms, 2s), got 'soon'"],
     [['--deviate', 'create-answer-200'], "gsc emulator: unknown deviation 'create-answer-200' (did you mean 'create-answers-200'?)"],
     [['--throttle', '0.6', '--unavailable', '0.6'], 'gsc emulator: chaos shares add up to 1.2; their sum must be at most 1'],
     [['extra'], 'gsc emulator: Unexpected argument'],

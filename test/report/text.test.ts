@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactHeader, redactJson, redactText } from '../../src/report/redact.js';
+import { redactHeader, redactJson, redactText } from '../../src/common/redact.js';
 import { formatDuration, truncate, visible } from '../../src/report/text.js';
 import { xmlAttr, xmlText } from '../../src/report/xml.js';
 

@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { walkFiles } from '../../common/walk.js';
 import { SchemaLoadError } from '../errors.js';
 
 const SUFFIX = '.schema.json';
@@ -19,14 +20,5 @@ export function listSchemaFiles(dir: string): string[] {
   if (!isDirectory) {
     throw new SchemaLoadError(root, `schema directory not found: ${root} (check the schema directories given to the run)`);
   }
-  const found: string[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith(SUFFIX)) found.push(path);
-    }
-  };
-  walk(root);
-  return found;
+  return walkFiles(root, { include: (name) => name.endsWith(SUFFIX) });
 }

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import { SchemaLoadError } from '../errors.js';
 import type { SchemaStore, SchemaViolation } from '../types.js';
-import { createAjv } from './ajv.js';
+import { createAjv } from '../../common/ajv.js';
 import { collapse, toViolation } from './explain.js';
 import { listSchemaFiles } from './files.js';
 import { SchemaLocations } from './locations.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { HttpClient, TransportError } from '../../execute/http.js';
 import { cleanupFromLedger, pendingItems, readLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
-import { Redactor } from '../../execute/redact.js';
+import { Redactor } from '../../common/redact.js';
 import { buildRequest } from '../../execute/request.js';
 import { readSettings } from '../config/index.js';
 import { tokenProviderFor, wantsSignIn } from '../credentials.js';
@@ -31,7 +31,7 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
   }
   const provider = tokenProviderFor(s, io.cwd);
   const redactor = new Redactor();
-  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', '--timeout') });
+  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout') });
   const target = s.get('target') !== undefined ? parseTarget(s.get('target')!, '--target') : ledgerTarget(file);
   const token = async () => {
     const t = await provider.getToken();

@@ -1,3 +1,4 @@
+import { substituteTemplate } from '../../common/template.js';
 import type { PlannedCase } from '../../execute/run.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
@@ -9,7 +10,7 @@ import type { Target } from '../target.js';
  */
 export function printDryRun(planned: PlannedCase[], target: Target, io: CliIo): void {
   const known: Record<string, string | undefined> = { servicePrincipalId: target.servicePrincipalId, templateId: target.templateId };
-  const fill = (text: string): string => text.replace(/\{\{\s*([A-Za-z_]\w*)\s*\}\}/g, (m, name: string) => known[name] ?? m);
+  const fill = (text: string): string => substituteTemplate(text, (name, written) => known[name] ?? written);
   println(io.stdout, `Dry run against ${target.label}: nothing is sent.\n`);
   for (const p of planned) {
     println(io.stdout, `${p.case.level} ${p.case.id}${p.skipReason ? `  (skipped: ${p.skipReason})` : ''}`);

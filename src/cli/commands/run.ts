@@ -6,7 +6,7 @@ import { probeTarget } from '../../execute/preflight.js';
 import { runCases, type PlannedCase } from '../../execute/run.js';
 import { selectCases } from '../../plan/select.js';
 import { combineReporters, createReporters, UnknownReporterError } from '../../report/index.js';
-import { didYouMean } from '../../load/did-you-mean.js';
+import { didYouMean } from '../../common/did-you-mean.js';
 import { readSettings } from '../config/index.js';
 import { createRunResources, LEDGER_FILE, runLimits } from '../exec-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';

@@ -1,4 +1,5 @@
-import { didYouMean, YamlFile } from '../../load/index.js';
+import { didYouMean } from '../../common/did-you-mean.js';
+import { YamlFile } from '../../load/index.js';
 import type { Diagnostic } from '../../model/index.js';
 import { configDiagnostics } from './diagnostics.js';
 import { targetList } from './words.js';

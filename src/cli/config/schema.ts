@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from '../../common/ajv.js';
 import { project } from '../project.js';
 
 /** The compiled `schemas/config.schema.json`, with a way back from a subschema to its `$defs` name. */
@@ -27,9 +27,7 @@ export function configSchemaFile(): string {
 }
 
 function compile(root: AnySchemaObject): ConfigSchema {
-  // Union types (`tags` is a string or a list) are deliberate; everything else stays strict.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  const validator: ValidateFunction = ajv.compile(root);
+  const validator: ValidateFunction = createAjv().compile(root);
   const names = new Map<unknown, string>();
   for (const [name, def] of Object.entries((root.$defs ?? {}) as Record<string, unknown>)) names.set(def, name);
   return {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isPair, isScalar } from 'yaml';
-import { didYouMean, type YamlFile } from '../../load/index.js';
+import { didYouMean } from '../../common/did-you-mean.js';
+import { addSecrets } from '../../common/redact.js';
+import type { YamlFile } from '../../load/index.js';
 import type { Diagnostic } from '../../model/index.js';
 import { SECRET_KEYS } from './keys.js';
 import { reason } from './locate.js';
@@ -26,7 +28,7 @@ export function resolveSecret(ref: SecretRef, place: RefPlace, env: Record<strin
   const at = ['targets', place.target, ...place.key.split('.')];
   if ('env' in ref) {
     const value = env[ref.env]?.trim();
-    if (value) return { value };
+    if (value) return secret(value);
     const state = env[ref.env] === undefined ? 'is not set' : 'is empty';
     return problem('unset-secret-variable', `\`${place.key}\` of target \`${place.target}\` refers to the environment variable \`${ref.env}\`, which ${state}`, `set ${ref.env} before running gsc (in CI, from the pipeline's secret store), or refer to a file: \`${place.key}: { file: PATH }\``, place.yaml, [...at, 'env']);
   }
@@ -38,7 +40,13 @@ export function resolveSecret(ref: SecretRef, place: RefPlace, env: Record<strin
     return problem('unreadable-secret-file', `cannot read \`${ref.file}\`, the file \`${place.key}\` of target \`${place.target}\` refers to: ${why}`, `a relative path starts at the config file's folder (${place.dir}); or refer to an environment variable: \`${place.key}: { env: NAME }\``, place.yaml, [...at, 'file']);
   }
   if (text === '') return problem('empty-secret-file', `\`${ref.file}\`, the file \`${place.key}\` of target \`${place.target}\` refers to, is empty`, 'write the secret into it, alone on its first line', place.yaml, [...at, 'file']);
-  return { value: text };
+  return secret(text);
+}
+
+/** A secret read for a target, hidden from everything printed from now on. */
+function secret(value: string): { value: string } {
+  addSecrets(value);
+  return { value };
 }
 
 /** A file path a target names (a certificate), checked readable now so the message points at the line. */

@@ -1,7 +1,8 @@
-import { didYouMean } from '../../load/index.js';
+import { didYouMean } from '../../common/did-you-mean.js';
 import type { Diagnostic } from '../../model/index.js';
 import type { Source } from '../args.js';
-import { listOf, targetList } from './words.js';
+import { listOf } from '../../common/words.js';
+import { targetList } from './words.js';
 import type { ConfigFile } from './parse.js';
 
 /** The target a run uses, and why that one: for the line that tells the user. */

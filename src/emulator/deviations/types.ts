@@ -39,6 +39,24 @@ export interface DeviationHooks {
   reply?(reply: Reply, ctx: RequestContext): Reply;
 }
 
+/**
+ * What must fail while a deviation is on, alone: the proof that the probes and the shipped suite
+ * can see the contract point it breaks. The self-tests read these lists and nothing else.
+ */
+export interface MustFail {
+  /**
+   * Ids of the probes in `test/emulator/probes.ts` that fail. Exactly these fail and every other
+   * probe holds: that is what "breaks one contract point" means.
+   */
+  probes: readonly [string, ...string[]];
+  /**
+   * Ids of shipped suite cases (`create/answers-201-with-a-job`) that fail. At least these fail;
+   * cases that need the broken point as a precondition may fail too, and the kill matrix
+   * report lists them.
+   */
+  cases: readonly [string, ...string[]];
+}
+
 /** A named, documented way for the emulator to break the contract on purpose. */
 export interface Deviation extends DeviationHooks {
   /** Stable kebab-case name, as given to `--deviate`. */
@@ -47,4 +65,6 @@ export interface Deviation extends DeviationHooks {
   breaks: string;
   /** Where the contract point is documented. */
   doc?: string;
+  /** The probes and suite cases that must fail while it is on. */
+  mustFail: MustFail;
 }

@@ -12,7 +12,7 @@ export { clouds, cloudNames, graphScope, isCloudName, type Cloud, type CloudName
 export { SignInError, type SignInErrorCode } from './errors.js';
 export type { CredentialOptions } from './options.js';
 export type { AuthDeps, TokenProvider } from './provider.js';
-export { REDACTED, scrub } from './redact.js';
+export { REDACTED } from '../../common/redact.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 

@@ -2,7 +2,7 @@ import { AuthError, ServerError } from '@azure/msal-node';
 import { AADSTS_CAUSES, errorLookupUrl, type SignInContext } from './aadsts.js';
 import { SignInError } from './errors.js';
 import type { AuthNetworkClient, TokenErrorBody } from './network.js';
-import { scrub } from './redact.js';
+import { addSecrets, redactText } from '../../common/redact.js';
 
 const AUTHORITY_FIX = 'check --cloud and --authority: the authority must be an Entra sign-in host such as https://login.microsoftonline.com';
 
@@ -28,7 +28,8 @@ const MSAL_CAUSES: Readonly<Record<string, (c: SignInContext) => string>> = {
  */
 export function toSignInError(e: unknown, ctx: SignInContext, net: AuthNetworkClient, secrets: readonly string[]): SignInError {
   if (e instanceof SignInError) return e;
-  const clean = (s: string): string => scrub(s, secrets);
+  addSecrets(...secrets);
+  const clean = (s: string): string => redactText(s);
   const failure = net.lastFailure;
   if (failure) {
     const hint = failure.tls

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { redactSecrets } from '../../common/redact.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lastSegment, LEDGER_VERSION, type LedgerEntry } from './entries.js';
@@ -118,7 +119,8 @@ export class Ledger {
     const now = (this.options.now ?? (() => new Date()))();
     const { type, ...fields } = body;
     const entry = { v: LEDGER_VERSION, type, time: now.toISOString(), runId: this.options.runId, ...fields } as LedgerEntry;
-    this.write(`${JSON.stringify(entry)}\n`);
+    // A template id or path that holds a secret is written without it: the ledger is an output too.
+    this.write(`${redactSecrets(JSON.stringify(entry))}\n`);
     return entry;
   }
 

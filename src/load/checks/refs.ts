@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import type { Diagnostic, Expectation } from '../../model/index.js';
 import type { RawExpect } from '../build.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../common/did-you-mean.js';
 import { ioReason } from '../files.js';
-import { resolvePointer } from '../syntax.js';
+import { resolvePointer } from '../../common/pointer.js';
 import type { Path } from '../yaml-file.js';
 import { stepsOf, type CaseCheck, type CheckEnv } from './context.js';
 
@@ -51,12 +51,13 @@ function fragmentProblem(json: unknown, fragment: string, name: string): { messa
   if (!fragment.startsWith('/')) {
     return hasAnchor(json, fragment, 0) ? undefined : { message: `no \`$anchor: ${fragment}\` in \`${name}\``, hint: 'a fragment is a JSON pointer such as #/$defs/name, or an $anchor the file declares' };
   }
-  if (resolvePointer(json, fragment) !== undefined) return undefined;
+  if (resolvePointer(json, fragment).found) return undefined;
   // Name the deepest part that exists and what it holds, so the fix is obvious.
   const parts = fragment.split('/').slice(1);
   let depth = parts.length - 1;
-  while (depth > 0 && resolvePointer(json, `/${parts.slice(0, depth).join('/')}`) === undefined) depth--;
-  const parent = resolvePointer(json, depth === 0 ? '' : `/${parts.slice(0, depth).join('/')}`)?.value;
+  while (depth > 0 && !resolvePointer(json, `/${parts.slice(0, depth).join('/')}`).found) depth--;
+  const reached = resolvePointer(json, depth === 0 ? '' : `/${parts.slice(0, depth).join('/')}`);
+  const parent = reached.found ? reached.value : undefined;
   const keys = parent !== null && typeof parent === 'object' ? Object.keys(parent) : [];
   const missing = (parts[depth] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
   const guess = didYouMean(missing, keys);

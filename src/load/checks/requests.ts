@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../model/index.js';
 import type { RawExpect } from '../build.js';
-import { listOf } from '../did-you-mean.js';
+import { listOf } from '../../common/words.js';
 import { closestOperations, findOperation, pathMatches } from '../operations.js';
 import { stepsOf, type CaseCheck } from './context.js';
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/index.js';
 import { headerClaim, valueClaims } from '../predicates.js';
-import { parseDuration, pointerProblem } from '../syntax.js';
+import { parseDuration } from '../../common/duration.js';
+import { pointerProblem } from '../../common/pointer.js';
 import type { Path } from '../yaml-file.js';
 import { stepsOf, type CaseCheck } from './context.js';
 
@@ -61,7 +62,7 @@ export const pointersWellFormed: CaseCheck = {
   },
 };
 
-/** `eventually` durations are `500ms`, `30s`, `2m` or milliseconds. */
+/** `eventually` durations are a number and its unit (`500ms`, `30s`, `2m`), above 0. */
 export const durationsParse: CaseCheck = {
   name: 'every eventually duration parses',
   check(site) {
@@ -71,11 +72,13 @@ export const durationsParse: CaseCheck = {
       if (ev === undefined) continue;
       for (const key of ['timeout', 'interval'] as const) {
         const value = ev[key];
-        if (value === undefined || parseDuration(value) !== undefined) continue;
+        if (value === undefined) continue;
+        const parsed = parseDuration(value);
+        if ('ms' in parsed && parsed.ms > 0) continue;
         out.push({
           code: 'invalid-duration',
           message: `invalid duration \`${String(value)}\` for \`${key}\``,
-          hint: 'write a whole number with a unit, `500ms`, `30s` or `2m`, or a number of milliseconds',
+          hint: 'problem' in parsed ? parsed.problem : `\`${key}\` must be above 0; an interval of 0 would poll without pause`,
           span: site.file.yaml.valueSpan([...step.path, 'eventually', key]),
           severity: 'error',
         });

@@ -1,8 +1,9 @@
 import type { Diagnostic, SourceSpan } from '../../model/index.js';
 import type { RawExpect } from '../build.js';
-import { didYouMean, listOf } from '../did-you-mean.js';
 import { headerClaim, valueClaims } from '../predicates.js';
-import { isUserVariable, templateReferences, type TemplateReference } from '../syntax.js';
+import { didYouMean } from '../../common/did-you-mean.js';
+import { listOf } from '../../common/words.js';
+import { isUserVariable, templateReferences, type TemplateReference } from '../../common/template.js';
 import type { Path, YamlFile } from '../yaml-file.js';
 import { stepsOf, type CaseCheck, type StepSite } from './context.js';
 

@@ -1,4 +1,4 @@
-import { redactJson, redactText } from '../redact.js';
+import { redactJson, redactText } from '../../common/redact.js';
 import { esc } from './escape.js';
 
 /** How much of one body the page shows. */

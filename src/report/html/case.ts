@@ -1,6 +1,6 @@
 import type { CaseResult, Exchange, Finding, Level, Status, StepResult } from '../../model/index.js';
 import { runErrorText, say, skipReason, where } from '../explain.js';
-import { redactHeaders } from '../redact.js';
+import { redactHeaders } from '../../common/redact.js';
 import { formatDuration, plural } from '../text.js';
 import { formatValue } from '../values.js';
 import { failsBelowLevel } from '../verdict.js';

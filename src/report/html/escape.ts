@@ -1,4 +1,4 @@
-import { redactText } from '../redact.js';
+import { redactText } from '../../common/redact.js';
 import { clip, visible } from '../text.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

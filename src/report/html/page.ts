@@ -1,7 +1,7 @@
 import { LEVELS } from '../../model/index.js';
 import type { Level, RunInfo, RunSummary, Status } from '../../model/index.js';
 import { runErrorText } from '../explain.js';
-import { redactText } from '../redact.js';
+import { redactText } from '../../common/redact.js';
 import { formatDuration } from '../text.js';
 import { countsAt, failsBelowLevel, tallyByLevel, verdictLine, type CaseBrief } from '../verdict.js';
 import { CHART_ORDER, levelChart } from './chart.js';

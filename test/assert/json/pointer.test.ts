@@ -63,9 +63,9 @@ describe('resolvePointer (RFC 6901)', () => {
   });
 
   it.each([
-    ['foo', 'must be "" or start with "/"'],
-    ['/a~2b', '"~" must be followed by 0 or 1'],
-    ['/a~', '"~" must be followed by 0 or 1'],
+    ['foo', 'a JSON pointer starts with `/`'],
+    ['/a~2b', '`~` must be written `~0`'],
+    ['/a~', '`~` must be written `~0`'],
   ])('rejects the malformed pointer %j with a clear message', (pointer, why) => {
     expect(() => resolvePointer(doc, pointer)).toThrow(InvalidExpectationError);
     expect(() => resolvePointer(doc, pointer)).toThrow(why);

@@ -12,17 +12,23 @@ import { JOBS, SP, TARGET, tempDir } from './helpers.js';
  * The child runs the real ledger code: this folder's TypeScript, stripped of its types into
  * plain ESM (the same transform vitest applies), so no build step or loader is needed.
  */
-const sources = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src/execute/ledger');
+const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src');
+let root: string;
 let moduleDir: string;
 
 beforeAll(async () => {
-  moduleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsc-ledger-module-'));
-  for (const name of fs.readdirSync(sources).filter((n) => n.endsWith('.ts'))) {
-    const { code } = await transformWithOxc(fs.readFileSync(path.join(sources, name), 'utf8'), name, { lang: 'ts' });
-    fs.writeFileSync(path.join(moduleDir, name.replace(/\.ts$/, '.js')), code);
+  // The ledger and the leaf module it imports (src/common/), at the same places relative to each other.
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'gsc-ledger-module-'));
+  moduleDir = path.join(root, 'execute', 'ledger');
+  for (const folder of ['execute/ledger', 'common']) {
+    fs.mkdirSync(path.join(root, folder), { recursive: true });
+    for (const name of fs.readdirSync(path.join(src, folder)).filter((n) => n.endsWith('.ts'))) {
+      const { code } = await transformWithOxc(fs.readFileSync(path.join(src, folder, name), 'utf8'), name, { lang: 'ts' });
+      fs.writeFileSync(path.join(root, folder, name.replace(/\.ts$/, '.js')), code);
+    }
   }
 });
-afterAll(() => fs.rmSync(moduleDir, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** Runs `body` in a child that reports progress on stdout; kills it with SIGKILL once `ready` says so. */
 function runAndKill(body: string, file: string, ready: (stdout: string) => boolean): Promise<{ stdout: string; signal: NodeJS.Signals | null }> {
