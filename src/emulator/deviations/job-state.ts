@@ -30,11 +30,11 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** NotRun means configured and possibly started; a new job is neither. */
   {
-    name: 'new-job-status-not-run', breaks: "A new job's status code is NotConfigured", doc: DOCS.status,
+    name: 'new-job-status-not-run', breaks: "A new job's status code is NotConfigured (or Paused, for some templates)", doc: DOCS.status,
     newJob: (job) => {
       job.status.code = 'NotRun';
     },
-    mustFail: { probes: ['statusNotConfigured'], cases: ['create/new-job-status-never-ran'] },
+    mustFail: { probes: ['statusNotConfigured'], cases: ['create/new-job-status-never-ran', 'create/new-job-status-not-configured'] },
   },
   /** A job that never ran cannot have failed. */
   {
