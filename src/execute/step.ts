@@ -4,6 +4,7 @@ import type { ExecContext } from './context.js';
 import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
 import { buildRequest, resolveExpectation } from './request.js';
 import { sendWithRetries } from './send.js';
+import { PagingError, readAllPages } from './all-pages.js';
 import { MissingVariableError } from './template.js';
 
 /** A step's outcome plus what it captured, and whether the run must stop (target unreachable). */
@@ -56,7 +57,17 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
       base.attempts += 1 + sent.retries;
       response = sent.response;
       durationMs = sent.durationMs;
+      if (step.request.pages === 'all') {
+        const all = await readAllPages(ctx, req, response);
+        base.retries += all.retries;
+        base.attempts += all.pages - 1 + all.retries;
+        response = all.response;
+      }
     } catch (err) {
+      if (err instanceof PagingError) {
+        base.attempts += 1;
+        return { result: finish({ status: 'error', error: { code: 'protocol', message: ctx.redactor.text(err.message) } }), captured: new Map() };
+      }
       base.attempts += 1;
       const error = transportError(err, ctx);
       return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && err.kind === 'connect' ? error : undefined };

@@ -52,7 +52,7 @@ export interface RawCase {
 }
 export interface RawStep {
   name: string;
-  request: { method: RequestSpec['method']; path: string; headers?: Record<string, string>; json?: TemplateJson; raw?: string; auth?: RequestSpec['auth'] };
+  request: { method: RequestSpec['method']; path: string; headers?: Record<string, string>; json?: TemplateJson; raw?: string; auth?: RequestSpec['auth']; pages?: 'all' };
   expect?: RawExpect;
   capture?: Record<string, string | { header: string }>;
   eventually?: { timeout: string | number; interval?: string | number };
@@ -136,6 +136,7 @@ class Builder {
     const out: RequestSpec = { method: raw.method, path: raw.path, headers: { ...raw.headers }, auth: raw.auth ?? 'run', span: this.yaml.pairSpan(path) };
     if (raw.json !== undefined) out.json = raw.json;
     if (raw.raw !== undefined) out.raw = raw.raw;
+    if (raw.pages === 'all') out.pages = 'all';
     return out;
   }
 

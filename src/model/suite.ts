@@ -38,6 +38,8 @@ export interface RequestSpec {
   /** A body sent byte for byte, for malformed input. Exclusive with `json`. */
   raw?: Template;
   auth: AuthMode;
+  /** `all`: follow `@odata.nextLink` to the last page and judge the items of every page as one body. */
+  pages?: 'all';
   /**
    * Set by the loader when the operation this request calls answers 201 in `specs/`: it creates a
    * resource. The engine records such requests in the ledger and never repeats them.
