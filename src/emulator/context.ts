@@ -32,6 +32,8 @@ export type Problem =
   | 'invalid-request'
   | 'too-large'
   | 'throttled'
+  | 'conflict'
+  | 'forbidden'
   | 'unavailable'
   | 'internal';
 
@@ -52,6 +54,8 @@ export interface RequestContext {
   clientRequestId: string;
   /** Set once the router matched a route. */
   operation?: OperationName;
+  /** The query string, decoded (`$skiptoken` of a paged list). */
+  query?: URLSearchParams;
   /** Path parameters of the matched route, decoded. */
   params: Record<string, string>;
   /** The bound action was spelled `microsoft.graph.<name>` (the PowerShell SDK's spelling). */

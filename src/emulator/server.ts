@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { resolveBehaviours } from './behaviours.js';
 import { createChaos } from './chaos.js';
 import { composeHooks, resolveDeviations } from './deviations/index.js';
 import type { Env } from './env.js';
@@ -55,6 +56,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 /** Starts an emulator of the Graph synchronization API; options are checked first and throw clear Errors. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const deviations = resolveDeviations(options.deviations ?? []);
+  const behave = resolveBehaviours(options.behaviours ?? []);
   const chaos = createChaos(options.chaos);
   checkNumber('port', options.port, 65535);
   checkNumber('bodyLimitBytes', options.bodyLimitBytes);
@@ -68,7 +70,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store: new JobStore(),
     fixtures,
     hooks: composeHooks(deviations),
-    consistencyDelayMs: options.consistencyDelayMs ?? 0,
+    behave,
+    consistencyDelayMs: Math.max(options.consistencyDelayMs ?? 0, behave.readLagMs),
     retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
     now: () => Date.now(),
   };

@@ -1,16 +1,27 @@
 import type { Reply, RequestContext } from '../context.js';
 import type { Env } from '../env.js';
 import type { SchemaFixture } from '../fixtures/types.js';
-import { emptyReply, entityReply } from '../reply.js';
+import { emptyReply, entityReply, graphError } from '../reply.js';
 import type { Route } from '../router.js';
 import { badRequest, contextPath, job, jsonBody, principal } from './common.js';
 import { createJob } from './create.js';
 
+/**
+ * The job list. Under the paged-lists behaviour it comes `pageSize` jobs at a time, each page
+ * but the last with an `@odata.nextLink` whose `$skiptoken` is the offset of the next one.
+ */
 function listJobs(ctx: RequestContext, env: Env): Reply {
   const sp = principal(ctx, env);
   if (!sp.ok) return sp.reply;
   const visible = env.store.list(sp.value.id).filter((j) => env.now() >= j.createdAt + env.consistencyDelayMs);
-  return entityReply(200, ctx, contextPath(sp.value.id, 'jobs'), { value: visible.map((j) => structuredClone(j.doc)) });
+  const size = env.behave.pageSize;
+  const from = size > 0 ? Math.max(0, Number.parseInt(ctx.query?.get('$skiptoken') ?? '0', 10) || 0) : 0;
+  const page = size > 0 ? visible.slice(from, from + size) : visible;
+  const body: Record<string, unknown> = { value: page.map((j) => structuredClone(j.doc)) };
+  if (size > 0 && from + size < visible.length) {
+    body['@odata.nextLink'] = `${ctx.base}/servicePrincipals/${encodeURIComponent(sp.value.id)}/synchronization/jobs?$skiptoken=${from + size}`;
+  }
+  return entityReply(200, ctx, contextPath(sp.value.id, 'jobs'), body);
 }
 
 function getJob(ctx: RequestContext, env: Env): Reply {
@@ -22,6 +33,11 @@ function getJob(ctx: RequestContext, env: Env): Reply {
 function deleteJob(ctx: RequestContext, env: Env): Reply {
   const found = job(ctx, env, false);
   if (!found.ok) return found.reply;
+  if (env.behave.conflictOnFirstDelete && !found.value.deleteRefused) {
+    // hamilton retries DELETE because the service "give[s] StatusConflict on consistency errors".
+    found.value.deleteRefused = true;
+    return graphError(ctx, 409, 'conflict', 'Conflict', 'The synchronization job is being updated; retry the request.');
+  }
   if (!env.hooks.keepOnDelete) env.store.delete(found.value.servicePrincipalId, found.value.doc.id);
   return emptyReply();
 }
