@@ -1,4 +1,4 @@
-import { startEmulator } from '../emulator/index.js';
+import { EMULATOR_USER_VARIABLES, startEmulator } from '../emulator/index.js';
 import { UsageError } from './exit-codes.js';
 import type { Settings } from './args.js';
 import { parseTarget } from './values.js';
@@ -19,6 +19,8 @@ export interface Target {
   signIn?: string;
   /** Loopback targets answer fast and are ours to write to. */
   local: boolean;
+  /** User variables the target itself can fill (the embedded emulator's data), below the user's own. */
+  userVariables?: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function resolveTarget(s: Settings, cwd: string): Promise<Target> {
       servicePrincipalId: s.get('service-principal') ?? emu.fixtures.servicePrincipalId,
       templateId: s.get('template') ?? emu.fixtures.templateId,
       local: true,
+      userVariables: EMULATOR_USER_VARIABLES,
       close: () => emu.close(),
     };
   }

@@ -89,6 +89,18 @@ export function readUserVariables(s: Settings, env: Record<string, string | unde
   return out;
 }
 
+/** Fills what the user did not give from what the target knows (the embedded emulator's data); those count as secrets when they are. */
+export function withTargetVariables(user: UserVariables, target: { userVariables?: Readonly<Record<string, string>> }): UserVariables {
+  const values = new Map(user.values);
+  const secrets = [...user.secrets];
+  for (const [name, value] of Object.entries(target.userVariables ?? {})) {
+    if (values.has(name)) continue;
+    values.set(name, value);
+    if (name.startsWith('secrets.')) secrets.push(value);
+  }
+  return { values, secrets };
+}
+
 /** How to give a missing user variable, for the skip reason. */
 export function howToGive(full: string): string {
   const [space, name = ''] = full.split('.', 2) as [string, string?];

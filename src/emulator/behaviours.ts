@@ -26,6 +26,18 @@ export interface Behave {
 /** The SecretToken the `credentials-checked` behaviour accepts, standing in for a real application's. */
 export const ACCEPTED_SECRET_TOKEN = 'gsc-emulator-scim-secret-token';
 
+/**
+ * Values of the shipped suites' user variables that the emulator's default fixtures answer to:
+ * any user to provision, the SCIM credentials `credentials-checked` accepts, the read-only token.
+ * `gsc run` without a target gives them, so a first run skips nothing.
+ */
+export const EMULATOR_USER_VARIABLES: Readonly<Record<string, string>> = {
+  'vars.provisionUserId': '6b4d6a2e-0c1f-4c8e-9d3a-5e7f8a9b0c1d',
+  'vars.scimBaseAddress': 'https://scim.example.invalid/scim',
+  'secrets.scimSecretToken': ACCEPTED_SECRET_TOKEN,
+  'secrets.lowPrivilegeToken': 'gsc-emulator-read-only-token',
+};
+
 /** One switch: its name for `--behave`, what it does, where the real service is seen doing it. */
 export interface Behaviour {
   name: string;

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACCEPTED_SECRET_TOKEN, defaultFixtures, startEmulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import { EMULATOR_USER_VARIABLES, startEmulator, type EmulatorOptions } from '../../src/emulator/index.js';
 import { gsc, targetFlags, tempDir } from '../e2e/support.js';
 
 export interface CaseOutcome { id: string; level: string; status: string; skipReason?: string }
@@ -8,12 +8,12 @@ export interface RunOutcome { code: number; cases: CaseOutcome[]; jobsLeft: numb
 
 /**
  * The user variables a run against the emulator is given, so that no case is skipped for want
- * of one: a user to provision, the SCIM credentials the `credentials-checked` behaviour accepts,
- * and the read-only token of the default fixtures.
+ * of one: the values the emulator's data answers to (a user to provision, the SCIM credentials
+ * `credentials-checked` accepts, the read-only token), given the way a user gives them.
  */
-export const EMULATOR_VARIABLES = {
-  flags: ['--var', 'provisionUserId=6b4d6a2e-0c1f-4c8e-9d3a-5e7f8a9b0c1d', '--var', 'scimBaseAddress=https://scim.example.invalid/scim'],
-  env: { GSC_SECRET_SCIMSECRETTOKEN: ACCEPTED_SECRET_TOKEN, GSC_SECRET_LOWPRIVILEGETOKEN: defaultFixtures().readOnlyTokens?.[0] ?? '' },
+const EMULATOR_VARIABLES = {
+  flags: ['--var', `provisionUserId=${EMULATOR_USER_VARIABLES['vars.provisionUserId']}`, '--var', `scimBaseAddress=${EMULATOR_USER_VARIABLES['vars.scimBaseAddress']}`],
+  env: { GSC_SECRET_SCIMSECRETTOKEN: EMULATOR_USER_VARIABLES['secrets.scimSecretToken']!, GSC_SECRET_LOWPRIVILEGETOKEN: EMULATOR_USER_VARIABLES['secrets.lowPrivilegeToken']! },
 };
 
 /** Runs every shipped case against an emulator started with these options, as a user would with gsc. */

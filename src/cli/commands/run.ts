@@ -20,7 +20,7 @@ import { ensureFolder } from '../folders.js';
 import { loadAndReport } from '../suites.js';
 import { resolveTarget, type Target } from '../target.js';
 import { printDryRun } from './dry-run.js';
-import { missingVariablesReason, readUserVariables } from '../user-variables.js';
+import { missingVariablesReason, readUserVariables, withTargetVariables } from '../user-variables.js';
 import { parseLevel, parseList } from '../values.js';
 
 /** `gsc run [paths…]`: load, select, run against the target, report; the exit code says the verdict. */
@@ -51,8 +51,14 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     ensureFolder(outDir, '--out');
     if (ledgerFile) ensureFolder(dirname(ledgerFile), '--ledger');
   }
-  const user = readUserVariables(s, io.env, io.cwd, selected.flatMap((p) => p.case.needs ?? []));
   const target = await resolveTarget(s, io.cwd);
+  let user;
+  try {
+    user = withTargetVariables(readUserVariables(s, io.env, io.cwd, selected.flatMap((p) => p.case.needs ?? [])), target);
+  } catch (err) {
+    await target.close();
+    throw err;
+  }
   const planned = guardVariables(guardWrites(selected, target, s.flag('allow-writes')), user.values);
   if (s.flag('dry-run')) {
     await target.close();
