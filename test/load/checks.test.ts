@@ -142,3 +142,17 @@ describe('anyOf alternatives', () => {
     expect(codes(result)).toEqual(['unknown-variable']);
   });
 });
+
+describe('user variables in a suite', () => {
+  it('are known everywhere, and each case records the ones it needs', async () => {
+    const result = await lintCase(
+      `      - name: provision\n        request: { method: POST, path: "/servicePrincipals/{{servicePrincipalId}}/synchronization/jobs/{{vars.jobId}}/start", json: { credentials: [{ key: SecretToken, value: "{{secrets.token}}" }] } }\n        expect: { status: 204 }\n`,
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.suites[0]?.cases[0]?.needs).toEqual(['vars.jobId', 'secrets.token']);
+  });
+  it('refuses another namespace or an empty name', async () => {
+    const result = await lintCase(`      - name: list\n        request: { method: GET, path: "/servicePrincipals/{{env.sp}}/synchronization/jobs/{{vars.}}" }\n        expect: { status: 200 }\n`);
+    expect(codes(result)).toEqual(['bad-template', 'bad-template']);
+  });
+});
