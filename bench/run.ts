@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { project } from '../src/cli/project.js';
+import { project } from '../src/run/project.js';
 import { checksSection } from './sections/checks.js';
 import { engineSection } from './sections/engine.js';
 import { largeSection } from './sections/large.js';

@@ -3,6 +3,11 @@
  * built from the same parts.
  */
 export type * from './model/index.js';
+export { run, GscUsageError, GscSuiteError, EXIT } from './run/index.js';
+export type { RunOptions, RunResult, TargetOptions, SignInOptions, Duration } from './run/index.js';
+export { planRun, selectCases, gateWrites, SelectionError } from './plan/index.js';
+export type { Plan, PlanOptions, Selection, TargetTraits } from './plan/index.js';
+export type { ResultsFile } from './report/index.js';
 export { loadSuites, loadOperations, formatDiagnostic } from './load/index.js';
 export type { LoadOptions, LoadResult, Operation } from './load/index.js';
 export { checkExchange, checks, createSchemaStore } from './assert/index.js';

@@ -16,7 +16,8 @@ const allowed: Record<string, string[]> = {
   plan: ['model', 'common', 'plan'],
   report: ['model', 'common', 'report'],
   emulator: ['model', 'emulator'],
-  cli: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'cli'],
+  run: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run'],
+  cli: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run', 'cli'],
 };
 
 function files(dir: string): string[] {

@@ -1,21 +1,15 @@
 /**
- * 3a. The shipped suites against the emulator: the engine (`runCases`, wired as `gsc run` wires
- * it) against the same number of requests sent with undici directly, both at the same
+ * 3a. The shipped suites against the emulator: the engine (the library's `run()`, which `gsc run`
+ * calls) against the same number of requests sent with undici directly, both at the same
  * `startEmulator()` instance on loopback, in this process, taking turns.
  */
-import { randomUUID } from 'node:crypto';
 import { Agent } from 'undici';
-import { parseSettings } from '../../src/cli/args.js';
-import { createRunResources, runLimits } from '../../src/cli/exec-context.js';
-import { runFlags } from '../../src/cli/flags.js';
-import { project } from '../../src/cli/project.js';
-import { RUN_VARIABLES } from '../../src/cli/suites.js';
-import { resolveTarget } from '../../src/cli/target.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { runCases, type PlannedCase } from '../../src/execute/run.js';
-import { loadOperations, loadSuites } from '../../src/load/index.js';
-import type { CaseResult, Reporter } from '../../src/model/index.js';
-import { selectCases } from '../../src/plan/select.js';
+import type { CaseResult, PlannedCase } from '../../src/model/index.js';
+import { selectCases } from '../../src/plan/index.js';
+import { run } from '../../src/run/index.js';
+import { project } from '../../src/run/project.js';
+import { loadRunSuites } from '../../src/run/suites.js';
 import { sendGets } from '../floor.js';
 import { median, sample } from '../support.js';
 import type { Section, SectionOptions } from '../types.js';
@@ -33,9 +27,7 @@ export function emulatorEnv(emu: EmulatorHandle): Record<string, string> {
 
 /** The shipped suites, loaded and selected as `gsc run` does with no filter. */
 async function plannedShippedCases(): Promise<PlannedCase[]> {
-  const p = project();
-  const ops = await loadOperations(p.specs);
-  const loaded = await loadSuites({ paths: [p.suites], formatSchemaFile: p.formatSchema, runVariables: RUN_VARIABLES, operations: ops.operations });
+  const loaded = await loadRunSuites([project().suites], process.cwd());
   if (loaded.diagnostics.length > 0) throw new Error(`bench/engine: the shipped suites load with ${loaded.diagnostics.length} diagnostic(s); run gsc lint`);
   return selectCases(loaded.suites, {});
 }
@@ -60,44 +52,38 @@ async function round(planned: PlannedCase[], withSchema: Set<string>): Promise<{
   // A fresh emulator each round: its provisioning throttle (Retry-After: 10) outlives a run, and
   // the engine rightly waits it out, which would time the wait instead of the engine.
   const emu = await startEmulator({ port: 0 });
-  const s = parseSettings([...emulatorFlags(emu), '--ledger', 'off'], runFlags, emulatorEnv(emu));
-  const target = await resolveTarget(s, process.cwd());
-  const res = createRunResources(runLimits(s), target, randomUUID(), new AbortController().signal, undefined);
   const agent = new Agent({ keepAliveTimeout: 10_000 });
   try {
     const results: CaseResult[] = [];
-    const reporter: Reporter = { name: 'bench', onCaseEnd: (r) => void results.push(r) };
-    let t = performance.now();
-    const summary = await runCases({
-      cases: planned,
-      vars: new Map([
-        ['servicePrincipalId', target.servicePrincipalId],
-        ['templateId', target.templateId ?? emu.fixtures.templateId],
-        ['runId', randomUUID()],
-        ['randomGuid', randomUUID()],
-      ]),
-      ctx: res.ctx,
-      reporter,
-      info: { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: planned.length, failLevel: 'MUST' },
+    const f = emu.fixtures;
+    const result = await run({
+      target: emu.url,
+      token: f.token,
+      servicePrincipalId: f.servicePrincipalId,
+      templateId: f.templateId,
+      reporters: [],
+      ledger: false,
+      onCaseEnd: (r) => void results.push(r),
     });
-    const ms = performance.now() - t;
+    // The run's own clock: the cases, not loading the suites or the preflight.
+    const ms = result.durationMs;
+    const summary = result;
     if (summary.counts.passed !== planned.length || emu.jobs().length > 0) {
       throw new Error(`bench/engine: the shipped suites must pass on the emulator and leave nothing behind; got ${JSON.stringify(summary.counts)} and ${emu.jobs().length} job(s) left`);
     }
     const steps = results.flatMap((r) => r.steps).filter((st) => st.exchange !== undefined && (st.status === 'passed' || st.status === 'failed'));
-    const requests = emu.requestCount();
+    // What the cases sent (polls and retries included); the preflight's requests are not timed, so not counted.
+    const requests = results.flatMap((r) => r.steps).reduce((n, st) => n + st.attempts, 0);
     const engine = { ms, requests, cases: results.length, judgedSteps: steps.length, schemaCheckedSteps: steps.filter((st) => withSchema.has(`${st.span.file}:${st.span.line}:${st.span.col}`)).length };
 
     const url = `${emu.url}/servicePrincipals/${emu.fixtures.servicePrincipalId}/synchronization/jobs`;
-    t = performance.now();
+    const t = performance.now();
     const ok = await sendGets({ url, token: emu.fixtures.token, count: requests, concurrency: 1, agent });
     const floorMs = performance.now() - t;
     if (ok !== requests) throw new Error(`bench/engine: the floor got ${requests - ok} answer(s) other than 200`);
     return { engine, floorMs };
   } finally {
     await agent.close();
-    await res.close();
-    await target.close();
     await emu.close();
   }
 }
@@ -116,7 +102,7 @@ export async function engineSection(o: SectionOptions): Promise<Section> {
   return {
     key: 'engine',
     title: `3a. The shipped suites against the emulator (${r.cases} cases, ${r.judgedSteps} judged steps, ${r.requests} requests per run)`,
-    ours: 'runCases over the shipped suites, wired as gsc run wires it (HttpClient, schema store, limiter, redactor), --concurrency 1, no ledger, results kept in memory',
+    ours: 'run() over the shipped suites, as gsc run calls it (HttpClient, schema store, limiter, redactor), --concurrency 1, no ledger, no reporter, results kept in memory; timed by the run\'s own clock (cases only)',
     baseline: 'as many GET list-jobs requests with undici directly, one at a time, bodies read and dropped (the floor), at the same emulator right after',
     rows: [
       { metric: 'one run of every shipped case', unit: 'ms', ours: median(oursMs), baseline: median(base), samples: { ours: oursMs, baseline: base } },

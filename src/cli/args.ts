@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './exit-codes.js';
+import { UsageError } from '../run/exit-codes.js';
 import type { FlagDef } from './flags.js';
 import { didYouMean as closest } from '../common/did-you-mean.js';
 

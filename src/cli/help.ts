@@ -34,6 +34,7 @@ const EXIT_TEXT = `Exit codes:
   1  non-conformant: a case at the failing level failed
   2  bad invocation, invalid suite files or an invalid config file: nothing was sent
   3  the target could not be tested: unreachable, credentials rejected, or cases in error
+  4  internal error: a bug in gsc (GSC_DEBUG=1 shows the stack; please report it)
   130 interrupted`;
 
 function flagLines(flags: FlagDef[]): string {

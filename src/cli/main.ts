@@ -1,10 +1,10 @@
-import { EXIT, UsageError } from './exit-codes.js';
+import { EXIT, UsageError } from '../run/exit-codes.js';
 import { formatHelp } from './help.js';
 import type { CliIo } from './io.js';
 import { println, redactedIo } from './io.js';
 import { addSecrets } from '../common/redact.js';
 import { cleanupFlags, runFlags } from './flags.js';
-import { project } from './project.js';
+import { project } from '../run/project.js';
 import { didYouMean as closest } from '../common/did-you-mean.js';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -56,7 +56,7 @@ export async function main(argv: string[], given: CliIo): Promise<number> {
     println(io.stderr, `gsc ${first}: internal error: ${message}`);
     if (io.env.GSC_DEBUG && err instanceof Error && err.stack) println(io.stderr, err.stack);
     else println(io.stderr, 'This is a bug in gsc; set GSC_DEBUG=1 for details and report it.');
-    return 4;
+    return EXIT.internal;
   }
 }
 

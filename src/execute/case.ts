@@ -64,7 +64,10 @@ export async function runCase(c: Case, suiteId: string, runVars: ReadonlyMap<str
     id: c.id, suite: suiteId, title: c.title, level: c.level, tags: c.tags, doc: c.doc, file: c.span.file, span: c.span,
     status, steps, startedAt, durationMs: Math.round(performance.now() - started),
   };
-  if (unsupported) result.skipReason = unsupported;
+  if (unsupported) {
+    result.skipReason = unsupported;
+    result.skipCode = 'optional-route-missing';
+  }
   const firstError = main.find((s) => s.status === 'error')?.error;
   if (status === 'error') result.error = firstError ?? { code: 'aborted', message: 'interrupted before every step ran' };
   return fatal ? { result, fatal } : { result };

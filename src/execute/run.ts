@@ -1,17 +1,10 @@
-import type { Case, CaseResult, Counts, Level, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import type { CaseResult, Counts, Level, PlannedCase, Reporter, RunError, RunInfo, RunSummary, SkipReason } from '../model/index.js';
 import { LEVELS } from '../model/index.js';
 import { runCase } from './case.js';
 import type { ExecContext } from './context.js';
 
-/** A case chosen for the run, with the suite it belongs to. */
-export interface PlannedCase {
-  suite: string;
-  case: Case;
-  /** Set when the case was selected but must not run (writes without --allow-writes): reported as skipped. */
-  skipReason?: string;
-}
-
 export interface RunCasesOptions {
+  /** The plan's cases, in order; those it marked `skip` are reported as skipped, not run. */
   cases: PlannedCase[];
   /** The run's variables: servicePrincipalId, templateId, runId, randomGuid. */
   vars: ReadonlyMap<string, string>;
@@ -22,12 +15,12 @@ export interface RunCasesOptions {
   concurrency?: number;
 }
 
-function skipped(p: PlannedCase, reason: string): { result: CaseResult; fatal?: undefined } {
+function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?: undefined } {
   const c = p.case;
   return {
     result: {
       id: c.id, suite: p.suite, title: c.title, level: c.level, tags: c.tags, doc: c.doc, file: c.span.file, span: c.span,
-      status: 'skipped', skipReason: reason, steps: [], startedAt: new Date().toISOString(), durationMs: 0,
+      status: 'skipped', skipReason: skip.message, skipCode: skip.code, steps: [], startedAt: new Date().toISOString(), durationMs: 0,
     },
   };
 }
@@ -53,7 +46,7 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
     while (!aborted && !o.ctx.signal.aborted && next < o.cases.length) {
       const planned = o.cases[next++]!;
       await o.reporter.onCaseStart?.({ id: planned.case.id, title: planned.case.title });
-      const { result, fatal } = planned.skipReason ? skipped(planned, planned.skipReason) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
+      const { result, fatal } = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
       counts[result.status]++;
       if (result.status === 'failed' && failsRun(result.level, o.info.failLevel)) conformant = false;
       if (fatal && !aborted) aborted = fatal;

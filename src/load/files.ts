@@ -49,14 +49,14 @@ export function ioReason(e: unknown): string {
  * Folders are searched recursively for files with one of `extensions`; a file named
  * explicitly is taken whatever its extension. Hidden folders and node_modules are skipped.
  */
-export async function findFiles(paths: readonly string[], extensions: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+export async function findFiles(paths: readonly string[], extensions: readonly string[], cwd = process.cwd()): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   const found = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const p of paths) {
-    const abs = resolve(p);
+    const abs = resolve(cwd, p);
     try {
       const info = await stat(abs);
-      if (info.isDirectory()) for (const f of walk(abs, extensions, diagnostics)) found.add(f);
+      if (info.isDirectory()) for (const f of walk(abs, extensions, diagnostics, cwd)) found.add(f);
       else found.add(abs);
     } catch (e) {
       diagnostics.push({ code: 'missing-path', message: `cannot read \`${p}\`: ${ioReason(e)}`, hint: 'give a suite file or a folder of them', severity: 'error' });
@@ -66,12 +66,12 @@ export async function findFiles(paths: readonly string[], extensions: readonly s
 }
 
 /** Files below `dir`; a folder that cannot be listed is reported and skipped, not fatal. */
-function walk(dir: string, extensions: readonly string[], diagnostics: Diagnostic[]): string[] {
+function walk(dir: string, extensions: readonly string[], diagnostics: Diagnostic[], cwd: string): string[] {
   return walkFiles(dir, {
     include: (name) => extensions.includes(extname(name).toLowerCase()),
     skipFolder: (name) => name.startsWith('.') || name === 'node_modules',
     unreadable: (folder, e) => {
-      diagnostics.push({ code: 'missing-path', message: `cannot read the folder \`${displayPath(folder)}\`: ${ioReason(e)}`, hint: 'check its permissions, or leave it out', severity: 'error' });
+      diagnostics.push({ code: 'missing-path', message: `cannot read the folder \`${displayPath(folder, cwd)}\`: ${ioReason(e)}`, hint: 'check its permissions, or leave it out', severity: 'error' });
     },
   });
 }

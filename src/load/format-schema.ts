@@ -24,8 +24,8 @@ export interface FormatSchema {
  * Reads and compiles `schemas/suite.schema.json`. A missing or broken schema file is a
  * diagnostic: without it nothing can be validated, so the caller loads no suite.
  */
-export async function compileFormatSchema(file: string): Promise<{ schema?: FormatSchema; diagnostics: Diagnostic[] }> {
-  const shown = displayPath(file);
+export async function compileFormatSchema(file: string, cwd = process.cwd()): Promise<{ schema?: FormatSchema; diagnostics: Diagnostic[] }> {
+  const shown = displayPath(file, cwd);
   const read = await readText(file, shown);
   if ('problem' in read) return { diagnostics: [{ ...read.problem, message: `format schema: ${read.problem.message}` }] };
   try {

@@ -21,6 +21,8 @@ export interface LoadOptions {
   runVariables: readonly string[];
   /** Operations requests must match (from {@link loadOperations}); empty: the check is skipped. */
   operations: Operation[];
+  /** Relative `paths` are read from here, and diagnostics and spans name files relative to it. @default process.cwd() */
+  cwd?: string;
 }
 
 /** Loaded suites and every problem found on the way. */
@@ -42,22 +44,23 @@ export interface LoadResult {
  * collected across every file.
  */
 export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  const [found, format] = await Promise.all([findFiles(options.paths, ['.yaml', '.yml']), compileFormatSchema(options.formatSchemaFile)]);
+  const [found, format] = await Promise.all([findFiles(options.paths, ['.yaml', '.yml'], cwd), compileFormatSchema(resolve(cwd, options.formatSchemaFile), cwd)]);
   diagnostics.push(...found.diagnostics, ...format.diagnostics);
-  const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile: resolve(options.formatSchemaFile), jsonFiles: new Map() };
+  const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile: resolve(cwd, options.formatSchemaFile), jsonFiles: new Map() };
 
   // Every file named or found, then every file they include (transitively), each read once.
   const loaded = new Map<string, LoadedFile>();
   const read = async (paths: string[]): Promise<void> => {
-    const texts = await Promise.all(paths.map(async (abs) => ({ abs, read: await readText(abs, displayPath(abs)) })));
+    const texts = await Promise.all(paths.map(async (abs) => ({ abs, read: await readText(abs, displayPath(abs, cwd)) })));
     for (const { abs, read } of texts) {
       if ('problem' in read) {
         loaded.set(abs, { diagnostics: [read.problem], sites: [], unreadable: true });
         continue;
       }
-      const yaml = new YamlFile(displayPath(abs), read.text);
+      const yaml = new YamlFile(displayPath(abs, cwd), read.text);
       sources.set(yaml.file, read.text);
       loaded.set(abs, loadFile(yaml, abs, format.schema));
     }

@@ -27,27 +27,28 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  * A missing folder, unreadable or invalid file, or a document that is not OpenAPI 3 becomes a
  * diagnostic; the operations of every good file are still returned.
  */
-export async function loadOperations(specsDir: string): Promise<{ operations: Operation[]; diagnostics: Diagnostic[] }> {
-  const dir = resolve(specsDir);
+export async function loadOperations(specsDir: string, o: { cwd?: string } = {}): Promise<{ operations: Operation[]; diagnostics: Diagnostic[] }> {
+  const cwd = o.cwd ?? process.cwd();
+  const dir = resolve(cwd, specsDir);
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => SPEC_EXTENSIONS.includes(extname(n).toLowerCase())).sort();
   } catch (e) {
-    return { operations: [], diagnostics: [{ code: 'missing-specs', message: `cannot read the specs folder \`${displayPath(dir)}\`: ${ioReason(e)}`, hint: 'pass the folder that holds the OpenAPI documents (specs/)', severity: 'error' }] };
+    return { operations: [], diagnostics: [{ code: 'missing-specs', message: `cannot read the specs folder \`${displayPath(dir, cwd)}\`: ${ioReason(e)}`, hint: 'pass the folder that holds the OpenAPI documents (specs/)', severity: 'error' }] };
   }
   const operations: Operation[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (names.length === 0) diagnostics.push({ code: 'missing-specs', message: `no OpenAPI document (*.yaml, *.yml, *.json) in \`${displayPath(dir)}\``, hint: 'add specs/openapi.yaml', severity: 'error' });
+  if (names.length === 0) diagnostics.push({ code: 'missing-specs', message: `no OpenAPI document (*.yaml, *.yml, *.json) in \`${displayPath(dir, cwd)}\``, hint: 'add specs/openapi.yaml', severity: 'error' });
   for (const name of names) {
-    const found = await readSpec(join(dir, name));
+    const found = await readSpec(join(dir, name), cwd);
     operations.push(...found.operations);
     diagnostics.push(...found.diagnostics);
   }
   return { operations, diagnostics };
 }
 
-async function readSpec(abs: string): Promise<{ operations: Operation[]; diagnostics: Diagnostic[] }> {
-  const file = displayPath(abs);
+async function readSpec(abs: string, cwd: string): Promise<{ operations: Operation[]; diagnostics: Diagnostic[] }> {
+  const file = displayPath(abs, cwd);
   const read = await readText(abs, file);
   if ('problem' in read) return { operations: [], diagnostics: [read.problem] };
   const yaml = new YamlFile(file, read.text);

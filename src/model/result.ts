@@ -2,6 +2,7 @@ import type { Exchange } from './exchange.js';
 import type { Finding } from './finding.js';
 import type { Level } from './suite.js';
 import type { SourceSpan } from './span.js';
+import type { SkipCode, SkipReason } from './plan.js';
 
 /**
  * How a case or step ended.
@@ -59,6 +60,8 @@ export interface CaseResult {
   steps: StepResult[];
   /** Why the case was skipped, or the error that stopped it. */
   skipReason?: string;
+  /** The stable code of the skip (see {@link SkipReason}), so reports can count skips by reason. */
+  skipCode?: SkipCode;
   error?: RunError;
   startedAt: string;
   durationMs: number;

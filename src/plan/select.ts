@@ -1,4 +1,4 @@
-import type { Case, Suite } from '../model/index.js';
+import type { Case, PlannedCase, Suite } from '../model/index.js';
 
 /** What a user asked to run. */
 export interface Selection {
@@ -11,25 +11,34 @@ export interface Selection {
   tags?: string[];
 }
 
-/** A case chosen to run, or one left out with the reason (reported as skipped). */
-export interface Planned {
-  suite: string;
-  case: Case;
-  /** Set when the case is selected but must not run, e.g. writes without `--allow-writes`. */
-  skipReason?: string;
+/**
+ * Thrown for a selection that cannot be applied (an invalid grep pattern). `option` names the
+ * selection field, so a caller can word it as its flag or variable (`--grep`, `GSC_GREP`).
+ */
+export class SelectionError extends Error {
+  constructor(
+    readonly option: 'grep',
+    readonly value: string,
+    readonly reason: string,
+  ) {
+    super(`--${option} ${JSON.stringify(value)} is not a valid regular expression: ${reason}`);
+    this.name = 'SelectionError';
+  }
+
+  /** The same message, naming the option as the caller knows it. */
+  describe(label: string): string {
+    return `${label} ${JSON.stringify(this.value)} is not a valid regular expression: ${this.reason}`;
+  }
 }
 
-/** Thrown for a selection that cannot be applied (an invalid --grep pattern). */
-export class SelectionError extends Error {}
-
-/** Compiles `--grep`; a bad pattern is the user's error, said plainly. */
+/** Compiles the grep pattern; a bad pattern is the user's error, said plainly. */
 function grepMatcher(grep: string | undefined): (c: Case) => boolean {
   if (!grep) return () => true;
   let re: RegExp;
   try {
     re = new RegExp(grep, 'i');
   } catch (err) {
-    throw new SelectionError(`--grep ${JSON.stringify(grep)} is not a valid regular expression: ${(err as Error).message}`);
+    throw new SelectionError('grep', grep, (err as Error).message);
   }
   return (c) => re.test(c.id) || re.test(c.title);
 }
@@ -40,8 +49,8 @@ function tagMatcher(tags: string[] | undefined): (c: Case) => boolean {
   return (c) => (wanted.length === 0 || c.tags.some((t) => wanted.includes(t))) && !c.tags.some((t) => unwanted.includes(t));
 }
 
-/** The cases a run would execute, in file order then case order. */
-export function selectCases(suites: Suite[], selection: Selection): Planned[] {
+/** The cases the selection takes, in file order then case order. */
+export function selectCases(suites: Suite[], selection: Selection): PlannedCase[] {
   const byGrep = grepMatcher(selection.grep);
   const byTags = tagMatcher(selection.tags);
   return suites.flatMap((s) => s.cases.filter((c) => byGrep(c) && byTags(c)).map((c) => ({ suite: s.id, case: c })));

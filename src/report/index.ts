@@ -14,7 +14,6 @@ export type { ReporterOptions } from './options.js';
 export { JUNIT_FILE, junitXml } from './junit.js';
 export { NDJSON_FILE } from './ndjson.js';
 export { HTML_FILE, htmlReport } from './html/index.js';
-export { CTRF_FILE } from './ctrf.js';
 export { TAP_FILE } from './tap.js';
 export { STEP_SUMMARY_ENV } from './step-summary.js';
 export { workflowCommand } from './github.js';

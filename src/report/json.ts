@@ -85,6 +85,7 @@ export function caseJson(c: CaseResult): CaseResult {
     status: c.status,
     steps: (c.steps ?? []).map(stepJson),
     ...(c.skipReason !== undefined ? { skipReason: redactText(str(c.skipReason)) } : {}),
+    ...(c.skipCode !== undefined ? { skipCode: c.skipCode } : {}),
     ...(c.error ? { error: errorJson(c.error) } : {}),
     startedAt: str(c.startedAt),
     durationMs: num(c.durationMs),

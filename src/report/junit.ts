@@ -1,4 +1,4 @@
-import type { CaseResult, Level, Reporter, RunInfo, RunSummary, StepResult } from '../model/index.js';
+import type { CaseResult, Level, Reporter, RunError, RunInfo, RunSummary, StepResult } from '../model/index.js';
 import { exchangeLines, type ExcerptLimits } from './excerpt.js';
 import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps } from './explain.js';
 import type { ReporterOptions } from './options.js';
@@ -42,17 +42,16 @@ export function createJunitReporter(o: ReporterOptions): Reporter {
 export function junitXml(info: RunInfo | undefined, cases: CaseResult[], summary: RunSummary): string {
   const suites = new Map<string, CaseResult[]>();
   for (const c of cases) {
-    const id = String(c.suite ?? '(no suite)');
-    suites.set(id, [...(suites.get(id) ?? []), c]);
+    suites.set(c.suite, [...(suites.get(c.suite) ?? []), c]);
   }
   const failLevel = info?.failLevel ?? 'MUST';
   const blocks = [...suites].map(([id, list]) => suiteXml(id, list, info, failLevel));
-  if (summary.aborted) blocks.push(abortedXml(summary));
+  if (summary.aborted) blocks.push(abortedXml(summary.aborted, summary.durationMs));
   const all = [...cases.map((c) => ({ status: junitStatus(c, failLevel) })), ...(summary.aborted ? [{ status: 'error' }] : [])];
   const root = element(
     'testsuites',
     {
-      name: info ? `${info.tool?.name ?? 'gsc'} ${info.tool?.version ?? ''}`.trim() : 'gsc',
+      name: info ? `${info.tool.name} ${info.tool.version}` : 'gsc',
       ...tally(all),
       time: seconds(summary.durationMs),
       timestamp: info?.startedAt,
@@ -79,8 +78,8 @@ function junitStatus(c: CaseResult, failLevel: Level): string {
 function caseXml(c: CaseResult, failLevel: Level): string {
   const below = failsBelowLevel(c, failLevel);
   const outcome = below ? [prop('outcome', `failed at ${c.level}, below the failing level ${failLevel}: does not fail the run`)] : [];
-  const props = element('properties', {}, [prop('level', c.level), prop('tags', (c.tags ?? []).join(', ')), prop('doc', c.doc), ...outcome].join(''));
-  const attrs = { classname: String(c.suite), name: `${c.id}: ${c.title}`, time: seconds(c.durationMs), file: c.file, line: c.span?.line };
+  const props = element('properties', {}, [prop('level', c.level), prop('tags', c.tags.join(', ')), prop('doc', c.doc), ...outcome].join(''));
+  const attrs = { classname: c.suite, name: `${c.id}: ${c.title}`, time: seconds(c.durationMs), file: c.file, line: c.span.line };
   const out = below ? `\n${belowLevelText(c, failLevel)}${transcript(c)}` : transcript(c);
   return element('testcase', attrs, [props, below ? '' : outcomeXml(c), out ? element('system-out', {}, xmlText(out)) : ''].join(''));
 }
@@ -101,7 +100,7 @@ function outcomeXml(c: CaseResult): string {
   const text = [c.error ? `error: ${runErrorText(c.error)}` : '', ...main.flatMap((s) => [stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`)])];
   const body = xmlText(text.filter(Boolean).join('\n'));
   if (c.status === 'failed') {
-    const type = main.flatMap((s) => s.findings ?? [])[0]?.check;
+    const type = main.flatMap((s) => s.findings)[0]?.check;
     return element('failure', { message: headline(c), type }, body);
   }
   const code = c.error?.code ?? main.find((s) => s.error)?.error?.code;
@@ -114,7 +113,7 @@ function outcomeXml(c: CaseResult): string {
  */
 function transcript(c: CaseResult): string {
   const troubled = new Set(troubledSteps(c));
-  const lines = (c.steps ?? []).flatMap((s) => (troubled.has(s) ? fullStep(s) : [briefStep(s)]));
+  const lines = c.steps.flatMap((s) => (troubled.has(s) ? fullStep(s) : [briefStep(s)]));
   return lines.length ? `\n${lines.join('\n')}\n` : '';
 }
 
@@ -127,16 +126,16 @@ function fullStep(s: StepResult): string[] {
 
 function briefStep(s: StepResult): string {
   const ex = s.exchange;
-  const sent = ex ? `: ${ex.request?.method ?? '?'} ${redactText(ex.request?.url ?? '?')} -> ${ex.response?.status ?? '?'}` : '';
+  const sent = ex ? `: ${ex.request.method} ${redactText(ex.request.url)} -> ${ex.response.status}` : '';
   const why = s.status === 'skipped' && s.skipReason ? ` (${say(s.skipReason)})` : '';
   return `${s.phase === 'cleanup' ? 'cleanup ' : ''}step "${say(s.name, 80)}"${say(sent, 600)}, ${s.status}${why} in ${formatDuration(s.durationMs)}`;
 }
 
-function abortedXml(summary: RunSummary): string {
-  const message = runErrorText(summary.aborted);
-  const error = element('error', { message, type: summary.aborted?.code }, xmlText(`The run stopped early: ${message}`));
-  const testcase = element('testcase', { classname: 'run', name: 'run: aborted', time: seconds(summary.durationMs) }, error);
-  return `  ${element('testsuite', { name: 'run', tests: 1, failures: 0, errors: 1, skipped: 0, time: seconds(summary.durationMs) }, `\n    ${testcase}\n  `)}`;
+function abortedXml(aborted: RunError, durationMs: number): string {
+  const message = runErrorText(aborted);
+  const error = element('error', { message, type: aborted.code }, xmlText(`The run stopped early: ${message}`));
+  const testcase = element('testcase', { classname: 'run', name: 'run: aborted', time: seconds(durationMs) }, error);
+  return `  ${element('testsuite', { name: 'run', tests: 1, failures: 0, errors: 1, skipped: 0, time: seconds(durationMs) }, `\n    ${testcase}\n  `)}`;
 }
 
 function tally(cases: { status?: string }[]): { tests: number; failures: number; errors: number; skipped: number } {

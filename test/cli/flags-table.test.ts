@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, SECRET_KEYS, configSchemaFile } from '../../src/cli/config/index.js';
 import { FLAGS, cleanupFlags, runFlags, selectionFlags, type ConfigKind, type FlagDef } from '../../src/cli/flags.js';
 import { formatHelp } from '../../src/cli/help.js';
-import { project } from '../../src/cli/project.js';
+import { project } from '../../src/run/project.js';
 
 // The flag table in src/cli/flags.ts is the one list of flags, variables and config keys. The
 // key registry and --help derive from it; the config schema and the docs are written by hand

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/exit-codes.js';
-import { parseDuration, parseLevel, parseList, parsePositiveInt, parseTarget } from '../../src/cli/values.js';
+import { UsageError } from '../../src/run/exit-codes.js';
+import { parseDuration, parseLevel, parseList, parsePositiveInt, parseTarget } from '../../src/run/values.js';
 import { parseSettings } from '../../src/cli/args.js';
 import { runFlags } from '../../src/cli/flags.js';
 

@@ -66,11 +66,12 @@ describe('a target that implements only create', () => {
   });
 
   it('skips the optional lifecycle cases with the reason, instead of failing them', () => {
-    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: { id: string; status: string; skipReason?: string }[] };
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: { id: string; status: string; skipReason?: string; skipCode?: string }[] };
     const lifecycle = results.cases.filter((c) => !c.id.startsWith('create/'));
     expect(lifecycle.length).toBeGreaterThan(4);
     for (const c of lifecycle) {
       expect(c.status, c.id).toBe('skipped');
+      expect(c.skipCode, c.id).toBe('optional-route-missing');
       expect(c.skipReason).toMatch(/the target answered 404 to (GET|POST) \/v1\.0\/servicePrincipals\/sp-1\/synchronization\/\S+: it does not implement this optional route/);
     }
     expect(run.stdout).toMatch(/SKIP  start\/answers-204-and-activates/);

@@ -120,11 +120,18 @@ describe('bad input is reported before anything is sent', () => {
     [['run', '--dry-run', '--max-rps', '0'], /--max-rps "0" must be a number above 0/],
     [['run', '--concurrency', '-3'], /--concurrency got a value starting with -: write it as --concurrency=VALUE/],
     [['run', '--timeout', '0s'], /--timeout must be above 0/],
+    [['run', '--grep', '['], /--grep "\[" is not a valid regular expression/],
+    [['list', '--grep', '['], /--grep "\[" is not a valid regular expression/],
   ])('gsc %j exits 2 and says %s', async (args, message) => {
     const run = await gsc(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+  it.each([['run'], ['list']])('gsc %s with GSC_GREP="[" exits 2 and names the variable', async (command) => {
+    const run = await gsc([command], { env: { GSC_GREP: '[' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/GSC_GREP "\[" is not a valid regular expression/);
   });
 });
 

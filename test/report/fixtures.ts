@@ -103,6 +103,7 @@ export const skipped = result({
   level: 'SHOULD',
   status: 'skipped',
   skipReason: 'writes are not selected (--writes off)',
+  skipCode: 'needs-allow-writes',
   steps: [],
   durationMs: 0,
 });

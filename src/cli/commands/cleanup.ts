@@ -4,14 +4,15 @@ import { cleanupFromLedger, pendingItems, readLedger, type CleanupClient, type C
 import { Redactor } from '../../common/redact.js';
 import { buildRequest } from '../../execute/request.js';
 import { readSettings } from '../config/index.js';
-import { tokenProviderFor, wantsSignIn } from '../credentials.js';
-import { LEDGER_FILE } from '../exec-context.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { tokenProviderFor, wantsSignIn } from '../../run/credentials.js';
+import { LEDGER_FILE } from '../../run/exec-context.js';
+import { EXIT, UsageError } from '../../run/exit-codes.js';
 import { cleanupFlags } from '../flags.js';
+import { settingsLabel, targetOptions } from '../run-options.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
-import { parseDuration, parseTarget } from '../values.js';
+import { parseDuration, parseTarget } from '../../run/values.js';
 
 /**
  * `gsc cleanup --ledger FILE`: deletes what runs recorded in the ledger and did not delete, and
@@ -26,10 +27,10 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     return EXIT.conformant;
   }
   const file = resolve(io.cwd, s.get('ledger') ?? `reports/${LEDGER_FILE}`);
-  if (s.get('token') === undefined && !wantsSignIn(s)) {
+  if (s.get('token') === undefined && !wantsSignIn(targetOptions(s))) {
     throw new UsageError('cleanup needs the credentials the run used: --token (GSC_TOKEN), or --tenant-id, --client-id and a secret or certificate');
   }
-  const provider = tokenProviderFor(s, io.cwd);
+  const provider = tokenProviderFor(targetOptions(s), io.cwd, settingsLabel(s));
   const redactor = new Redactor();
   const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout') });
   const target = s.get('target') !== undefined ? parseTarget(s.get('target')!, '--target') : ledgerTarget(file);

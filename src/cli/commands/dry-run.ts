@@ -1,8 +1,8 @@
 import { substituteTemplate } from '../../common/template.js';
-import type { PlannedCase } from '../../execute/run.js';
+import type { PlannedCase } from '../../model/index.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
-import type { Target } from '../target.js';
+import type { Target } from '../../run/target.js';
 
 /**
  * `--dry-run`: the requests a run would send, case by case, without sending any. Variables the
@@ -13,7 +13,7 @@ export function printDryRun(planned: PlannedCase[], target: Target, io: CliIo): 
   const fill = (text: string): string => substituteTemplate(text, (name, written) => known[name] ?? written);
   println(io.stdout, `Dry run against ${target.label}: nothing is sent.\n`);
   for (const p of planned) {
-    println(io.stdout, `${p.case.level} ${p.case.id}${p.skipReason ? `  (skipped: ${p.skipReason})` : ''}`);
+    println(io.stdout, `${p.case.level} ${p.case.id}${p.skip ? `  (skipped: ${p.skip.message})` : ''}`);
     for (const [phase, steps] of [['', p.case.steps], ['cleanup ', p.case.cleanup]] as const) {
       for (const step of steps) {
         const body = step.request.json !== undefined ? ` ${fill(JSON.stringify(step.request.json))}` : step.request.raw !== undefined ? ` ${fill(step.request.raw)}` : '';

@@ -1,5 +1,5 @@
 import { parseSettings } from '../args.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';

@@ -1,12 +1,13 @@
-import { selectCases } from '../../plan/select.js';
+import { selectOrUsage } from '../../run/plan.js';
 import { parseSettings } from '../args.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT } from '../../run/exit-codes.js';
 import { selectionFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
 import { loadAndReport } from '../suites.js';
-import { parseList } from '../values.js';
+import { parseList } from '../../run/values.js';
+import { settingsLabel } from '../run-options.js';
 
 /** `gsc list`: the cases a run with the same selection would execute, one per line. */
 export async function listCommand(argv: string[], io: CliIo): Promise<number> {
@@ -17,7 +18,7 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const suites = await loadAndReport(s.positionals, io);
   if (!suites) return EXIT.usage;
-  const planned = selectCases(suites, { grep: s.get('grep'), tags: parseList(s.get('tags')) });
+  const planned = selectOrUsage(suites, { ...(s.get('grep') !== undefined ? { grep: s.get('grep') } : {}), tags: parseList(s.get('tags')) }, settingsLabel(s));
   const width = Math.max(0, ...planned.map((p) => p.case.id.length));
   for (const { case: c } of planned) {
     const tags = c.tags.length ? `  [${c.tags.join(', ')}]` : '';

@@ -7,7 +7,7 @@
 import { formatDiagnostic } from '../../load/index.js';
 import type { Diagnostic } from '../../model/index.js';
 import { parseSettings, type Settings } from '../args.js';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../../run/exit-codes.js';
 import type { FlagDef } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { println, useColor } from '../io.js';

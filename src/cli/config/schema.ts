@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv } from '../../common/ajv.js';
-import { project } from '../project.js';
+import { project } from '../../run/project.js';
 
 /** The compiled `schemas/config.schema.json`, with a way back from a subschema to its `$defs` name. */
 export interface ConfigSchema {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema, parseConfig } from '../../../src/cli/config/index.js';
 import { cleanupFlags, runFlags } from '../../../src/cli/flags.js';
-import { project } from '../../../src/cli/project.js';
+import { project } from '../../../src/run/project.js';
 
 const docs = readFileSync(join(project().root, 'docs', 'configuration.md'), 'utf8');
 

@@ -8,8 +8,8 @@ import { Redactor } from '../common/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
 import { sleep } from '../execute/sleep.js';
 import { ledgerTracker } from '../execute/tracker.js';
-import type { Settings } from './args.js';
 import { UsageError } from './exit-codes.js';
+import { flagLabel, type Duration, type Labeler, type RunOptions } from './options.js';
 import { project } from './project.js';
 import type { Target } from './target.js';
 import { parseDuration, parsePositive, parsePositiveInt } from './values.js';
@@ -26,10 +26,6 @@ export interface RunResources {
   close(): Promise<void>;
 }
 
-/**
- * Builds what every step shares: one keep-alive HTTP pool, the schema store (compiled lazily,
- * once), the limits, the redactor that knows the run's secrets, and the ledger.
- */
 /** The run's limits, read and checked from the flags before anything starts. */
 export interface RunLimits {
   concurrency: number;
@@ -39,20 +35,31 @@ export interface RunLimits {
   consistencyTimeoutMs?: number;
 }
 
-/** Reads --concurrency, --max-rps, --timeout and --consistency-timeout; a bad value is a usage error. */
-export function runLimits(s: Settings): RunLimits {
-  const maxRps = s.get('max-rps');
-  const consistency = s.get('consistency-timeout');
-  const timeoutMs = parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout');
-  if (timeoutMs <= 0) throw new UsageError('--timeout must be above 0: it is how long one request may take');
+/** Reads concurrency, maxRps, timeout and consistencyTimeout; a bad value is a usage error. */
+export function runLimits(o: RunOptions, label: Labeler = flagLabel): RunLimits {
+  const timeoutMs = toMs(o.timeout ?? '30s', label('timeout'));
+  if (timeoutMs <= 0) throw new UsageError(`${label('timeout')} must be above 0: it is how long one request may take`);
   return {
-    concurrency: parsePositiveInt(s.get('concurrency') ?? '1', '--concurrency'),
-    ...(maxRps !== undefined ? { maxRps: parsePositive(maxRps, '--max-rps') } : {}),
+    concurrency: parsePositiveInt(String(o.concurrency ?? 1), label('concurrency')),
+    ...(o.maxRps !== undefined ? { maxRps: parsePositive(String(o.maxRps), label('maxRps')) } : {}),
     timeoutMs,
-    ...(consistency !== undefined ? { consistencyTimeoutMs: parseDuration(consistency, s.source('consistency-timeout')?.label ?? '--consistency-timeout') } : {}),
+    ...(o.consistencyTimeout !== undefined ? { consistencyTimeoutMs: toMs(o.consistencyTimeout, label('consistencyTimeout')) } : {}),
   };
 }
 
+/** The one place a duration option is read: a unit string as the CLI takes it, or milliseconds. */
+export function toMs(value: Duration, label: string): number {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) throw new UsageError(`${label} ${value} is not a duration: give milliseconds (a number of at least 0) or write 500ms, 30s or 2m`);
+    return Math.round(value);
+  }
+  return parseDuration(value, label);
+}
+
+/**
+ * Builds what every step shares: one keep-alive HTTP pool, the schema store (compiled lazily,
+ * once), the limits, the redactor that knows the run's secrets, and the ledger.
+ */
 export function createRunResources(limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined): RunResources {
   const { concurrency, maxRps, timeoutMs } = limits;
   const consistencyTimeoutMs = limits.consistencyTimeoutMs ?? (target.local ? 5_000 : 60_000);

@@ -2,18 +2,18 @@ import { readFileSync } from 'node:fs';
 import { addSecrets } from '../common/redact.js';
 import { resolve } from 'node:path';
 import { createTokenProvider, isCloudName, SignInError, type TokenProvider } from '../execute/auth/index.js';
-import type { Settings } from './args.js';
 import { UsageError } from './exit-codes.js';
+import { flagLabel, type Labeler, type SignInOptions } from './options.js';
 
-/** True when the user asked to sign in with client credentials (any of their flags or variables). */
-export function wantsSignIn(s: Settings): boolean {
-  return ['tenant-id', 'client-id', 'client-secret', 'client-secret-file', 'client-certificate'].some((n) => s.get(n) !== undefined);
+/** True when the caller asked to sign in with client credentials (any of their options). */
+export function wantsSignIn(o: SignInOptions): boolean {
+  return [o.tenantId, o.clientId, o.clientSecret, o.clientSecretFile, o.clientCertificate].some((v) => v !== undefined);
 }
 
-/** The cloud named by --cloud, checked. */
-export function cloudOf(s: Settings): 'global' | 'usgov' | 'usgovdod' | 'china' {
-  const name = s.get('cloud') ?? 'global';
-  if (!isCloudName(name)) throw new UsageError(`${s.source('cloud')?.label ?? '--cloud'} ${JSON.stringify(name)} is not a cloud: use global, usgov, usgovdod or china`);
+/** The cloud named by `cloud`, checked. */
+export function cloudOf(o: SignInOptions, label: Labeler = flagLabel): 'global' | 'usgov' | 'usgovdod' | 'china' {
+  const name = o.cloud ?? 'global';
+  if (!isCloudName(name)) throw new UsageError(`${label('cloud')} ${JSON.stringify(name)} is not a cloud: use global, usgov, usgovdod or china`);
   return name;
 }
 
@@ -21,9 +21,9 @@ export function cloudOf(s: Settings): 'global' | 'usgov' | 'usgovdod' | 'china' 
  * The run's credentials: a bearer token as given, or client credentials signed in with MSAL.
  * Incomplete options are usage errors; nothing is sent until the first token is asked for.
  */
-export function tokenProviderFor(s: Settings, cwd: string): TokenProvider {
-  let clientSecret = s.get('client-secret');
-  const secretFile = s.get('client-secret-file');
+export function tokenProviderFor(o: SignInOptions & { token?: string }, cwd: string, label: Labeler = flagLabel): TokenProvider {
+  let clientSecret = o.clientSecret;
+  const secretFile = o.clientSecretFile;
   if (secretFile !== undefined) {
     if (clientSecret !== undefined) throw new UsageError('give the client secret once: --client-secret or --client-secret-file, not both');
     try {
@@ -33,16 +33,15 @@ export function tokenProviderFor(s: Settings, cwd: string): TokenProvider {
       throw new UsageError(`cannot read the client secret file ${secretFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   }
-  const token = s.get('token');
   try {
     return createTokenProvider({
-      ...(token !== undefined ? { token } : {}),
-      ...opt('tenantId', s.get('tenant-id')),
-      ...opt('clientId', s.get('client-id')),
+      ...opt('token', o.token),
+      ...opt('tenantId', o.tenantId),
+      ...opt('clientId', o.clientId),
       ...opt('clientSecret', clientSecret),
-      ...opt('certificatePath', s.get('client-certificate') !== undefined ? resolve(cwd, s.get('client-certificate')!) : undefined),
-      ...opt('authority', s.get('authority')),
-      cloud: cloudOf(s),
+      ...opt('certificatePath', o.clientCertificate !== undefined ? resolve(cwd, o.clientCertificate) : undefined),
+      ...opt('authority', o.authority),
+      cloud: cloudOf(o, label),
     });
   } catch (err) {
     if (err instanceof SignInError) throw new UsageError(`${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import type { CaseResult, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import { LedgerError } from '../execute/ledger/index.js';
+import { probeTarget } from '../execute/preflight.js';
+import { runCases } from '../execute/run.js';
+import type { Plan } from '../plan/index.js';
+import { combineReporters, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
+import { didYouMean } from '../common/did-you-mean.js';
+import { createRunResources, LEDGER_FILE, runLimits, type RunLimits } from './exec-context.js';
+import { UsageError } from './exit-codes.js';
+import { ensureFolder } from './folders.js';
+import { leftBehind } from './ledger-notes.js';
+import { flagLabel, type Labeler, type RunOptions } from './options.js';
+import { planOrUsage } from './plan.js';
+import { resolveUserVariables, type UserVariables } from './user-variables.js';
+import { EMULATOR_USER_VARIABLES } from '../emulator/index.js';
+import { project } from './project.js';
+import { GscSuiteError, loadRunSuites } from './suites.js';
+import { isLocal, resolveTarget, targetUrl, type Target } from './target.js';
+import { parseLevel } from './values.js';
+
+/** What a run proved: exactly what `results.json` holds (docs/results-json.md). */
+export type RunResult = ResultsFile;
+
+/** How a shell around {@link run} (the CLI) words and watches it; library callers pass nothing. */
+export interface RunHooks {
+  /** Names an option in messages, as its user wrote it (`--grep`, `GSC_GREP`). */
+  label?: Labeler;
+  /** While cases run: what to say if the process is stopped hard; undefined once the run is over. */
+  lastWords?: (note: (() => string | undefined) | undefined) => void;
+}
+
+/** Reporters when `reporters` is not given: files only, so a library run prints nothing. */
+const DEFAULT_REPORTERS = ['junit', 'json'];
+
+/** Everything decided before anything is sent. */
+interface Prepared {
+  plan: Plan;
+  limits: RunLimits;
+  outDir: string;
+  reporterNames: string[];
+  ledgerFile: string | undefined;
+  cwd: string;
+  label: Labeler;
+  user: UserVariables;
+}
+
+/**
+ * Checks the options and plans the run: a bad option rejects with {@link GscUsageError}
+ * before any target is started or contacted.
+ */
+async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
+  const label = hooks.label ?? flagLabel;
+  const cwd = o.cwd ?? process.cwd();
+  const failLevel = parseLevel(o.level ?? 'MUST', label('level'));
+  const limits = runLimits(o, label);
+  const outDir = resolve(cwd, o.out ?? 'reports');
+  const reporterNames = o.reporters ?? DEFAULT_REPORTERS;
+  checkReporters(reporterNames, label);
+  const ledgerFile = o.ledger === false ? undefined : o.ledger !== undefined ? resolve(cwd, o.ledger) : reporterNames.length > 0 ? resolve(outDir, LEDGER_FILE) : undefined;
+  const url = targetUrl(o, label);
+  const local = isLocal(url);
+
+  const paths = [...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])];
+  if (paths.length === 0) throw new UsageError('no suites to run: give suites, or leave shipped on');
+  const loaded = await loadRunSuites(paths, cwd);
+  if (loaded.errors > 0) throw new GscSuiteError(loaded);
+  // The embedded emulator's data fills the shipped suites' variables, so a first run skips nothing.
+  const user = resolveUserVariables(loaded.suites.flatMap((s) => s.cases.flatMap((c) => c.needs ?? [])), o, url === undefined ? EMULATOR_USER_VARIABLES : {});
+  const hasVariable = (name: string): boolean => user.values.has(name);
+  const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable }, label);
+  if (plan.cases.length === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, user };
+}
+
+/**
+ * The plan and the target a run would use, without running: `gsc run --dry-run`. The caller
+ * closes the target.
+ */
+export async function planOnly(o: RunOptions, hooks: RunHooks = {}): Promise<{ plan: Plan; target: Target }> {
+  const p = await prepare(o, hooks);
+  return { plan: p.plan, target: await resolveTarget(o, p.cwd, p.label) };
+}
+
+/**
+ * Runs the conformance suites against a target (with none, against the embedded emulator,
+ * started and stopped here) and returns what `results.json` holds. Bad options reject with a
+ * {@link GscUsageError}; a target that cannot be tested resolves with verdict `incomplete` and
+ * `aborted` saying why. Never exits the process; prints only through a `console` reporter.
+ */
+export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<RunResult> {
+  const p = await prepare(o, hooks);
+  const notice = o.onNotice ?? (() => {});
+  if (p.reporterNames.some((n) => n !== 'console')) ensureFolder(p.outDir, p.label('out'));
+  if (p.ledgerFile) ensureFolder(dirname(p.ledgerFile), p.label('ledger'));
+  const target = await resolveTarget(o, p.cwd, p.label);
+  const runId = randomUUID();
+  let res: ReturnType<typeof createRunResources>;
+  try {
+    res = createRunResources(p.limits, target, runId, o.signal ?? new AbortController().signal, p.ledgerFile);
+    res.redactor.add(...p.user.secrets);
+  } catch (err) {
+    await target.close();
+    if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable ${p.label('out')} or ${p.label('ledger')} FILE (or --ledger off to record nothing)`);
+    throw err;
+  }
+  const cases: CaseResult[] = [];
+  const collect: Reporter = {
+    name: 'result',
+    onCaseEnd: async (c) => {
+      cases.push(c);
+      await o.onCaseEnd?.(c);
+    },
+  };
+  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }), collect]);
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.plan.failLevel };
+  const ledgerFile = res.ledger?.file;
+  if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
+  // Stopped before any case: say why, and still write the reports, so CI shows the cause.
+  const untestable = async (error: RunError, text: string): Promise<RunResult> => {
+    notice(text);
+    const summary: RunSummary = { counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, verdict: 'incomplete', conformant: false, aborted: error };
+    await reporter.onRunStart?.(info);
+    await reporter.onRunEnd?.(summary);
+    return resultsJson(info, cases, summary);
+  };
+  try {
+    if (target.signIn) notice(`gsc: signing in with ${target.signIn}`);
+    try {
+      await res.ctx.token();
+    } catch (err) {
+      const e = err as Error & { hint?: string };
+      const message = res.redactor.text(e.message);
+      return await untestable({ code: 'auth', message }, `gsc: cannot sign in: ${message}${e.hint ? `\n  hint: ${res.redactor.text(e.hint)}` : ''}`);
+    }
+    const probe = await probeTarget(res.ctx, target.servicePrincipalId);
+    if (probe.fatal) return await untestable(probe.fatal, `gsc: cannot test ${target.label}: ${probe.fatal.message}`);
+    const templateId = chooseTemplate(target, probe.templates, probe.status, notice, p.label);
+    if (templateId === undefined) {
+      const message = `service principal ${target.servicePrincipalId} has no synchronization templates, so no job can be created; pick an application that supports provisioning`;
+      return await untestable({ code: 'variable', message }, `gsc: ${message}`);
+    }
+    const summary = await runCases({
+      cases: p.plan.cases,
+      vars: new Map([
+        ['servicePrincipalId', target.servicePrincipalId],
+        ['templateId', templateId],
+        ['runId', runId],
+        ['randomGuid', randomUUID()],
+        ...p.user.values,
+      ]),
+      ctx: res.ctx,
+      reporter,
+      concurrency: res.concurrency,
+      info,
+    });
+    const left = ledgerFile ? leftBehind(ledgerFile, runId) : undefined;
+    if (left) notice(`gsc: ${left}`);
+    return resultsJson(info, cases, summary);
+  } finally {
+    hooks.lastWords?.(undefined);
+    await res.close();
+    await target.close();
+  }
+}
+
+/** An unknown reporter name is a usage error with a suggestion, found before anything starts. */
+function checkReporters(names: string[], label: Labeler): void {
+  const unknown = names.map((n) => n.trim()).filter((n) => n && !Object.hasOwn(reporters, n));
+  if (unknown.length === 0) return;
+  const err = new UnknownReporterError(unknown, Object.keys(reporters));
+  const hint = unknown.map((n) => didYouMean(n, err.valid)).find(Boolean);
+  throw new UsageError(`${label('reporters')}: ${err.message}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+}
+
+/** The run's template: the one asked for, or the first the service principal lists. */
+function chooseTemplate(target: Target, listed: string[] | undefined, status: number | undefined, notice: (text: string) => void, label: Labeler): string | undefined {
+  if (target.templateId !== undefined) return target.templateId;
+  if (!listed) throw new UsageError(`${label('templateId')} is required: the target did not list the service principal's templates (status ${status})`);
+  const first = listed[0];
+  if (first === undefined) return undefined;
+  notice(`gsc: using template ${first}, the first of ${listed.length} the service principal lists (${label('templateId')} chooses another)`);
+  return first;
+}
