@@ -66,7 +66,9 @@ export const statusExpected: CaseCheck = {
       .map((s) => ({
         code: 'missing-status',
         message: `step \`${s.model.name}\` does not expect a status`,
-        hint: 'add `status:` under `expect:` (e.g. `status: 200`), or to each alternative of `anyOf`; only cleanup steps may leave it out',
+        hint: s.raw.expect?.anyOf !== undefined
+          ? 'add `status:` to each alternative of `anyOf` (e.g. `- { status: 204, emptyBody: true }`); only cleanup steps may leave it out'
+          : 'add `status:` under `expect:` (e.g. `status: 200`); only cleanup steps may leave it out',
         span: s.raw.expect !== undefined ? site.file.yaml.keySpan([...s.path, 'expect']) : site.file.yaml.valueSpan([...s.path, 'name']),
         severity: 'error' as const,
       }));
