@@ -11,7 +11,7 @@ export interface Behave {
   startsPaused: boolean;
   /** The first DELETE of each job answers 409 Conflict and keeps it; the next deletes it. */
   conflictOnFirstDelete: boolean;
-  /** Job lists come in pages of this many, linked by `@odata.nextLink`; 0 means one page. */
+  /** Job lists come in pages of this many, linked by `@odata.nextLink`; 0 leaves the emulator's page size (`pageSize`, 100). */
   pageSize: number;
   /** Reads do not see a new job for this long (ms), unless a larger consistency delay is set. */
   readLagMs: number;

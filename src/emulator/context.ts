@@ -46,6 +46,8 @@ export interface RequestContext {
   base: string;
   /** Decoded path segments after the version segment. */
   segments: string[];
+  /** The query string (`$top`, `$skiptoken`). */
+  query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
   /** The `request-id` this answer carries (a new GUID). */
@@ -54,8 +56,6 @@ export interface RequestContext {
   clientRequestId: string;
   /** Set once the router matched a route. */
   operation?: OperationName;
-  /** The query string, decoded (`$skiptoken` of a paged list). */
-  query?: URLSearchParams;
   /** Path parameters of the matched route, decoded. */
   params: Record<string, string>;
   /** The bound action was spelled `microsoft.graph.<name>` (the PowerShell SDK's spelling). */

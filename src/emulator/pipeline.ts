@@ -91,7 +91,7 @@ function answer(ctx: RequestContext, env: Env, url: string): Reply {
     const reply = graphError(ctx, 405, 'method', 'MethodNotAllowed', `The HTTP method '${ctx.method}' is not allowed here; use ${match.allow.join(' or ')}.`);
     return { ...reply, headers: { ...reply.headers, allow: match.allow.join(', ') } };
   }
-  Object.assign(ctx, { query: new URLSearchParams(url.split('?')[1] ?? ''), version, segments: rest, params: match.params, operation: match.operation, qualifiedAction: match.qualified });
+  Object.assign(ctx, { version, segments: rest, params: match.params, operation: match.operation, qualifiedAction: match.qualified });
   ctx.base = `${ctx.base}/${version}`;
   return match.handle(ctx, env);
 }
@@ -111,6 +111,7 @@ export function createPipeline(env: Env, options: PipelineOptions): (req: Incomi
       version: '',
       base: host && SAFE_HOST.test(host) ? `http://${host}` : options.origin,
       segments: [],
+      query: new URLSearchParams((req.url ?? '').split('?').slice(1).join('?')),
       headers: req.headers,
       body: Buffer.alloc(0),
       params: {},

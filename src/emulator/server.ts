@@ -53,6 +53,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/** Jobs the emulator holds at most unless told otherwise: far above any suite, far below a memory problem. */
+export const DEFAULT_MAX_JOBS = 5000;
+/** Jobs per list page unless the client sends `$top`. */
+export const DEFAULT_PAGE_SIZE = 100;
+
 /** Starts an emulator of the Graph synchronization API; options are checked first and throw clear Errors. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const deviations = resolveDeviations(options.deviations ?? []);
@@ -61,6 +66,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkNumber('port', options.port, 65535);
   checkNumber('bodyLimitBytes', options.bodyLimitBytes);
   checkNumber('consistencyDelayMs', options.consistencyDelayMs);
+  checkNumber('maxJobs', options.maxJobs);
+  checkNumber('pageSize', options.pageSize);
+  if (options.pageSize === 0) throw new Error('pageSize must be at least 1');
   // The defaults are checked by the tests (fixtures/emulator/default.yaml parses to them); only given fixtures are checked here.
   const problems = options.fixtures ? fixtureProblems(options.fixtures) : [];
   if (problems.length > 0) throw new Error(`invalid fixtures:\n  ${problems.join('\n  ')}`);
@@ -73,6 +81,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     behave,
     consistencyDelayMs: Math.max(options.consistencyDelayMs ?? 0, behave.readLagMs),
     retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
+    maxJobs: options.maxJobs ?? DEFAULT_MAX_JOBS,
+    // The paged-lists behaviour sets a page of one job, whatever the option says.
+    pageSize: behave.pageSize > 0 ? behave.pageSize : (options.pageSize ?? DEFAULT_PAGE_SIZE),
     now: () => Date.now(),
   };
   let count = 0;

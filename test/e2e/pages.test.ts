@@ -93,7 +93,7 @@ ${listed.map((id) => `            /value/${listed.indexOf(id)}/id: { equals: "${
       const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/v1.0`;
       const run = await gsc(['run', join(dir, 'pages.yaml'), '--target', url, '--token', 't0k3n', '--service-principal', 'sp', '--template', 'T', '--out', join(dir, 'out'), '--reporter', 'console', '--ledger', 'off']);
       expect(run.stdout).toMatch(/ERROR +paging\/list-reads-every-page/);
-      expect(run.stdout).toContain('which is not below the target');
+      expect(run.stdout).toContain('outside the target');
       expect(elsewhere).toBe(0);
       expect(run.code).toBe(3);
     } finally {
