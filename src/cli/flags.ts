@@ -18,7 +18,11 @@ export type ConfigKind =
   /** A number, as YAML read it. */
   | 'number'
   /** A comma list or a YAML list, joined with commas. */
-  | 'list';
+  | 'list'
+  /** User variables, `{ name: value }`, merged name by name below `--var` and `GSC_VAR_<NAME>`. */
+  | 'vars'
+  /** Secret user variables, `{ name: { env: NAME } | { file: PATH } }`, merged name by name below `--secret-file` and `GSC_SECRET_<NAME>`. */
+  | 'secrets';
 
 /** One command-line flag, with the environment variable and config key that can stand in for it. */
 export interface FlagDef {
@@ -35,6 +39,8 @@ export interface FlagDef {
   default?: string;
   /** A secret: reading it from the command line warns, and it is never echoed. */
   secret?: boolean;
+  /** The flag may be given more than once; each value counts. */
+  multiple?: boolean;
 }
 
 /** Flags by name, so a command's list names each one it takes and a typo does not compile. */
@@ -59,6 +65,8 @@ export const FLAGS = table([
   { name: 'token', type: 'string', env: 'GSC_TOKEN', config: { key: 'token', kind: 'secret' }, value: 'TOKEN', description: 'bearer token sent as is', secret: true },
   { name: 'service-principal', type: 'string', env: 'GSC_SERVICE_PRINCIPAL_ID', config: { key: 'servicePrincipal', kind: 'text' }, value: 'ID', description: 'object id of the service principal whose jobs are tested' },
   { name: 'template', type: 'string', env: 'GSC_TEMPLATE_ID', config: { key: 'template', kind: 'text' }, value: 'ID', description: 'synchronization template to create jobs from', default: 'the first template the service principal lists' },
+  { name: 'var', type: 'string', multiple: true, config: { key: 'vars', kind: 'vars' }, value: 'NAME=VALUE', description: 'a user variable, {{vars.NAME}} in suites; repeat for more; GSC_VAR_<NAME> gives one too' },
+  { name: 'secret-file', type: 'string', multiple: true, config: { key: 'secrets', kind: 'secrets' }, value: 'NAME=FILE', description: 'a secret user variable, {{secrets.NAME}} in suites, read from FILE and redacted everywhere; repeat for more; GSC_SECRET_<NAME> gives one too' },
   { name: 'allow-writes', type: 'boolean', env: 'GSC_ALLOW_WRITES', config: { key: 'allowWrites', kind: 'boolean' }, description: 'let cases that create, change or delete run against a target that is not on this machine' },
   { name: 'concurrency', type: 'string', env: 'GSC_CONCURRENCY', config: { key: 'concurrency', kind: 'number' }, value: 'N', description: 'independent cases run in parallel', default: '1' },
   { name: 'max-rps', type: 'string', env: 'GSC_MAX_RPS', config: { key: 'maxRps', kind: 'number' }, value: 'R', description: 'at most R requests per second to the target', default: 'no limit' },
@@ -113,6 +121,8 @@ export const runFlags: FlagDef[] = [
   ...credentialFlags,
   FLAGS['service-principal'],
   FLAGS.template,
+  FLAGS.var,
+  FLAGS['secret-file'],
   ...selectionFlags,
   FLAGS.level,
   FLAGS.out,

@@ -3,6 +3,7 @@ import { flagOf } from '../run/index.js';
 import { parseMinCoverage } from '../run/coverage.js';
 import { parsePositive, parsePositiveInt, parseList } from '../run/values.js';
 import type { Settings } from './args.js';
+import { readUserVariables } from './user-variables.js';
 
 /** Names an option as the user gave it: its flag, its GSC_* variable or its config key. */
 export function settingsLabel(s: Settings): Labeler {
@@ -27,7 +28,7 @@ export function targetOptions(s: Settings): Pick<RunOptions, 'target' | 'token' 
 }
 
 /** `gsc run`'s settings as {@link RunOptions}; numbers are checked here, with the flag's name. */
-export function runOptions(s: Settings, cwd: string): RunOptions {
+export function runOptions(s: Settings, cwd: string, env: Record<string, string | undefined> = {}): RunOptions {
   const label = settingsLabel(s);
   const text = (name: string): string | undefined => s.get(name);
   const ledger = text('ledger');
@@ -48,6 +49,7 @@ export function runOptions(s: Settings, cwd: string): RunOptions {
       minCoverage: parseMinCoverage(text('min-coverage'), label('minCoverage')),
     }),
     tags: parseList(text('tags')),
+    ...readUserVariables(s, env, cwd),
     reporters: parseList(text('reporter') ?? 'console,junit,json'),
     verbose: s.flag('verbose'),
     quiet: s.flag('quiet'),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkAuth } from './auth.js';
+import { bearerToken, checkAuth } from './auth.js';
 import { readBody } from './body.js';
 import type { ArrivalLog, ChaosDecision } from './chaos.js';
 import type { Reply, RequestContext } from './context.js';
@@ -64,10 +64,21 @@ function unknownSegment(rest: string[]): string {
   return rest[rest.length - 1] ?? '';
 }
 
+/**
+ * A write with a token that lacks the permission: Graph's guidance is 403, the synchronization
+ * routes answer 401 UnknownError with an empty message (microsoft-graph-docs-contrib#8800).
+ */
+function missingPermission(ctx: RequestContext, env: Env): Reply {
+  if (env.behave.unknownError401) return graphError(ctx, 401, 'auth', 'UnknownError', '');
+  return graphError(ctx, 403, 'forbidden', 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+}
+
 /** Auth, then routing, then the handler: the answer to a request whose body has been read. */
 function answer(ctx: RequestContext, env: Env, url: string, conflicted?: Set<string>): Reply {
-  const auth = checkAuth(ctx.headers, new Set(env.fixtures.tokens));
+  const readOnly = new Set(env.fixtures.readOnlyTokens ?? []);
+  const auth = checkAuth(ctx.headers, new Set([...env.fixtures.tokens, ...readOnly]));
   if (auth && !env.hooks.acceptAuth.has(auth.problem)) return graphError(ctx, 401, 'auth', 'InvalidAuthenticationToken', auth.message);
+  if (!auth && ctx.method !== 'GET' && readOnly.has(bearerToken(ctx.headers) ?? '') && !env.hooks.readOnlyTokensWrite) return missingPermission(ctx, env);
   const segments = segmentsOf(url);
   if (!segments) return graphError(ctx, 400, 'bad-url', 'BadRequest', `The request URL has invalid percent-encoding: ${url.slice(0, 200)}`);
   const version = VERSIONS.find((v) => v === segments[0]?.toLowerCase());

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { resolveBehaviours } from './behaviours.js';
 import { ArrivalLog, createChaos } from './chaos.js';
 import { composeHooks, resolveDeviations } from './deviations/index.js';
 import type { Env } from './env.js';
@@ -63,6 +64,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 /** Starts an emulator of the Graph synchronization API; options are checked first and throw clear Errors. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const deviations = resolveDeviations(options.deviations ?? []);
+  const behave = resolveBehaviours(options.behaviours ?? []);
   const chaos = createChaos(options.chaos);
   checkNumber('port', options.port, 65535);
   checkNumber('bodyLimitBytes', options.bodyLimitBytes);
@@ -79,10 +81,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store: new JobStore(),
     fixtures,
     hooks: composeHooks(deviations),
-    consistencyDelayMs: options.consistencyDelayMs ?? 0,
+    behave,
+    consistencyDelayMs: Math.max(options.consistencyDelayMs ?? 0, behave.readLagMs),
     retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
     maxJobs: options.maxJobs ?? DEFAULT_MAX_JOBS,
-    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    // The paged-lists behaviour sets a page of one job, whatever the option says.
+    pageSize: behave.pageSize > 0 ? behave.pageSize : (options.pageSize ?? DEFAULT_PAGE_SIZE),
     now: () => Date.now(),
   };
   let count = 0;

@@ -12,6 +12,12 @@ export interface EmulatorOptions {
   fixtures?: Fixtures;
   /** Names from `listDeviations()`; an unknown name throws an Error listing the valid ones. */
   deviations?: string[];
+  /**
+   * Names from `listBehaviours()` (or `all`): what the real service does beyond the create page,
+   * switched on (a template that starts Paused, a 409 on a first DELETE, paged lists…). An unknown
+   * name throws an Error listing the valid ones.
+   */
+  behaviours?: string[];
   /** Faults injected to test clients (429, 503, latency, resets). */
   chaos?: ChaosOptions;
   /** Larger bodies answer 413. @default 1048576 (1 MiB) */

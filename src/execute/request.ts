@@ -54,6 +54,7 @@ const TEMPLATED_PREDICATES = ['equals', 'contains'] as const;
 export function resolveExpectation(e: Expectation, vars: ReadonlyMap<string, string>): Expectation {
   return {
     ...e,
+    ...(e.anyOf ? { anyOf: e.anyOf.map((a) => resolveExpectation(a, vars)) } : {}),
     headers: e.headers.map((h) => (h.equals === undefined ? h : { ...h, equals: resolveTemplate(h.equals, vars) })),
     values: e.values.map((v) => {
       const out = { ...v };

@@ -1,4 +1,4 @@
-import type { Capture, Exchange, Finding, RunError, Step, StepResult } from '../model/index.js';
+import type { Capture, Exchange, Expectation, Finding, RunError, Step, StepResult } from '../model/index.js';
 import { parseJson, tooDeepMessage } from '../common/json-depth.js';
 import { checkExchange, resolvePointer } from '../assert/index.js';
 import type { ExecContext } from './context.js';
@@ -6,6 +6,7 @@ import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
 import { buildRequest, resolveExpectation } from './request.js';
 import { routeIsMissing } from './route-missing.js';
 import { MAX_WAIT_CODE, sendWithRetries } from './send.js';
+import { PagingError, readAllPages } from './all-pages.js';
 import { MissingVariableError } from './template.js';
 
 /** A step's outcome plus what it captured, and whether the run must stop (target unreachable). */
@@ -52,13 +53,23 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     let response: HttpResponse;
     let durationMs: number;
     try {
-      const sent = await sendWithRetries(ctx, req, { expects: (status) => namesExactly(expectation.status?.anyOf, status), phase });
+      const sent = await sendWithRetries(ctx, req, { expects: (status) => namesExactly(statusesOf(expectation), status), phase });
       base.retries += sent.retries;
       retryReasons.push(...sent.retryReasons);
       base.attempts += 1 + sent.retries;
       response = sent.response;
       durationMs = sent.durationMs;
+      if (step.request.pages === 'all') {
+        const all = await readAllPages(ctx, req, response);
+        base.retries += all.retries;
+        base.attempts += all.pages - 1 + all.retries;
+        response = all.response;
+      }
     } catch (err) {
+      if (err instanceof PagingError) {
+        base.attempts += 1;
+        return { result: finish({ status: 'error', error: { code: 'protocol', message: ctx.redactor.text(err.message) } }), captured: new Map() };
+      }
       base.attempts += 1;
       const error = transportError(err, ctx);
       return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && (err.kind === 'connect' || err.code === MAX_WAIT_CODE) ? error : undefined };
@@ -82,7 +93,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     const captured = capture(step.captures, exchange);
     // A throttled answer was never processed, so it proves nothing: it must not pass a step that
     // expects "any 4xx" (or "any 5xx") just because 429 (or 503) happens to be one.
-    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(expectation.status?.anyOf, response.status);
+    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(statusesOf(expectation), response.status);
     if (findings.length === 0 && !stillThrottled) return { result: finish({ status: 'passed', exchange }), captured };
     // A create is never repeated: each repeat would make another job that no cleanup step names.
     // A route that does not exist will not appear by waiting, so its answer ends the step at once.
@@ -125,6 +136,11 @@ function templateIdOf(req: HttpRequest): string | undefined {
  */
 function namesExactly(matchers: readonly (number | string)[] | undefined, status: number): boolean {
   return (matchers ?? []).includes(status);
+}
+
+/** Every status an expectation names, its alternatives' included. */
+function statusesOf(e: Expectation): (number | string)[] {
+  return [...(e.status?.anyOf ?? []), ...(e.anyOf ?? []).flatMap(statusesOf)];
 }
 
 /** The exchange as reports will see it: credentials and known secrets removed. */

@@ -3,11 +3,11 @@
  * do not. Execution runs the plan as given.
  */
 import type { Level, PlannedCase, SkipCode, Suite } from '../model/index.js';
-import { gateWrites, type TargetTraits } from './gate.js';
+import { gateVariables, gateWrites, type TargetTraits } from './gate.js';
 import { selectCases, type Selection } from './select.js';
 
 export { SelectionError, selectCases, type Selection } from './select.js';
-export { gateWrites, type TargetTraits } from './gate.js';
+export { gateVariables, gateWrites, missingVariables, type TargetTraits } from './gate.js';
 
 /** What the plan is asked. */
 export interface PlanOptions extends Selection {
@@ -16,6 +16,8 @@ export interface PlanOptions extends Selection {
   allowWrites?: boolean;
   /** The lowest requirement level whose failure fails the run. @default 'MUST' */
   failLevel?: Level;
+  /** Whether the run has a user variable (`vars.NAME`, `secrets.NAME`). @default none */
+  hasVariable?: (name: string) => boolean;
 }
 
 /** The run as decided: the cases in the order they run, the skipped ones with their reason. */
@@ -26,9 +28,9 @@ export interface Plan {
   skips: Partial<Record<SkipCode, number>>;
 }
 
-/** Selects (grep, tags), gates writes, and orders: suites by file, cases as written. */
+/** Selects (grep, tags), gates writes and missing user variables, and orders: suites by file, cases as written. */
 export function planRun(suites: Suite[], o: PlanOptions): Plan {
-  const cases = gateWrites(selectCases(suites, o), o.target, o.allowWrites ?? false);
+  const cases = gateVariables(gateWrites(selectCases(suites, o), o.target, o.allowWrites ?? false), o.hasVariable ?? (() => false));
   const skips: Plan['skips'] = {};
   for (const p of cases) if (p.skip) skips[p.skip.code] = (skips[p.skip.code] ?? 0) + 1;
   return { cases, failLevel: o.failLevel ?? 'MUST', skips };

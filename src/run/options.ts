@@ -88,6 +88,16 @@ export interface RunOptions extends TargetOptions {
    * selected cases check less than this percentage of the contract in specs/. `--min-coverage`
    */
   minCoverage?: number;
+  /**
+   * User variables suites read as `{{vars.NAME}}` (names match without regard to case); a case
+   * that reads one not given is skipped, naming it. `--var NAME=VALUE`, `GSC_VAR_<NAME>`
+   */
+  vars?: Record<string, string>;
+  /**
+   * Secret user variables, `{{secrets.NAME}}`, such as credentials for validateCredentials:
+   * redacted from every output. `GSC_SECRET_<NAME>`, `--secret-file NAME=FILE`
+   */
+  secrets?: Record<string, string>;
   /** Extra suite files or folders, relative to `cwd`, run beside the shipped ones. */
   suites?: string[];
   /** Run the package's own suites. `gsc run PATH…` sets it to false. @default true */

@@ -19,6 +19,8 @@ import { lockFolder } from './folder-lock.js';
 import { leftBehind } from './ledger-notes.js';
 import { flagLabel, type Labeler, type RunOptions } from './options.js';
 import { planOrUsage } from './plan.js';
+import { resolveUserVariables, type UserVariables } from './user-variables.js';
+import { EMULATOR_USER_VARIABLES } from '../emulator/index.js';
 import { project } from './project.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
 import { isLocal, resolveTarget, targetUrl, type Target } from './target.js';
@@ -51,6 +53,7 @@ interface Prepared {
   baseline?: Baseline;
   /** `waitForTarget` in milliseconds. */
   waitMs?: number;
+  user: UserVariables;
 }
 
 /**
@@ -66,20 +69,24 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   const reporterNames = o.reporters ?? DEFAULT_REPORTERS;
   checkReporters(reporterNames, label);
   const ledgerFile = o.ledger === false ? undefined : o.ledger !== undefined ? resolve(cwd, o.ledger) : reporterNames.length > 0 ? resolve(outDir, LEDGER_FILE) : undefined;
-  const local = isLocal(targetUrl(o, label));
+  const url = targetUrl(o, label);
+  const local = isLocal(url);
 
   const paths = [...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])];
   if (paths.length === 0) throw new UsageError('no suites to run: give suites, or leave shipped on');
   const loaded = await loadRunSuites(paths, cwd);
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
-  const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
+  // The embedded emulator's data fills the shipped suites' variables, so a first run skips nothing.
+  const user = resolveUserVariables(loaded.suites.flatMap((s) => s.cases.flatMap((c) => c.needs ?? [])), o, url === undefined ? EMULATOR_USER_VARIABLES : {});
+  const hasVariable = (name: string): boolean => user.values.has(name);
+  const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable }, label);
   if (plan.cases.length === 0) throw new UsageError(nothingSelected(loaded.suites, { grep: o.grep, tags: o.tags }));
   const minCoverage = parseMinCoverage(o.minCoverage, label('minCoverage'));
   const coverage: Coverage = contractCoverage(plan.cases.map((c) => c.case));
   if (minCoverage !== undefined) Object.assign(coverage, { minimum: minCoverage }, coverage.percent < minCoverage ? { belowMinimum: true } : {});
   const baseline = o.baseline === undefined ? undefined : readBaselineFile(o.baseline, loaded.suites, cwd, label('baseline'));
   const waitMs = o.waitForTarget === undefined ? undefined : toMs(o.waitForTarget, label('waitForTarget'));
-  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, ...(baseline ? { baseline } : {}), ...(waitMs !== undefined ? { waitMs } : {}) };
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, user, ...(baseline ? { baseline } : {}), ...(waitMs !== undefined ? { waitMs } : {}) };
 }
 
 /**
@@ -125,6 +132,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
   let res: ReturnType<typeof createRunResources>;
   try {
     res = createRunResources(p.limits, target, runId, o.signal ?? new AbortController().signal, p.ledgerFile, notice);
+    res.redactor.add(...p.user.secrets);
   } catch (err) {
     await target.close();
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable ${p.label('out')} or ${p.label('ledger')} FILE (or --ledger off to record nothing)`);
@@ -177,6 +185,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
         ['templateId', templateId],
         ['runId', runId],
         ['randomGuid', randomUUID()],
+        ...p.user.values,
       ]),
       ctx: res.ctx,
       reporter,

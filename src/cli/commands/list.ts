@@ -28,7 +28,8 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   const width = Math.max(0, ...planned.map((p) => p.case.id.length));
   for (const { case: c } of planned) {
     const tags = c.tags.length ? `  [${c.tags.join(', ')}]` : '';
-    println(io.stdout, `${c.level.padEnd(7)}${c.id.padEnd(width + 2)}${c.title}${tags}`);
+    const needs = c.needs?.length ? `  needs ${c.needs.map((n) => `{{${n}}}`).join(', ')}` : '';
+    println(io.stdout, `${c.level.padEnd(7)}${c.id.padEnd(width + 2)}${c.title}${tags}${needs}`);
   }
   println(io.stdout, `${planned.length} case(s)`);
   return EXIT.conformant;

@@ -24,7 +24,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const hooks = { label: settingsLabel(s), lastWords: setLastWords };
   const options = {
-    ...runOptions(s, io.cwd),
+    ...runOptions(s, io.cwd, io.env),
     ...(io.signal ? { signal: io.signal } : {}),
     stdout: io.stdout,
     color: useColor(io.stdout, io.env),
