@@ -15,7 +15,7 @@ import { flagLabel, type Labeler, type RunOptions } from './options.js';
 import { planOrUsage } from './plan.js';
 import { project } from './project.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
-import { isLocal, resolveTarget, targetUrl, type Target } from './target.js';
+import { isGraphService, isLocal, resolveTarget, targetUrl, type Target } from './target.js';
 import { parseLevel } from './values.js';
 
 /** What a run proved: exactly what `results.json` holds (docs/results-json.md). */
@@ -126,9 +126,9 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
       const message = res.redactor.text(e.message);
       return await untestable({ code: 'auth', message }, `gsc: cannot sign in: ${message}${e.hint ? `\n  hint: ${res.redactor.text(e.hint)}` : ''}`);
     }
-    const probe = await probeTarget(res.ctx, target.servicePrincipalId);
+    const probe = await probeTarget(res.ctx, target.servicePrincipalId, { realService: isGraphService(target.baseUrl) });
     if (probe.fatal) return await untestable(probe.fatal, `gsc: cannot test ${target.label}: ${probe.fatal.message}`);
-    const templateId = chooseTemplate(target, probe.templates, probe.status, notice, p.label);
+    const templateId = chooseTemplate(target, probe.templates, probe.status, notice, p.label, (t) => res.redactor.text(t));
     if (templateId === undefined) {
       const message = `service principal ${target.servicePrincipalId} has no synchronization templates, so no job can be created; pick an application that supports provisioning`;
       return await untestable({ code: 'variable', message }, `gsc: ${message}`);
@@ -165,9 +165,20 @@ function checkReporters(names: string[], label: Labeler): void {
   throw new UsageError(`${label('reporters')}: ${err.message}${hint ? ` (did you mean "${hint}"?)` : ''}`);
 }
 
-/** The run's template: the one asked for, or the first the service principal lists. */
-function chooseTemplate(target: Target, listed: string[] | undefined, status: number | undefined, notice: (text: string) => void, label: Labeler): string | undefined {
-  if (target.templateId !== undefined) return target.templateId;
+/**
+ * The run's template: the one asked for, or the first the service principal lists. One asked for
+ * that the service principal does not list is the user's typo, not the target's failure: it stops
+ * the run before any write, naming the templates there are.
+ */
+function chooseTemplate(target: Target, listed: string[] | undefined, status: number | undefined, notice: (text: string) => void, label: Labeler, clean: (text: string) => string): string | undefined {
+  const asked = target.templateId;
+  if (asked !== undefined) {
+    if (!listed || listed.includes(asked)) return asked;
+    const guess = didYouMean(asked, listed);
+    const names = listed.length === 0 ? 'it lists none' : `it lists ${listed.slice(0, 20).join(', ')}${listed.length > 20 ? `, and ${listed.length - 20} more` : ''}`;
+    throw new UsageError(clean(`${label('templateId')} ${JSON.stringify(asked)} is not a template of the service principal ${target.servicePrincipalId}: ${names}` +
+      `${guess ? ` (did you mean ${guess}?)` : ''}; nothing was written`));
+  }
   if (!listed) throw new UsageError(`${label('templateId')} is required: the target did not list the service principal's templates (status ${status})`);
   const first = listed[0];
   if (first === undefined) return undefined;

@@ -35,6 +35,12 @@ export function isLocal(baseUrl: string | undefined): boolean {
   return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }
 
+/** Microsoft Graph itself: the base URL is a cloud's Graph root (any version). */
+export function isGraphService(baseUrl: string): boolean {
+  const origin = new URL(baseUrl).origin;
+  return Object.values(clouds).some((c) => new URL(c.graphRoot).origin === origin);
+}
+
 /**
  * With no target, starts the embedded emulator on a free loopback port and tests it; that is
  * what `npm start` does. Otherwise the target needs credentials and a service principal.
