@@ -51,6 +51,8 @@ export const FLAGS = table([
   { name: 'target', type: 'string', env: 'GSC_TARGET', config: { key: 'target', kind: 'text' }, value: 'URL', description: 'base URL with the version segment, e.g. https://graph.microsoft.com/v1.0', default: "the cloud's Graph /v1.0 when signing in, else the embedded emulator" },
   { name: 'cloud', type: 'string', env: 'GSC_CLOUD', config: { key: 'cloud', kind: 'text' }, value: 'NAME', description: 'global, usgov, usgovdod or china: sets the Graph root, sign-in authority and scope together', default: 'global' },
   { name: 'authority', type: 'string', env: 'GSC_AUTHORITY', config: { key: 'authority', kind: 'text' }, value: 'URL', description: "sign-in authority host, overriding the cloud's" },
+  { name: 'proxy', type: 'string', env: 'GSC_PROXY', config: { key: 'proxy', kind: 'text' }, value: 'URL', description: 'proxy for Graph and sign-in requests (NO_PROXY hosts go direct)', default: 'HTTPS_PROXY or HTTP_PROXY, if set' },
+  { name: 'ca-file', type: 'string', env: 'GSC_CA_FILE', config: { key: 'caFile', kind: 'path' }, value: 'FILE', description: "PEM of CA certificates to trust besides Node's (a TLS-inspecting proxy's); NODE_EXTRA_CA_CERTS is honoured too" },
   { name: 'tenant-id', type: 'string', env: 'GSC_TENANT_ID', config: { key: 'tenantId', kind: 'text' }, value: 'ID', description: 'Entra tenant (GUID or domain) for client-credentials sign-in' },
   { name: 'client-id', type: 'string', env: 'GSC_CLIENT_ID', config: { key: 'clientId', kind: 'text' }, value: 'ID', description: 'application (client) id for client-credentials sign-in' },
   { name: 'client-secret', type: 'string', env: 'GSC_CLIENT_SECRET', config: { key: 'clientSecret', kind: 'secret' }, value: 'SECRET', description: 'client secret', secret: true },
@@ -87,6 +89,8 @@ const credentialFlags: FlagDef[] = [
   FLAGS['client-certificate'],
   FLAGS.cloud,
   FLAGS.authority,
+  FLAGS.proxy,
+  FLAGS['ca-file'],
 ];
 
 /** Which config file and which of its targets; shared by `gsc run` and `gsc cleanup`. */

@@ -9,7 +9,7 @@ export function settingsLabel(s: Settings): Labeler {
 }
 
 /** How the run signs in and what it targets, from flags, environment and config. */
-export function targetOptions(s: Settings): Pick<RunOptions, 'target' | 'token' | 'servicePrincipalId' | 'templateId' | 'tenantId' | 'clientId' | 'clientSecret' | 'clientSecretFile' | 'clientCertificate' | 'cloud' | 'authority'> {
+export function targetOptions(s: Settings): Pick<RunOptions, 'target' | 'token' | 'servicePrincipalId' | 'templateId' | 'tenantId' | 'clientId' | 'clientSecret' | 'clientSecretFile' | 'clientCertificate' | 'cloud' | 'authority' | 'proxy' | 'caFile'> {
   return pick({
     target: s.get('target'),
     token: s.get('token'),
@@ -22,6 +22,8 @@ export function targetOptions(s: Settings): Pick<RunOptions, 'target' | 'token' 
     clientCertificate: s.get('client-certificate'),
     cloud: s.get('cloud'),
     authority: s.get('authority'),
+    proxy: s.get('proxy'),
+    caFile: s.get('ca-file'),
   });
 }
 

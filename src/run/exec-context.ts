@@ -3,6 +3,7 @@ import { createSchemaStore } from '../assert/index.js';
 import type { ExecContext } from '../execute/context.js';
 import { HttpClient } from '../execute/http.js';
 import { Ledger } from '../execute/ledger/index.js';
+import type { NetworkPath } from '../execute/network-path.js';
 import { createLimiter } from '../execute/limits.js';
 import { Redactor } from '../common/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
@@ -60,11 +61,11 @@ export function toMs(value: Duration, label: string): number {
  * Builds what every step shares: one keep-alive HTTP pool, the schema store (compiled lazily,
  * once), the limits, the redactor that knows the run's secrets, and the ledger.
  */
-export function createRunResources(limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined): RunResources {
+export function createRunResources(limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined, network: NetworkPath = {}): RunResources {
   const { concurrency, maxRps, timeoutMs } = limits;
   const consistencyTimeoutMs = limits.consistencyTimeoutMs ?? (target.local ? 5_000 : 60_000);
 
-  const http = new HttpClient({ timeoutMs });
+  const http = new HttpClient({ timeoutMs, network });
   const redactor = new Redactor();
   redactor.add(...target.secrets());
   // Steps of one case are sequential, so in-flight requests never exceed the case concurrency

@@ -19,6 +19,16 @@ export interface SignInOptions {
   cloud?: string;
   /** Sign-in authority host, overriding the cloud's. `--authority` */
   authority?: string;
+  /**
+   * Proxy for every request, to Graph and to sign-in. `--proxy` @default `HTTPS_PROXY` or
+   * `HTTP_PROXY` (either case) from `env`; `NO_PROXY` there applies either way
+   */
+  proxy?: string;
+  /**
+   * PEM file of CA certificates to trust besides Node's roots, e.g. a TLS-inspecting proxy's,
+   * relative to `cwd`. `--ca-file` (`NODE_EXTRA_CA_CERTS` is honoured too)
+   */
+  caFile?: string;
 }
 
 /** The system under test and how to reach it; with no `target`, the embedded emulator. */
@@ -85,8 +95,9 @@ export interface RunOptions extends TargetOptions {
   /** ANSI colour in console output. @default false */
   color?: boolean;
   /**
-   * The environment CI integrations read: with `GITHUB_STEP_SUMMARY` set, a Markdown summary is
-   * appended to that file. `run()` never reads `process.env` itself. @default {}
+   * The environment CI integrations and the network read: with `GITHUB_STEP_SUMMARY` set, a
+   * Markdown summary is appended to that file; `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (either
+   * case) choose the proxy. `run()` never reads `process.env` itself. @default {}
    */
   env?: Record<string, string | undefined>;
 }
@@ -95,7 +106,7 @@ export interface RunOptions extends TargetOptions {
 const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   target: 'target', token: 'token', servicePrincipalId: 'service-principal', templateId: 'template',
   tenantId: 'tenant-id', clientId: 'client-id', clientSecret: 'client-secret', clientSecretFile: 'client-secret-file',
-  clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
+  clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', proxy: 'proxy', caFile: 'ca-file', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
   consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
 };

@@ -17,6 +17,8 @@ import { project } from './project.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
 import { isGraphService, isLocal, resolveTarget, targetUrl, type Target } from './target.js';
 import { parseLevel } from './values.js';
+import { networkPathFor } from './network.js';
+import { describeNetworkPath, type NetworkPath } from '../execute/network-path.js';
 
 /** What a run proved: exactly what `results.json` holds (docs/results-json.md). */
 export type RunResult = ResultsFile;
@@ -41,6 +43,7 @@ interface Prepared {
   ledgerFile: string | undefined;
   cwd: string;
   label: Labeler;
+  network: NetworkPath;
 }
 
 /**
@@ -57,6 +60,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   checkReporters(reporterNames, label);
   const ledgerFile = o.ledger === false ? undefined : o.ledger !== undefined ? resolve(cwd, o.ledger) : reporterNames.length > 0 ? resolve(outDir, LEDGER_FILE) : undefined;
   const local = isLocal(targetUrl(o, label));
+  const network = networkPathFor(o, o.env ?? {}, cwd, label);
 
   const paths = [...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])];
   if (paths.length === 0) throw new UsageError('no suites to run: give suites, or leave shipped on');
@@ -64,7 +68,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
   const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
   if (plan.cases.length === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
-  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label };
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, network };
 }
 
 /**
@@ -73,7 +77,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
  */
 export async function planOnly(o: RunOptions, hooks: RunHooks = {}): Promise<{ plan: Plan; target: Target }> {
   const p = await prepare(o, hooks);
-  return { plan: p.plan, target: await resolveTarget(o, p.cwd, p.label) };
+  return { plan: p.plan, target: await resolveTarget(o, p.cwd, p.label, p.network) };
 }
 
 /**
@@ -87,11 +91,11 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
   const notice = o.onNotice ?? (() => {});
   if (p.reporterNames.some((n) => n !== 'console')) ensureFolder(p.outDir, p.label('out'));
   if (p.ledgerFile) ensureFolder(dirname(p.ledgerFile), p.label('ledger'));
-  const target = await resolveTarget(o, p.cwd, p.label);
+  const target = await resolveTarget(o, p.cwd, p.label, p.network);
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
   try {
-    res = createRunResources(p.limits, target, runId, o.signal ?? new AbortController().signal, p.ledgerFile);
+    res = createRunResources(p.limits, target, runId, o.signal ?? new AbortController().signal, p.ledgerFile, p.network);
   } catch (err) {
     await target.close();
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable ${p.label('out')} or ${p.label('ledger')} FILE (or --ledger off to record nothing)`);
@@ -118,6 +122,8 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
     return resultsJson(info, cases, summary);
   };
   try {
+    const via = describeNetworkPath(p.network);
+    if (via) notice(`gsc: requests go ${via}`);
     if (target.signIn) notice(`gsc: signing in with ${target.signIn}`);
     try {
       await res.ctx.token();
