@@ -48,6 +48,7 @@ export function runOptions(s: Settings, cwd: string): RunOptions {
     reporters: parseList(text('reporter') ?? 'console,junit,json'),
     verbose: s.flag('verbose'),
     allowWrites: s.flag('allow-writes'),
+    requireAll: s.flag('require-all'),
     // A path on the command line replaces the shipped suites, as it always has.
     suites: s.positionals,
     shipped: s.positionals.length === 0,

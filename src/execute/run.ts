@@ -13,6 +13,8 @@ export interface RunCasesOptions {
   info: RunInfo;
   /** Independent cases run in parallel up to this many; steps within a case stay in order. @default 1 */
   concurrency?: number;
+  /** Any skipped MUST case makes the run incomplete (`--require-all`). @default false */
+  requireAll?: boolean;
 }
 
 function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?: undefined } {
@@ -37,6 +39,8 @@ export function failsRun(level: Level, failLevel: Level): boolean {
 export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   const started = performance.now();
   const counts: Counts = { passed: 0, failed: 0, error: 0, skipped: 0 };
+  const skips: Record<string, number> = {};
+  let requiredSkipped = 0;
   let conformant = true;
   let aborted: RunError | undefined;
   let next = 0;
@@ -48,6 +52,11 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
       await o.reporter.onCaseStart?.({ id: planned.case.id, title: planned.case.title });
       const { result, fatal } = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
       counts[result.status]++;
+      if (result.status === 'skipped') {
+        const code = result.skipCode ?? 'other';
+        skips[code] = (skips[code] ?? 0) + 1;
+        if (o.requireAll && result.level === 'MUST') requiredSkipped++;
+      }
       if (result.status === 'failed' && failsRun(result.level, o.info.failLevel)) conformant = false;
       if (fatal && !aborted) aborted = fatal;
       await o.reporter.onCaseEnd?.(result);
@@ -57,8 +66,9 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   if (!aborted && o.ctx.signal.aborted) {
     aborted = { code: 'aborted', message: `interrupted: ${o.cases.length - next} case(s) not run` };
   }
-  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 ? 'incomplete' : 'conformant';
-  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), verdict, conformant: verdict === 'conformant' };
+  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 || requiredSkipped > 0 ? 'incomplete' : 'conformant';
+  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), verdict, conformant: verdict === 'conformant', skips };
+  if (requiredSkipped > 0) summary.requiredSkipped = requiredSkipped;
   if (aborted) summary.aborted = aborted;
   await o.reporter.onRunEnd?.(summary);
   return summary;

@@ -74,6 +74,11 @@ export interface RunOptions extends TargetOptions {
   /** Let cases that write run against a target that is not on this machine. `--allow-writes` @default false */
   allowWrites?: boolean;
   /**
+   * A skipped MUST case (writes not allowed, an optional route missing) makes the run
+   * `incomplete` instead of conformant on fewer cases. `--require-all` @default false
+   */
+  requireAll?: boolean;
+  /**
    * Where the run records what it creates, for `gsc cleanup`, relative to `cwd`; `false`
    * records nothing. `--ledger` @default '<out>/ledger.jsonl' (none with `reporters: []`)
    */
@@ -108,7 +113,7 @@ const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   tenantId: 'tenant-id', clientId: 'client-id', clientSecret: 'client-secret', clientSecretFile: 'client-secret-file',
   clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', proxy: 'proxy', caFile: 'ca-file', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
-  consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
+  consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', requireAll: 'require-all', ledger: 'ledger',
 };
 
 /**

@@ -150,6 +150,7 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
       ctx: res.ctx,
       reporter,
       concurrency: res.concurrency,
+      requireAll: o.requireAll ?? false,
       info,
     });
     const left = ledgerFile ? leftBehind(ledgerFile, runId) : undefined;
