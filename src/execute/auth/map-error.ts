@@ -66,7 +66,7 @@ function fromErrorBody(body: TokenErrorBody, ctx: SignInContext, clean: (s: stri
   if (known) return new SignInError('rejected', clean(`sign-in rejected: ${known.cause(ctx)} (${label})${tail}`), known.fix(ctx));
   const said = stripCode(description) || body.error || 'no description';
   return new SignInError('rejected', clean(`sign-in rejected (${label}): ${said}${tail}`),
-    code ? `see ${errorLookupUrl(code)} for what the code means` : 'check the tenant, client ID and credential');
+    code ? `see ${errorLookupUrl(code, ctx.cloud)} for what the code means` : 'check the tenant, client ID and credential');
 }
 
 /** Marks an error MSAL replayed from its throttling cache instead of sending a request. */
