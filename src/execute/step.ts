@@ -5,6 +5,7 @@ import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
 import { buildRequest, resolveExpectation } from './request.js';
 import { sendWithRetries } from './send.js';
 import { MissingVariableError } from './template.js';
+import { unusableSegment, UnusableValueError } from './path-segment.js';
 
 /** A step's outcome plus what it captured, and whether the run must stop (target unreachable). */
 export interface StepOutcome {
@@ -42,7 +43,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     try {
       req = await buildRequest(step.request, ctx.baseUrl, vars, ctx.token);
     } catch (err) {
-      if (err instanceof MissingVariableError) return { result: finish({ status: 'error', error: variableError(err) }), captured: new Map() };
+      if (err instanceof MissingVariableError || err instanceof UnusableValueError) return { result: finish({ status: 'error', error: variableError(err) }), captured: new Map() };
       return { result: finish({ status: 'error', error: { code: 'auth', message: ctx.redactor.text(messageOf(err)) } }), captured: new Map() };
     }
     const creates = step.request.creates === true;
@@ -98,7 +99,9 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
 /** Tells the ledger how a create ended, before anything else can go wrong. */
 function track(ctx: ExecContext, intent: string | undefined, req: HttpRequest, status: number, exchange: Exchange): void {
   const id = (exchange.response.json as { id?: unknown } | undefined)?.id;
-  if (status >= 200 && status < 300 && typeof id === 'string' && id) {
+  // An id that cannot be a path segment is never made one: the intent stays open, so the job
+  // is found by listing (the run's end note and `gsc cleanup` name it), never deleted by a path.
+  if (status >= 200 && status < 300 && typeof id === 'string' && id && !unusableSegment(id)) {
     ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
   } else if (status >= 400 && status < 500) ctx.tracker?.rejected(intent, status);
 }
