@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { createSchemaStore } from '../assert/index.js';
 import type { ExecContext } from '../execute/context.js';
 import { HttpClient } from '../execute/http.js';
-import { Ledger } from '../execute/ledger/index.js';
+import { Ledger, pruneLedger } from '../execute/ledger/index.js';
 import type { NetworkPath } from '../execute/network-path.js';
 import { createLimiter } from '../execute/limits.js';
 import { Redactor } from '../common/redact.js';
@@ -87,6 +87,14 @@ export function createRunResources(limits: RunLimits, target: Target, runId: str
     signal,
     sleep,
   };
+  if (ledgerFile) {
+    try {
+      // Settled lines of earlier runs go, so a ledger kept in one report folder does not grow forever.
+      pruneLedger(ledgerFile);
+    } catch {
+      // Nothing lost: the lines stay, and opening the ledger below reports a file it cannot use.
+    }
+  }
   const ledger = ledgerFile ? Ledger.open(ledgerFile, { runId, target: target.baseUrl }) : undefined;
   const ctx: ExecContext = ledger ? { ...base, tracker: ledgerTracker(ledger, base, target.servicePrincipalId) } : base;
   return {
