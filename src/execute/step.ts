@@ -59,11 +59,13 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
       durationMs = sent.durationMs;
     } catch (err) {
       base.attempts += 1;
+      if (creates) await ctx.tracker?.unanswered?.(intent);
       const error = transportError(err, ctx);
       return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && err.kind === 'connect' ? error : undefined };
     }
     const exchange = record(req, response, durationMs, ctx);
     if (creates) track(ctx, intent, req, response.status, exchange);
+    if (creates && response.status >= 500) await ctx.tracker?.unanswered?.(intent);
     if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url, response.status);
 
     let findings: Finding[];

@@ -1,5 +1,6 @@
 import type { CreationTracker, ExecContext } from './context.js';
-import type { Ledger } from './ledger/index.js';
+import { readLedger, reconcile, type IntentEntry, type Ledger, type ListedJob } from './ledger/index.js';
+import { unusableSegment } from './path-segment.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
 
@@ -13,7 +14,59 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   const pathOf = (url: string): string => (url.startsWith(base) ? url.slice(base.length) : new URL(url).pathname);
   const lastSegment = (url: string): string => decodeURIComponent(pathOf(url).split('/').filter(Boolean).pop() ?? '');
 
+  const intents = new Map<string, Omit<IntentEntry, 'v' | 'time' | 'runId' | 'type' | 'intentId'>>();
+  // Every page of the collection, each request retried, or undefined when some page is not a
+  // valid collection: such a listing proves nothing, least of all that the create made nothing.
+  const listAll = async (collectionPath: string): Promise<ListedJob[] | undefined> => {
+    const jobs: ListedJob[] = [];
+    let path = collectionPath;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
+      let body: { value?: unknown; '@odata.nextLink'?: unknown };
+      try {
+        const { response: res } = await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token));
+        if (res.status !== 200) return undefined;
+        body = JSON.parse(res.body) as typeof body;
+      } catch {
+        return undefined;
+      }
+      if (body === null || typeof body !== 'object' || !Array.isArray(body.value)) return undefined;
+      for (const j of body.value as { id?: unknown; templateId?: unknown }[]) {
+        if (typeof j?.id === 'string') jobs.push({ id: j.id, ...(typeof j.templateId === 'string' ? { templateId: j.templateId } : {}) });
+      }
+      const link = body['@odata.nextLink'];
+      if (link === undefined || link === null) return jobs;
+      const next = typeof link === 'string' ? withinTarget(link, base) : undefined;
+      if (next === undefined) return undefined;
+      path = next;
+    }
+    return undefined;
+  };
+
   return {
+    async unanswered(intentId) {
+      const intent = intentId ? intents.get(intentId) : undefined;
+      if (!intentId || !intent) return;
+      const deadline = performance.now() + ctx.consistencyTimeoutMs;
+      for (;;) {
+        const listed = await listAll(intent.collectionPath);
+        if (!listed) return;
+        const full: IntentEntry = { v: 1, type: 'intent', time: '', runId: '', intentId, ...intent };
+        const verdict = reconcile(full, listed, readLedger(ledger.file).entries);
+        if (verdict.kind === 'certainly-ours') {
+          if (unusableSegment(verdict.id)) return;
+          ledger.append({ type: 'created', intentId, target: base, path: `${intent.collectionPath.replace(/\/+$/, '')}/${encodeURIComponent(verdict.id)}`, id: verdict.id, recovered: true });
+          return;
+        }
+        if (verdict.kind === 'possibly-left-behind') return;
+        // Nothing new yet: a job the create made may not be listed until replication catches up.
+        if (performance.now() >= deadline || ctx.signal.aborted) {
+          ledger.append({ type: 'resolved', intentId, outcome: 'nothing-new', ids: [], reason: `${verdict.reason}, listed until the consistency timeout passed` });
+          return;
+        }
+        await ctx.sleep(Math.min(1000, Math.max(0, deadline - performance.now())), ctx.signal);
+      }
+    },
     async beforeCreate(collectionUrl, templateId) {
       const collectionPath = pathOf(collectionUrl);
       const spec = { method: 'GET' as const, path: collectionPath, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
@@ -29,7 +82,10 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
       // A listing that failed is no baseline: recorded as empty, every job already there would
       // look new to cleanup, and a lone one with the same template would be deleted as the run's.
       // Without it, cleanup reports rather than deletes.
-      return ledger.recordIntent({ target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), ...(existingIds ? { existingIds } : {}) });
+      const intent = { target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), ...(existingIds ? { existingIds } : {}) };
+      const intentId = ledger.recordIntent(intent);
+      intents.set(intentId, intent);
+      return intentId;
     },
     created(intentId, resourceUrl, id) {
       if (intentId) ledger.recordCreated({ intentId, target: base, path: pathOf(resourceUrl), id });
@@ -43,4 +99,20 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
       else ledger.recordDeleted(entry);
     },
   };
+}
+
+/** Pages followed at most for one listing. */
+const MAX_PAGES = 100;
+
+/** The path of an `@odata.nextLink` on the target's origin and under its base path; undefined elsewhere. */
+function withinTarget(link: string, base: string): string | undefined {
+  try {
+    const root = new URL(`${base}/`);
+    const url = new URL(link, root);
+    const rootPath = root.pathname.replace(/\/+$/, '');
+    if (url.origin !== root.origin || !url.pathname.startsWith(`${rootPath}/`) || /%2e|%2f|%5c|\{\{/i.test(url.pathname + url.search)) return undefined;
+    return url.pathname.slice(rootPath.length) + url.search;
+  } catch {
+    return undefined;
+  }
 }
