@@ -1,3 +1,4 @@
+import { parseJson } from '../common/json-depth.js';
 import type { RunError } from '../model/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError } from './http.js';
@@ -109,7 +110,9 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, 
   }
   if (status !== 200) return { status };
   try {
-    const value = (JSON.parse(body) as { value?: { id?: unknown }[] }).value;
+    const parsed = parseJson(body);
+    if (!parsed.ok) return { status };
+    const value = (parsed.value as { value?: { id?: unknown }[] }).value;
     const templates = Array.isArray(value) ? value.map((t) => t?.id).filter((id): id is string => typeof id === 'string') : undefined;
     return templates ? { status, templates } : { status };
   } catch {
@@ -120,7 +123,8 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, 
 /** The Graph error's code and message, when the body is one. */
 function graphError(body: string): { code?: string; message?: string } {
   try {
-    const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }).error;
+    const parsed = parseJson(body);
+    const error = parsed.ok ? (parsed.value as { error?: { code?: unknown; message?: unknown } } | null)?.error : undefined;
     return {
       ...(typeof error?.code === 'string' && error.code ? { code: error.code.slice(0, 100) } : {}),
       ...(typeof error?.message === 'string' && error.message ? { message: error.message.slice(0, 300) } : {}),

@@ -1,5 +1,6 @@
 import type { CreationTracker, ExecContext } from './context.js';
 import { readLedger, reconcile, type IntentEntry, type Ledger, type ListedJob } from './ledger/index.js';
+import { listAllPages } from './pages.js';
 import { unusableSegment } from './path-segment.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
@@ -15,32 +16,24 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   const lastSegment = (url: string): string => decodeURIComponent(pathOf(url).split('/').filter(Boolean).pop() ?? '');
 
   const intents = new Map<string, Omit<IntentEntry, 'v' | 'time' | 'runId' | 'type' | 'intentId'>>();
+  const get = async (path: string) => {
+    const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
+    // Retried like any read: a throttled or dropped listing would cost the create its baseline.
+    return (await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token))).response;
+  };
   // Every page of the collection, each request retried, or undefined when some page is not a
   // valid collection: such a listing proves nothing, least of all that the create made nothing.
   const listAll = async (collectionPath: string): Promise<ListedJob[] | undefined> => {
-    const jobs: ListedJob[] = [];
-    let path = collectionPath;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
-      let body: { value?: unknown; '@odata.nextLink'?: unknown };
-      try {
-        const { response: res } = await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token));
-        if (res.status !== 200) return undefined;
-        body = JSON.parse(res.body) as typeof body;
-      } catch {
-        return undefined;
-      }
-      if (body === null || typeof body !== 'object' || !Array.isArray(body.value)) return undefined;
-      for (const j of body.value as { id?: unknown; templateId?: unknown }[]) {
-        if (typeof j?.id === 'string') jobs.push({ id: j.id, ...(typeof j.templateId === 'string' ? { templateId: j.templateId } : {}) });
-      }
-      const link = body['@odata.nextLink'];
-      if (link === undefined || link === null) return jobs;
-      const next = typeof link === 'string' ? withinTarget(link, base) : undefined;
-      if (next === undefined) return undefined;
-      path = next;
+    try {
+      const listed = await listAllPages(collectionPath, base, get);
+      if (!('items' in listed)) return undefined;
+      return listed.items.flatMap((j) => {
+        const job = j as { id?: unknown; templateId?: unknown } | null;
+        return typeof job?.id === 'string' ? [{ id: job.id, ...(typeof job.templateId === 'string' ? { templateId: job.templateId } : {}) }] : [];
+      });
+    } catch {
+      return undefined;
     }
-    return undefined;
   };
 
   return {
@@ -69,13 +62,11 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
     },
     async beforeCreate(collectionUrl, templateId) {
       const collectionPath = pathOf(collectionUrl);
-      const spec = { method: 'GET' as const, path: collectionPath, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
       let existingIds: string[] | undefined;
       try {
-        // Retried like any read: a throttled or dropped listing would cost the create its baseline.
-        const { response: res } = await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token));
-        const value = res.status === 200 ? (JSON.parse(res.body) as { value?: { id?: unknown }[] }).value : undefined;
-        if (Array.isArray(value)) existingIds = value.map((j) => j?.id).filter((id): id is string => typeof id === 'string');
+        // Every page: a job on page two is as much "already there" as one on page one.
+        const listed = await listAllPages(collectionPath, base, get);
+        if ('items' in listed) existingIds = listed.items.map((j) => (j as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
       } catch {
         // Handled below: no baseline.
       }
@@ -101,18 +92,3 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   };
 }
 
-/** Pages followed at most for one listing. */
-const MAX_PAGES = 100;
-
-/** The path of an `@odata.nextLink` on the target's origin and under its base path; undefined elsewhere. */
-function withinTarget(link: string, base: string): string | undefined {
-  try {
-    const root = new URL(`${base}/`);
-    const url = new URL(link, root);
-    const rootPath = root.pathname.replace(/\/+$/, '');
-    if (url.origin !== root.origin || !url.pathname.startsWith(`${rootPath}/`) || /%2e|%2f|%5c|\{\{/i.test(url.pathname + url.search)) return undefined;
-    return url.pathname.slice(rootPath.length) + url.search;
-  } catch {
-    return undefined;
-  }
-}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { redactSecrets } from '../../common/redact.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { openNoFollow } from '../../common/safe-file.js';
 import { lastSegment, LEDGER_VERSION, type LedgerEntry } from './entries.js';
 
 /** Who writes to the ledger. */
@@ -52,9 +53,9 @@ export class Ledger {
    */
   static open(file: string, options: LedgerOptions): Ledger {
     const fd = guard(file, 'open', () => {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
       const existed = fs.existsSync(file);
-      const fd = fs.openSync(file, 'a+');
+      // Never through a symbolic link: a planted `ledger.jsonl` link must not append to its target.
+      const fd = openNoFollow(file, 'append');
       if (!existed) syncFolder(file);
       return fd;
     });
