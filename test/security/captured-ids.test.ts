@@ -81,7 +81,7 @@ describe('an id that would steer the request', () => {
     for (const r of seen) expect(r).toMatch(new RegExp(`^(GET|POST) /v1\\.0/servicePrincipals/${SP}/synchronization/(templates|jobs)$`));
     expect(seen.filter((r) => r.startsWith('DELETE'))).toEqual([]);
     // Never deleted by a path, the job is left to the listing: the run names it for gsc cleanup.
-    expect(run.stderr).toMatch(/1 job\(s\) this run created may be left behind .*gsc cleanup --ledger/);
+    expect(run.stderr).toMatch(/1 job\(s\) this run created may be left behind .*gsc cleanup --target \S+ --ledger/);
   });
 });
 

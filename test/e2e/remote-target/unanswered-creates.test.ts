@@ -56,7 +56,7 @@ describe('a create whose answer is lost after the tenant made the job', () => {
     expect(job).toBeDefined();
     expect(entries.find((e) => e.type === 'created')).toMatchObject({ id: job!.id, recovered: true });
     expect(pendingItems(entries).intents).toEqual([]);
-    expect(run.stderr).toContain(`1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --ledger ${ledger}`);
+    expect(run.stderr).toContain(`1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --target ${proxy.url} --ledger ${ledger}`);
   });
 });
 
