@@ -20,7 +20,7 @@ export interface ProbeOptions {
   /**
    * The target is Microsoft Graph itself (a cloud's Graph root), which implements the templates
    * list: a 404 there can only mean the service principal is unknown. An emulator may leave the
-   * route out, so elsewhere only a directory-worded 404 says so.
+   * route out, so elsewhere only a 404 in the directory's words naming the id says so.
    */
   realService?: boolean;
 }
@@ -91,7 +91,7 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, 
       },
     };
   }
-  if (status === 404 && (options.realService || NOT_FOUND_CODES.has(error.code ?? ''))) {
+  if (status === 404 && (options.realService || namesMissingObject(error, servicePrincipalId))) {
     return {
       status,
       fatal: {
@@ -118,6 +118,14 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, 
   } catch {
     return { status };
   }
+}
+
+/**
+ * A 404 in the directory's words about this very object ("Resource '{id}' does not exist…"):
+ * an unknown service principal, not a route the target leaves out.
+ */
+function namesMissingObject(error: { code?: string; message?: string }, id: string): boolean {
+  return NOT_FOUND_CODES.has(error.code ?? '') && (error.message ?? '').toLowerCase().includes(id.toLowerCase());
 }
 
 /** The Graph error's code and message, when the body is one. */
