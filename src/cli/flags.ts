@@ -67,6 +67,8 @@ export const FLAGS = table([
   { name: 'max-rps', type: 'string', env: 'GSC_MAX_RPS', config: { key: 'maxRps', kind: 'number' }, value: 'R', description: 'at most R requests per second to the target', default: 'no limit' },
   { name: 'timeout', type: 'string', env: 'GSC_TIMEOUT', config: { key: 'timeout', kind: 'text' }, value: 'DURATION', description: 'per-request timeout', default: '30s' },
   { name: 'consistency-timeout', type: 'string', env: 'GSC_CONSISTENCY_TIMEOUT', config: { key: 'consistencyTimeout', kind: 'text' }, value: 'DURATION', description: 'longest wait for eventual consistency after a write', default: '60s, or 5s against the embedded emulator' },
+  { name: 'max-wait', type: 'string', env: 'GSC_MAX_WAIT', config: { key: 'maxWait', kind: 'text' }, value: 'DURATION', description: "budget for the whole run's waiting on throttling; when spent the run ends as incomplete", default: '10m' },
+  { name: 'cleanup-timeout', type: 'string', env: 'GSC_CLEANUP_TIMEOUT', config: { key: 'cleanupTimeout', kind: 'text' }, value: 'DURATION', description: "how long one job's cleanup retries before leaving the job to gsc cleanup", default: '2m' },
   { name: 'tags', type: 'string', env: 'GSC_TAGS', config: { key: 'tags', kind: 'list' }, value: 'LIST', description: 'only cases with any of these tags; !tag excludes (comma list)' },
   { name: 'grep', type: 'string', env: 'GSC_GREP', value: 'REGEX', description: 'only cases whose id or title matches (case-insensitive)' },
   { name: 'level', type: 'string', env: 'GSC_LEVEL', value: 'LEVEL', description: 'lowest requirement level whose failure fails the run: MUST, SHOULD or MAY', default: 'MUST' },
@@ -75,6 +77,13 @@ export const FLAGS = table([
   { name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' },
   { name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' },
   { name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' },
+  { name: 'upstream', type: 'string', env: 'GSC_UPSTREAM', value: 'URL', description: 'where the proxy forwards: an emulator or a Graph root, with the version segment, e.g. https://graph.microsoft.com/v1.0' },
+  { name: 'port', type: 'string', env: 'GSC_PROXY_PORT', value: 'N', description: 'port the proxy listens on, on 127.0.0.1', default: '0: a free port, printed at start' },
+  { name: 'tls', type: 'boolean', env: 'GSC_TLS', description: 'serve HTTPS with a self-signed certificate made at start-up; its path is printed for NODE_EXTRA_CA_CERTS and removed at the end' },
+  { name: 'cert', type: 'string', env: 'GSC_TLS_CERT', value: 'FILE', description: 'serve HTTPS with this PEM certificate (with --key)' },
+  { name: 'key', type: 'string', env: 'GSC_TLS_KEY', value: 'FILE', description: 'the PEM private key of --cert' },
+  { name: 'exit-after', type: 'string', env: 'GSC_EXIT_AFTER', value: 'N', description: 'stop after N exchanges and report', default: 'run until SIGINT or SIGTERM' },
+  { name: 'record', type: 'string', env: 'GSC_RECORD', value: 'FILE.har', description: 'write every exchange, tokens and secrets redacted, as HAR 1.2 (replay it with gsc emulator --replay)' },
 ]);
 
 /** Flags shared by the commands that read suites. */
@@ -112,10 +121,27 @@ export const runFlags: FlagDef[] = [
   FLAGS['max-rps'],
   FLAGS.timeout,
   FLAGS['consistency-timeout'],
+  FLAGS['max-wait'],
+  FLAGS['cleanup-timeout'],
   FLAGS['allow-writes'],
   FLAGS['require-all'],
   FLAGS['dry-run'],
   FLAGS.ledger,
+  FLAGS.verbose,
+];
+
+/** Flags of `gsc proxy`, in the order `--help` lists them. */
+export const proxyFlags: FlagDef[] = [
+  FLAGS.upstream,
+  FLAGS.port,
+  FLAGS.tls,
+  FLAGS.cert,
+  FLAGS.key,
+  FLAGS['exit-after'],
+  FLAGS.record,
+  { ...FLAGS.level, description: 'lowest requirement level whose failure makes the traffic non-conformant: MUST, SHOULD or MAY' },
+  FLAGS.out,
+  FLAGS.reporter,
   FLAGS.verbose,
 ];
 

@@ -40,6 +40,8 @@ export function runOptions(s: Settings, cwd: string): RunOptions {
       out: text('out'),
       timeout: text('timeout'),
       consistencyTimeout: text('consistency-timeout'),
+      maxWait: text('max-wait'),
+      cleanupTimeout: text('cleanup-timeout'),
       concurrency: text('concurrency') !== undefined ? parsePositiveInt(text('concurrency')!, label('concurrency')) : undefined,
       maxRps: text('max-rps') !== undefined ? parsePositive(text('max-rps')!, label('maxRps')) : undefined,
       ledger: ledger === 'off' ? (false as const) : ledger,

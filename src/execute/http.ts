@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici';
+import { DecoratorHandler, request, type Dispatcher } from 'undici';
 import { createDispatcher, describeNetworkPath, type NetworkPath } from './network-path.js';
 
 /** A request ready to send: variables resolved, credentials attached. */
@@ -22,7 +22,7 @@ export interface HttpResponse {
  */
 export class TransportError extends Error {
   constructor(
-    readonly kind: 'connect' | 'timeout' | 'protocol',
+    readonly kind: 'connect' | 'timeout' | 'protocol' | 'throttled' | 'aborted',
     /** The underlying code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`…), for retry decisions. */
     readonly code: string,
     message: string,
@@ -31,9 +31,35 @@ export class TransportError extends Error {
   }
 }
 
+/** The code of a request held back at the last moment because `mayWrite` said no: nothing was sent. */
+export const HELD_BACK = 'GSC_HELD_BACK';
+
+/**
+ * Asks `mayWrite` when the request has its connection, right before its first byte is written,
+ * and drops it unsent when the answer is no: a request queued for a connection must not go out
+ * after the run was told to wait.
+ */
+class LastMomentCheck extends DecoratorHandler {
+  constructor(
+    handler: Dispatcher.DispatchHandler,
+    private readonly mayWrite: () => boolean,
+  ) {
+    super(handler);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+    if (!this.mayWrite()) {
+      controller.abort(Object.assign(new Error('held back: the run is waiting'), { code: HELD_BACK }));
+      return;
+    }
+    // undici's type declarations omit the decorator's methods; the class has them.
+    (DecoratorHandler.prototype as Dispatcher.DispatchHandler).onRequestStart?.call(this, controller, context);
+  }
+}
+
 /** Options of the HTTP client; the defaults suit a real tenant. */
 export interface HttpOptions {
-  /** Per-request limit for headers and for the body, each. @default 30000 */
+  /** Per-request limit for the whole exchange, headers and body together. @default 30000 */
   timeoutMs?: number;
   /** Bodies larger than this are an error, not a memory problem. @default 16 MiB */
   maxResponseBytes?: number;
@@ -63,14 +89,24 @@ export class HttpClient {
     });
   }
 
-  /** Sends one request; throws {@link TransportError} when no complete answer arrived. */
-  async send(req: HttpRequest): Promise<HttpResponse> {
+  /**
+   * Sends one request; throws {@link TransportError} when no complete answer arrived within the
+   * timeout (a body trickling in counts against it too), or when `signal` aborted it. With
+   * `mayWrite`, the request is sent only if it says yes right before the first byte goes out;
+   * otherwise it throws a TransportError whose code is {@link HELD_BACK}, having sent nothing.
+   */
+  async send(req: HttpRequest, signal?: AbortSignal, mayWrite?: () => boolean): Promise<HttpResponse> {
+    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const dispatcher = mayWrite
+      ? this.agent.compose((dispatch) => (opts, handler) => dispatch(opts, new LastMomentCheck(handler, mayWrite)))
+      : this.agent;
     try {
       const res = await request(req.url, {
         method: req.method as 'GET',
         headers: req.headers,
         body: req.body,
-        dispatcher: this.agent,
+        dispatcher,
+        signal: signal ? AbortSignal.any([deadline, signal]) : deadline,
       });
       const body = await res.body.text();
       const headers: Record<string, string> = {};
@@ -79,6 +115,12 @@ export class HttpClient {
       }
       return { status: res.statusCode, headers, body };
     } catch (err) {
+      const origin = safeOrigin(req.url);
+      if (errorCode(err) === HELD_BACK) throw new TransportError('protocol', HELD_BACK, `${req.method} ${origin}… was held back unsent`);
+      if (signal?.aborted) throw new TransportError('aborted', 'GSC_ABORTED', `${req.method} ${origin}… was stopped: the run was interrupted`);
+      if (deadline.aborted) {
+        throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`);
+      }
       throw toTransportError(err, req, this.timeoutMs, this.via);
     }
   }

@@ -67,7 +67,7 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
     aborted = { code: 'aborted', message: `interrupted: ${o.cases.length - next} case(s) not run` };
   }
   const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 || requiredSkipped > 0 ? 'incomplete' : 'conformant';
-  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), verdict, conformant: verdict === 'conformant', skips };
+  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), waitedMs: o.ctx.gate.waitedMs(), verdict, conformant: verdict === 'conformant', skips };
   if (requiredSkipped > 0) summary.requiredSkipped = requiredSkipped;
   if (aborted) summary.aborted = aborted;
   await o.reporter.onRunEnd?.(summary);

@@ -4,7 +4,7 @@ import { checkExchange, resolvePointer } from '../assert/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
 import { buildRequest, resolveExpectation } from './request.js';
-import { sendWithRetries } from './send.js';
+import { MAX_WAIT_CODE, sendWithRetries } from './send.js';
 import { MissingVariableError } from './template.js';
 import { unusableSegment, UnusableValueError } from './path-segment.js';
 
@@ -52,7 +52,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     let response: HttpResponse;
     let durationMs: number;
     try {
-      const sent = await sendWithRetries(ctx, req, (status) => namesExactly(expectation.status?.anyOf, status));
+      const sent = await sendWithRetries(ctx, req, { expects: (status) => namesExactly(expectation.status?.anyOf, status), phase });
       base.retries += sent.retries;
       retryReasons.push(...sent.retryReasons);
       base.attempts += 1 + sent.retries;
@@ -62,7 +62,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
       base.attempts += 1;
       if (creates) await ctx.tracker?.unanswered?.(intent);
       const error = transportError(err, ctx);
-      return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && err.kind === 'connect' ? error : undefined };
+      return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && (err.kind === 'connect' || err.code === MAX_WAIT_CODE) ? error : undefined };
     }
     const exchange = record(req, response, durationMs, ctx);
     if (creates) track(ctx, intent, req, response.status, exchange);

@@ -95,6 +95,8 @@ export type Verdict = 'conformant' | 'non-conformant' | 'incomplete';
 export interface RunSummary {
   counts: Counts;
   durationMs: number;
+  /** How long the run held its requests because the target throttled (Retry-After or backoff), in ms. */
+  waitedMs?: number;
   verdict: Verdict;
   /** `verdict === 'conformant'`, for readers that want a boolean: never true for a run that did not test everything. */
   conformant: boolean;

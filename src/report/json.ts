@@ -24,6 +24,8 @@ export interface ResultsFile {
   target: string;
   startedAt: string;
   durationMs: number;
+  /** How long the run held its requests because the target throttled. */
+  waitedMs: number;
   failLevel: Level;
   verdict: RunSummary['verdict'];
   conformant: boolean;
@@ -64,6 +66,7 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     target: redactText(str(info?.target ?? 'unknown')),
     startedAt: str(info?.startedAt ?? new Date(0).toISOString()),
     durationMs: num(summary.durationMs),
+    waitedMs: num(summary.waitedMs ?? 0),
     failLevel: info?.failLevel ?? 'MUST',
     verdict: summary.verdict === 'conformant' || summary.verdict === 'non-conformant' ? summary.verdict : 'incomplete',
     conformant: summary.conformant === true && summary.verdict === 'conformant',

@@ -4,6 +4,7 @@ import type { ExecContext } from '../execute/context.js';
 import { HttpClient } from '../execute/http.js';
 import { Ledger, pruneLedger } from '../execute/ledger/index.js';
 import type { NetworkPath } from '../execute/network-path.js';
+import { createGate } from '../execute/gate.js';
 import { createLimiter } from '../execute/limits.js';
 import { Redactor } from '../common/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
@@ -34,9 +35,13 @@ export interface RunLimits {
   timeoutMs: number;
   /** Undefined when not given: the default depends on the target (5 s on this machine, 60 s elsewhere). */
   consistencyTimeoutMs?: number;
+  /** Budget for the whole run's waiting on throttling (--max-wait). */
+  maxWaitMs: number;
+  /** How long one job's cleanup keeps retrying (--cleanup-timeout). */
+  cleanupTimeoutMs: number;
 }
 
-/** Reads concurrency, maxRps, timeout and consistencyTimeout; a bad value is a usage error. */
+/** Reads concurrency, maxRps, timeout, consistencyTimeout, maxWait and cleanupTimeout; a bad value is a usage error. */
 export function runLimits(o: RunOptions, label: Labeler = flagLabel): RunLimits {
   const timeoutMs = toMs(o.timeout ?? '30s', label('timeout'));
   if (timeoutMs <= 0) throw new UsageError(`${label('timeout')} must be above 0: it is how long one request may take`);
@@ -45,6 +50,8 @@ export function runLimits(o: RunOptions, label: Labeler = flagLabel): RunLimits 
     ...(o.maxRps !== undefined ? { maxRps: parsePositive(String(o.maxRps), label('maxRps')) } : {}),
     timeoutMs,
     ...(o.consistencyTimeout !== undefined ? { consistencyTimeoutMs: toMs(o.consistencyTimeout, label('consistencyTimeout')) } : {}),
+    maxWaitMs: toMs(o.maxWait ?? '10m', label('maxWait')),
+    cleanupTimeoutMs: toMs(o.cleanupTimeout ?? '2m', label('cleanupTimeout')),
   };
 }
 
@@ -61,7 +68,9 @@ export function toMs(value: Duration, label: string): number {
  * Builds what every step shares: one keep-alive HTTP pool, the schema store (compiled lazily,
  * once), the limits, the redactor that knows the run's secrets, and the ledger.
  */
-export function createRunResources(limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined, network: NetworkPath = {}): RunResources {
+export function createRunResources(
+  limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined, notify?: (line: string) => void, network: NetworkPath = {},
+): RunResources {
   const { concurrency, maxRps, timeoutMs } = limits;
   const consistencyTimeoutMs = limits.consistencyTimeoutMs ?? (target.local ? 5_000 : 60_000);
 
@@ -83,6 +92,8 @@ export function createRunResources(limits: RunLimits, target: Target, runId: str
     checks: { schemas: createSchemaStore([resolve(project().schemas, 'api')]) },
     retry: defaultRetryPolicy,
     limit: (fn) => limiter.run(fn),
+    gate: createGate({ maxWaitMs: limits.maxWaitMs, ...(notify ? { notify: (line) => notify(redactor.text(line)) } : {}) }),
+    cleanupTimeoutMs: limits.cleanupTimeoutMs,
     consistencyTimeoutMs,
     signal,
     sleep,

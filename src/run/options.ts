@@ -71,6 +71,10 @@ export interface RunOptions extends TargetOptions {
   timeout?: Duration;
   /** Longest wait for eventual consistency after a write. `--consistency-timeout` @default '60s', or '5s' on this machine */
   consistencyTimeout?: Duration;
+  /** Budget for the whole run's waiting on throttling; when spent the run ends as incomplete. `--max-wait` @default '10m' */
+  maxWait?: Duration;
+  /** How long one job's cleanup retries transient answers before leaving the job to `gsc cleanup`. `--cleanup-timeout` @default '2m' */
+  cleanupTimeout?: Duration;
   /** Let cases that write run against a target that is not on this machine. `--allow-writes` @default false */
   allowWrites?: boolean;
   /**
@@ -113,7 +117,7 @@ const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   tenantId: 'tenant-id', clientId: 'client-id', clientSecret: 'client-secret', clientSecretFile: 'client-secret-file',
   clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', proxy: 'proxy', caFile: 'ca-file', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
-  consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', requireAll: 'require-all', ledger: 'ledger',
+  consistencyTimeout: 'consistency-timeout', maxWait: 'max-wait', cleanupTimeout: 'cleanup-timeout', allowWrites: 'allow-writes', requireAll: 'require-all', ledger: 'ledger',
 };
 
 /**

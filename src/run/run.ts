@@ -109,7 +109,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
   try {
-    res = createRunResources(p.limits, target, runId, o.signal ?? new AbortController().signal, p.ledgerFile, p.network);
+    res = createRunResources(p.limits, target, runId, o.signal ?? new AbortController().signal, p.ledgerFile, notice, p.network);
   } catch (err) {
     await target.close();
     if (err instanceof LedgerError) throw new UsageError(`${err.message}; choose a writable ${p.label('out')} or ${p.label('ledger')} FILE (or --ledger off to record nothing)`);
@@ -130,7 +130,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
   const untestable = async (error: RunError, text: string): Promise<RunResult> => {
     notice(text);
-    const summary: RunSummary = { counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, verdict: 'incomplete', conformant: false, aborted: error };
+    const summary: RunSummary = { counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, waitedMs: res.ctx.gate.waitedMs(), verdict: 'incomplete', conformant: false, aborted: error };
     await reporter.onRunStart?.(info);
     await reporter.onRunEnd?.(summary);
     return resultsJson(info, cases, summary);

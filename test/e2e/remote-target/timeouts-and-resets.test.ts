@@ -32,7 +32,7 @@ describe('a tenant that answers slower than --timeout', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('ERROR create/job-readable-by-id');
     expect(r.stdout).toContain('PASS  list/answers-200-with-value');
-    expect(r.stdout).toMatch(/error: timeout: GET http:\/\/127\.0\.0\.1:\d+… got no complete answer within 300 ms \(UND_ERR_HEADERS_TIMEOUT\)/);
+    expect(r.stdout).toMatch(/error: timeout: GET http:\/\/127\.0\.0\.1:\d+… got no complete answer within 300 ms \(--timeout bounds headers and body together\)/);
     const get = allSteps(r.results).find((s) => s.name === 'get-by-id')!;
     expect(get).toMatchObject({ status: 'error', error: { code: 'timeout' }, attempts: 1, retries: 0 });
     expect(get.durationMs).toBeLessThan(1500);
