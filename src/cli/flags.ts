@@ -57,6 +57,8 @@ export const FLAGS = table([
   { name: 'target', type: 'string', env: 'GSC_TARGET', config: { key: 'target', kind: 'text' }, value: 'URL', description: 'base URL with the version segment, e.g. https://graph.microsoft.com/v1.0', default: "the cloud's Graph /v1.0 when signing in, else the embedded emulator" },
   { name: 'cloud', type: 'string', env: 'GSC_CLOUD', config: { key: 'cloud', kind: 'text' }, value: 'NAME', description: 'global, usgov, usgovdod or china: sets the Graph root, sign-in authority and scope together', default: 'global' },
   { name: 'authority', type: 'string', env: 'GSC_AUTHORITY', config: { key: 'authority', kind: 'text' }, value: 'URL', description: "sign-in authority host, overriding the cloud's" },
+  { name: 'proxy', type: 'string', env: 'GSC_PROXY', config: { key: 'proxy', kind: 'text' }, value: 'URL', description: 'proxy for Graph and sign-in requests (NO_PROXY hosts go direct)', default: 'HTTPS_PROXY or HTTP_PROXY, if set' },
+  { name: 'ca-file', type: 'string', env: 'GSC_CA_FILE', config: { key: 'caFile', kind: 'path' }, value: 'FILE', description: "PEM of CA certificates to trust besides Node's (a TLS-inspecting proxy's); NODE_EXTRA_CA_CERTS is honoured too" },
   { name: 'tenant-id', type: 'string', env: 'GSC_TENANT_ID', config: { key: 'tenantId', kind: 'text' }, value: 'ID', description: 'Entra tenant (GUID or domain) for client-credentials sign-in' },
   { name: 'client-id', type: 'string', env: 'GSC_CLIENT_ID', config: { key: 'clientId', kind: 'text' }, value: 'ID', description: 'application (client) id for client-credentials sign-in' },
   { name: 'client-secret', type: 'string', env: 'GSC_CLIENT_SECRET', config: { key: 'clientSecret', kind: 'secret' }, value: 'SECRET', description: 'client secret', secret: true },
@@ -68,6 +70,7 @@ export const FLAGS = table([
   { name: 'var', type: 'string', multiple: true, config: { key: 'vars', kind: 'vars' }, value: 'NAME=VALUE', description: 'a user variable, {{vars.NAME}} in suites; repeat for more; GSC_VAR_<NAME> gives one too' },
   { name: 'secret-file', type: 'string', multiple: true, config: { key: 'secrets', kind: 'secrets' }, value: 'NAME=FILE', description: 'a secret user variable, {{secrets.NAME}} in suites, read from FILE and redacted everywhere; repeat for more; GSC_SECRET_<NAME> gives one too' },
   { name: 'allow-writes', type: 'boolean', env: 'GSC_ALLOW_WRITES', config: { key: 'allowWrites', kind: 'boolean' }, description: 'let cases that create, change or delete run against a target that is not on this machine' },
+  { name: 'require-all', type: 'boolean', env: 'GSC_REQUIRE_ALL', config: { key: 'requireAll', kind: 'boolean' }, description: 'a skipped MUST case makes the run incomplete (exit 3), not conformant on fewer cases' },
   { name: 'concurrency', type: 'string', env: 'GSC_CONCURRENCY', config: { key: 'concurrency', kind: 'number' }, value: 'N', description: 'independent cases run in parallel', default: '1' },
   { name: 'max-rps', type: 'string', env: 'GSC_MAX_RPS', config: { key: 'maxRps', kind: 'number' }, value: 'R', description: 'at most R requests per second to the target', default: 'no limit' },
   { name: 'timeout', type: 'string', env: 'GSC_TIMEOUT', config: { key: 'timeout', kind: 'text' }, value: 'DURATION', description: 'per-request timeout', default: '30s' },
@@ -109,6 +112,8 @@ const credentialFlags: FlagDef[] = [
   FLAGS['client-certificate'],
   FLAGS.cloud,
   FLAGS.authority,
+  FLAGS.proxy,
+  FLAGS['ca-file'],
 ];
 
 /** Which config file and which of its targets; shared by `gsc run` and `gsc cleanup`. */
@@ -134,6 +139,7 @@ export const runFlags: FlagDef[] = [
   FLAGS['max-wait'],
   FLAGS['cleanup-timeout'],
   FLAGS['allow-writes'],
+  FLAGS['require-all'],
   FLAGS['dry-run'],
   FLAGS.ledger,
   FLAGS.verbose,

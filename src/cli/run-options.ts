@@ -11,7 +11,7 @@ export function settingsLabel(s: Settings): Labeler {
 }
 
 /** How the run signs in and what it targets, from flags, environment and config. */
-export function targetOptions(s: Settings): Pick<RunOptions, 'target' | 'token' | 'servicePrincipalId' | 'templateId' | 'tenantId' | 'clientId' | 'clientSecret' | 'clientSecretFile' | 'clientCertificate' | 'cloud' | 'authority'> {
+export function targetOptions(s: Settings): Pick<RunOptions, 'target' | 'token' | 'servicePrincipalId' | 'templateId' | 'tenantId' | 'clientId' | 'clientSecret' | 'clientSecretFile' | 'clientCertificate' | 'cloud' | 'authority' | 'proxy' | 'caFile'> {
   return pick({
     target: s.get('target'),
     token: s.get('token'),
@@ -24,6 +24,8 @@ export function targetOptions(s: Settings): Pick<RunOptions, 'target' | 'token' 
     clientCertificate: s.get('client-certificate'),
     cloud: s.get('cloud'),
     authority: s.get('authority'),
+    proxy: s.get('proxy'),
+    caFile: s.get('ca-file'),
   });
 }
 
@@ -56,6 +58,7 @@ export function runOptions(s: Settings, cwd: string, env: Record<string, string 
     bail: s.flag('bail'),
     ...(text('wait-for-target') !== undefined ? { waitForTarget: text('wait-for-target')! } : {}),
     allowWrites: s.flag('allow-writes'),
+    requireAll: s.flag('require-all'),
     // A path on the command line replaces the shipped suites, as it always has.
     suites: s.positionals,
     shipped: s.positionals.length === 0,

@@ -12,6 +12,11 @@ export interface CreationTracker {
   created(intentId: string | undefined, resourceUrl: string, id: string): void;
   /** A create answered 4xx: refused, so nothing to clean. (A 5xx leaves the outcome unknown.) */
   rejected(intentId: string | undefined, status: number): void;
+  /**
+   * A create answered 5xx, or its answer was lost: the collection is listed (every page,
+   * retried) until that proves what the create made; until then the create stays open.
+   */
+  unanswered?(intentId: string | undefined): Promise<void>;
   /** After a DELETE answered: 2xx deleted it, 404 found it gone. */
   deleted(resourceUrl: string, status: number): void;
 }

@@ -1,4 +1,5 @@
-import { Agent, DecoratorHandler, request, type Dispatcher } from 'undici';
+import { DecoratorHandler, request, type Dispatcher } from 'undici';
+import { createDispatcher, describeNetworkPath, type NetworkPath } from './network-path.js';
 
 /** A request ready to send: variables resolved, credentials attached. */
 export interface HttpRequest {
@@ -62,19 +63,24 @@ export interface HttpOptions {
   timeoutMs?: number;
   /** Bodies larger than this are an error, not a memory problem. @default 16 MiB */
   maxResponseBytes?: number;
+  /** Proxy and extra trusted CAs (`--proxy`, `HTTPS_PROXY`, `--ca-file`). @default straight out */
+  network?: NetworkPath;
 }
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const TLS_TRUST_CODES = new Set(['SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
 /** One keep-alive connection pool per run, shared by every step. */
 export class HttpClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
   private readonly timeoutMs: number;
+  private readonly via: string | undefined;
 
   constructor(options: HttpOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.agent = new Agent({
+    this.via = options.network ? describeNetworkPath(options.network) : undefined;
+    this.agent = createDispatcher(options.network ?? {}, {
       keepAliveTimeout: 10_000,
       connect: { timeout: Math.min(this.timeoutMs, 10_000) },
       headersTimeout: this.timeoutMs,
@@ -115,7 +121,7 @@ export class HttpClient {
       if (deadline.aborted) {
         throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`);
       }
-      throw toTransportError(err, req, this.timeoutMs);
+      throw toTransportError(err, req, this.timeoutMs, this.via);
     }
   }
 
@@ -130,17 +136,20 @@ function errorCode(err: unknown): string {
   return 'UNKNOWN';
 }
 
-function toTransportError(err: unknown, req: HttpRequest, timeoutMs: number): TransportError {
+function toTransportError(err: unknown, req: HttpRequest, timeoutMs: number, via: string | undefined): TransportError {
   const code = errorCode(err);
   const origin = safeOrigin(req.url);
   if (CONNECT_CODES.has(code)) {
-    return new TransportError('connect', code, `cannot connect to ${origin} (${code}): is the target running, and is --target right?`);
+    const check = via ? `requests go ${via}: are the proxy and --target right?` : 'is the target running, and is --target right?';
+    return new TransportError('connect', code, `cannot connect to ${origin} (${code}): ${check}`);
   }
   if (TIMEOUT_CODES.has(code)) {
     return new TransportError('timeout', code, `${req.method} ${origin}… got no complete answer within ${timeoutMs} ms (${code})`);
   }
   const detail = err instanceof Error ? err.message : String(err);
-  return new TransportError('protocol', code, `${req.method} ${origin}… failed: ${detail} (${code})`);
+  // A TLS-inspecting proxy re-signs answers with its own CA, which Node does not know.
+  const fix = TLS_TRUST_CODES.has(code) ? ': the certificate is not trusted; if a proxy inspects TLS, give its CA with --ca-file FILE.pem (or NODE_EXTRA_CA_CERTS)' : '';
+  return new TransportError('protocol', code, `${req.method} ${origin}… failed: ${detail} (${code})${fix}`);
 }
 
 function safeOrigin(url: string): string {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthMode, Expectation, RequestSpec, TemplateJson } from '../model/index.js';
 import { resolveJson, resolveTemplate } from './template.js';
+import { renderPath } from './path-segment.js';
 import type { HttpRequest } from './http.js';
 
 /**
@@ -43,7 +44,8 @@ export async function buildRequest(
     headers['content-type'] ??= 'application/json';
   }
   Object.assign(headers, await authHeaders[spec.auth](token));
-  const url = baseUrl.replace(/\/+$/, '') + resolveTemplate(spec.path, vars);
+  // Each value is one path segment, percent-encoded: a captured id can never add a segment.
+  const url = baseUrl.replace(/\/+$/, '') + renderPath(spec.path, vars);
   return { method: spec.method, url, headers, body };
 }
 

@@ -18,6 +18,8 @@ export interface RunCasesOptions {
   baseline?: Baseline;
   /** Start no case after the first failure at the failing level (`--bail`). */
   bail?: boolean;
+  /** Any skipped MUST case makes the run incomplete (`--require-all`). @default false */
+  requireAll?: boolean;
 }
 
 function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?: undefined } {
@@ -42,6 +44,8 @@ export function failsRun(level: Level, failLevel: Level): boolean {
 export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   const started = performance.now();
   const counts: Counts = { passed: 0, failed: 0, error: 0, skipped: 0 };
+  const skips: Record<string, number> = {};
+  let requiredSkipped = 0;
   let conformant = true;
   let aborted: RunError | undefined;
   let next = 0;
@@ -56,6 +60,11 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
       const { fatal } = ran;
       const result = applyBaseline(ran.result, o.baseline, today);
       counts[result.status]++;
+      if (result.status === 'skipped') {
+        const code = result.skipCode ?? 'other';
+        skips[code] = (skips[code] ?? 0) + 1;
+        if (o.requireAll && result.level === 'MUST') requiredSkipped++;
+      }
       if (result.status === 'failed' && failsRun(result.level, o.info.failLevel) && result.baseline?.state !== 'accepted') conformant = false;
       if (fatal && !aborted) aborted = fatal;
       await o.reporter.onCaseEnd?.(result);
@@ -65,8 +74,9 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   if (!aborted && o.ctx.signal.aborted) {
     aborted = { code: 'aborted', message: `interrupted: ${o.cases.length - next} case(s) not run` };
   }
-  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 ? 'incomplete' : 'conformant';
-  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), waitedMs: o.ctx.gate.waitedMs(), verdict, conformant: verdict === 'conformant' };
+  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 || requiredSkipped > 0 ? 'incomplete' : 'conformant';
+  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), waitedMs: o.ctx.gate.waitedMs(), verdict, conformant: verdict === 'conformant', skips };
+  if (requiredSkipped > 0) summary.requiredSkipped = requiredSkipped;
   if (aborted) summary.aborted = aborted;
   await o.reporter.onRunEnd?.(summary);
   return summary;

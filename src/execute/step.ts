@@ -8,6 +8,7 @@ import { routeIsMissing } from './route-missing.js';
 import { MAX_WAIT_CODE, sendWithRetries } from './send.js';
 import { PagingError, readAllPages } from './all-pages.js';
 import { MissingVariableError } from './template.js';
+import { unusableSegment, UnusableValueError } from './path-segment.js';
 
 /** A step's outcome plus what it captured, and whether the run must stop (target unreachable). */
 export interface StepOutcome {
@@ -45,7 +46,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     try {
       req = await buildRequest(step.request, ctx.baseUrl, vars, ctx.token);
     } catch (err) {
-      if (err instanceof MissingVariableError) return { result: finish({ status: 'error', error: variableError(err) }), captured: new Map() };
+      if (err instanceof MissingVariableError || err instanceof UnusableValueError) return { result: finish({ status: 'error', error: variableError(err) }), captured: new Map() };
       return { result: finish({ status: 'error', error: { code: 'auth', message: ctx.redactor.text(messageOf(err)) } }), captured: new Map() };
     }
     const creates = step.request.creates === true;
@@ -71,6 +72,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
         return { result: finish({ status: 'error', error: { code: 'protocol', message: ctx.redactor.text(err.message) } }), captured: new Map() };
       }
       base.attempts += 1;
+      if (creates) await ctx.tracker?.unanswered?.(intent);
       const error = transportError(err, ctx);
       return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && (err.kind === 'connect' || err.code === MAX_WAIT_CODE) ? error : undefined };
     }
@@ -80,6 +82,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     if (exchange.response.jsonError === tooDeepMessage()) {
       return { result: finish({ status: 'error', exchange, error: { code: 'protocol', message: `the answer (HTTP ${response.status}) ${tooDeepMessage()}` } }), captured: new Map() };
     }
+    if (creates && response.status >= 500) await ctx.tracker?.unanswered?.(intent);
     if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url, response.status);
 
     let findings: Finding[];
@@ -116,7 +119,9 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
 /** Tells the ledger how a create ended, before anything else can go wrong. */
 function track(ctx: ExecContext, intent: string | undefined, req: HttpRequest, status: number, exchange: Exchange): void {
   const id = (exchange.response.json as { id?: unknown } | undefined)?.id;
-  if (status >= 200 && status < 300 && typeof id === 'string' && id) {
+  // An id that cannot be a path segment is never made one: the intent stays open, so the job
+  // is found by listing (the run's end note and `gsc cleanup` name it), never deleted by a path.
+  if (status >= 200 && status < 300 && typeof id === 'string' && id && !unusableSegment(id)) {
     ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
   } else if (status >= 400 && status < 500) ctx.tracker?.rejected(intent, status);
 }

@@ -108,6 +108,10 @@ export interface RunSummary {
   conformant: boolean;
   /** Set when the run stopped early (target unreachable, interrupted). */
   aborted?: RunError;
+  /** Skipped cases by the code of their reason (`needs-allow-writes`: 35), so a verdict says on how much it stands. */
+  skips?: Record<string, number>;
+  /** MUST cases skipped in a run that requires all (`--require-all`): any makes the verdict incomplete. */
+  requiredSkipped?: number;
 }
 
 /**

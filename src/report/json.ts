@@ -30,6 +30,8 @@ export interface ResultsFile {
   verdict: RunSummary['verdict'];
   conformant: boolean;
   counts: Counts;
+  /** Skipped cases by the code of their reason, e.g. `{ "needs-allow-writes": 35 }`. */
+  skips: Record<string, number>;
   aborted?: RunError;
   /** How much of the contract in specs/ the selected cases check (docs/results-json.md). */
   coverage?: Coverage;
@@ -71,10 +73,22 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     verdict: summary.verdict === 'conformant' || summary.verdict === 'non-conformant' ? summary.verdict : 'incomplete',
     conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
+    skips: skipsJson(summary.skips, cases),
     ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
     ...(info?.coverage ? { coverage: info.coverage } : {}),
     cases: cases.map(caseJson),
   };
+}
+
+/** Skips by reason: the summary's, or counted from the cases when a caller's summary has none. */
+function skipsJson(skips: Record<string, number> | undefined, cases: CaseResult[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (skips) {
+    for (const [code, n] of Object.entries(skips)) if (/^[a-z][a-z0-9-]*$/.test(code) && num(n) > 0) out[code] = num(n);
+    return out;
+  }
+  for (const c of cases) if (c.status === 'skipped') out[c.skipCode ?? 'other'] = (out[c.skipCode ?? 'other'] ?? 0) + 1;
+  return out;
 }
 
 /** One case, rebuilt field by field and redacted, as results.json and results.ndjson hold it. */

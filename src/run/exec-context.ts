@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { createSchemaStore } from '../assert/index.js';
 import type { ExecContext } from '../execute/context.js';
 import { HttpClient } from '../execute/http.js';
-import { Ledger } from '../execute/ledger/index.js';
+import { Ledger, pruneLedger } from '../execute/ledger/index.js';
+import type { NetworkPath } from '../execute/network-path.js';
 import { createGate } from '../execute/gate.js';
 import { createLimiter } from '../execute/limits.js';
 import { Redactor } from '../common/redact.js';
@@ -68,12 +69,12 @@ export function toMs(value: Duration, label: string): number {
  * once), the limits, the redactor that knows the run's secrets, and the ledger.
  */
 export function createRunResources(
-  limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined, notify?: (line: string) => void,
+  limits: RunLimits, target: Target, runId: string, signal: AbortSignal, ledgerFile: string | undefined, notify?: (line: string) => void, network: NetworkPath = {},
 ): RunResources {
   const { concurrency, maxRps, timeoutMs } = limits;
   const consistencyTimeoutMs = limits.consistencyTimeoutMs ?? (target.local ? 5_000 : 60_000);
 
-  const http = new HttpClient({ timeoutMs });
+  const http = new HttpClient({ timeoutMs, network });
   const redactor = new Redactor();
   redactor.add(...target.secrets());
   // Steps of one case are sequential, so in-flight requests never exceed the case concurrency
@@ -97,6 +98,14 @@ export function createRunResources(
     signal,
     sleep,
   };
+  if (ledgerFile) {
+    try {
+      // Settled lines of earlier runs go, so a ledger kept in one report folder does not grow forever.
+      pruneLedger(ledgerFile);
+    } catch {
+      // Nothing lost: the lines stay, and opening the ledger below reports a file it cannot use.
+    }
+  }
   const ledger = ledgerFile ? Ledger.open(ledgerFile, { runId, target: target.baseUrl }) : undefined;
   const ctx: ExecContext = ledger ? { ...base, tracker: ledgerTracker(ledger, base, target.servicePrincipalId) } : base;
   return {

@@ -19,6 +19,16 @@ export interface SignInOptions {
   cloud?: string;
   /** Sign-in authority host, overriding the cloud's. `--authority` */
   authority?: string;
+  /**
+   * Proxy for every request, to Graph and to sign-in. `--proxy` @default `HTTPS_PROXY` or
+   * `HTTP_PROXY` (either case) from `env`; `NO_PROXY` there applies either way
+   */
+  proxy?: string;
+  /**
+   * PEM file of CA certificates to trust besides Node's roots, e.g. a TLS-inspecting proxy's,
+   * relative to `cwd`. `--ca-file` (`NODE_EXTRA_CA_CERTS` is honoured too)
+   */
+  caFile?: string;
 }
 
 /** The system under test and how to reach it; with no `target`, the embedded emulator. */
@@ -74,6 +84,11 @@ export interface RunOptions extends TargetOptions {
   /** Let cases that write run against a target that is not on this machine. `--allow-writes` @default false */
   allowWrites?: boolean;
   /**
+   * A skipped MUST case (writes not allowed, an optional route missing) makes the run
+   * `incomplete` instead of conformant on fewer cases. `--require-all` @default false
+   */
+  requireAll?: boolean;
+  /**
    * Where the run records what it creates, for `gsc cleanup`, relative to `cwd`; `false`
    * records nothing. `--ledger` @default '<out>/ledger.jsonl' (none with `reporters: []`)
    */
@@ -115,8 +130,9 @@ export interface RunOptions extends TargetOptions {
   /** ANSI colour in console output. @default false */
   color?: boolean;
   /**
-   * The environment CI integrations read: with `GITHUB_STEP_SUMMARY` set, a Markdown summary is
-   * appended to that file. `run()` never reads `process.env` itself. @default {}
+   * The environment CI integrations and the network read: with `GITHUB_STEP_SUMMARY` set, a
+   * Markdown summary is appended to that file; `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (either
+   * case) choose the proxy. `run()` never reads `process.env` itself. @default {}
    */
   env?: Record<string, string | undefined>;
 }
@@ -125,9 +141,9 @@ export interface RunOptions extends TargetOptions {
 const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   target: 'target', token: 'token', servicePrincipalId: 'service-principal', templateId: 'template',
   tenantId: 'tenant-id', clientId: 'client-id', clientSecret: 'client-secret', clientSecretFile: 'client-secret-file',
-  clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
+  clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', proxy: 'proxy', caFile: 'ca-file', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
-  consistencyTimeout: 'consistency-timeout', maxWait: 'max-wait', cleanupTimeout: 'cleanup-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
+  consistencyTimeout: 'consistency-timeout', maxWait: 'max-wait', cleanupTimeout: 'cleanup-timeout', allowWrites: 'allow-writes', requireAll: 'require-all', ledger: 'ledger',
   baseline: 'baseline', minCoverage: 'min-coverage', quiet: 'quiet', bail: 'bail', waitForTarget: 'wait-for-target',
 };
 

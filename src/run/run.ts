@@ -23,8 +23,10 @@ import { resolveUserVariables, type UserVariables } from './user-variables.js';
 import { EMULATOR_USER_VARIABLES } from '../emulator/index.js';
 import { project } from './project.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
-import { isLocal, resolveTarget, targetUrl, type Target } from './target.js';
+import { isGraphService, isLocal, resolveTarget, targetUrl, type Target } from './target.js';
 import { parseLevel } from './values.js';
+import { networkPathFor } from './network.js';
+import { describeNetworkPath, type NetworkPath } from '../execute/network-path.js';
 
 /** What a run proved: exactly what `results.json` holds (docs/results-json.md). */
 export type RunResult = ResultsFile;
@@ -54,6 +56,7 @@ interface Prepared {
   /** `waitForTarget` in milliseconds. */
   waitMs?: number;
   user: UserVariables;
+  network: NetworkPath;
 }
 
 /**
@@ -71,6 +74,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   const ledgerFile = o.ledger === false ? undefined : o.ledger !== undefined ? resolve(cwd, o.ledger) : reporterNames.length > 0 ? resolve(outDir, LEDGER_FILE) : undefined;
   const url = targetUrl(o, label);
   const local = isLocal(url);
+  const network = networkPathFor(o, o.env ?? {}, cwd, label);
 
   const paths = [...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])];
   if (paths.length === 0) throw new UsageError('no suites to run: give suites, or leave shipped on');
@@ -86,7 +90,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   if (minCoverage !== undefined) Object.assign(coverage, { minimum: minCoverage }, coverage.percent < minCoverage ? { belowMinimum: true } : {});
   const baseline = o.baseline === undefined ? undefined : readBaselineFile(o.baseline, loaded.suites, cwd, label('baseline'));
   const waitMs = o.waitForTarget === undefined ? undefined : toMs(o.waitForTarget, label('waitForTarget'));
-  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, user, ...(baseline ? { baseline } : {}), ...(waitMs !== undefined ? { waitMs } : {}) };
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, user, network, ...(baseline ? { baseline } : {}), ...(waitMs !== undefined ? { waitMs } : {}) };
 }
 
 /**
@@ -95,7 +99,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
  */
 export async function planOnly(o: RunOptions, hooks: RunHooks = {}): Promise<{ plan: Plan; target: Target }> {
   const p = await prepare(o, hooks);
-  return { plan: p.plan, target: await resolveTarget(o, p.cwd, p.label) };
+  return { plan: p.plan, target: await resolveTarget(o, p.cwd, p.label, p.network) };
 }
 
 /**
@@ -127,11 +131,11 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     const stale = removeStaleReports(p.outDir, p.reporterNames.map((n) => n.trim()));
     if (stale.length) notice(`gsc: removed ${stale.join(', ')} from ${p.label('out')} ${o.out ?? 'reports'}: an earlier run wrote them, and this run's reporters do not`);
   }
-  const target = await resolveTarget(o, p.cwd, p.label);
+  const target = await resolveTarget(o, p.cwd, p.label, p.network);
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
   try {
-    res = createRunResources(p.limits, target, runId, o.signal ?? new AbortController().signal, p.ledgerFile, notice);
+    res = createRunResources(p.limits, target, runId, o.signal ?? new AbortController().signal, p.ledgerFile, notice, p.network);
     res.redactor.add(...p.user.secrets);
   } catch (err) {
     await target.close();
@@ -163,6 +167,8 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
       const reason = await waitForTarget(res.ctx, p.waitMs);
       if (reason !== undefined) return await untestable({ code: 'connect', message: `${target.label} did not answer within ${p.label('waitForTarget')} ${String(o.waitForTarget)}: ${res.redactor.text(reason)}` }, `gsc: cannot test ${target.label}: it did not answer within ${p.label('waitForTarget')} ${String(o.waitForTarget)} (${res.redactor.text(reason)})`);
     }
+    const via = describeNetworkPath(p.network);
+    if (via) notice(`gsc: requests go ${via}`);
     if (target.signIn) notice(`gsc: signing in with ${target.signIn}`);
     try {
       await res.ctx.token();
@@ -171,9 +177,9 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
       const message = res.redactor.text(e.message);
       return await untestable({ code: 'auth', message }, `gsc: cannot sign in: ${message}${e.hint ? `\n  hint: ${res.redactor.text(e.hint)}` : ''}`);
     }
-    const probe = await probeTarget(res.ctx, target.servicePrincipalId);
+    const probe = await probeTarget(res.ctx, target.servicePrincipalId, { realService: isGraphService(target.baseUrl) });
     if (probe.fatal) return await untestable(probe.fatal, `gsc: cannot test ${target.label}: ${probe.fatal.message}`);
-    const templateId = chooseTemplate(target, probe.templates, probe.status, notice, p.label);
+    const templateId = chooseTemplate(target, probe.templates, probe.status, notice, p.label, (t) => res.redactor.text(t));
     if (templateId === undefined) {
       const message = `service principal ${target.servicePrincipalId} has no synchronization templates, so no job can be created; pick an application that supports provisioning`;
       return await untestable({ code: 'variable', message }, `gsc: ${message}`);
@@ -190,6 +196,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
       ctx: res.ctx,
       reporter,
       concurrency: res.concurrency,
+      requireAll: o.requireAll ?? false,
       info,
       ...(p.baseline ? { baseline: p.baseline } : {}),
       ...(o.bail ? { bail: true } : {}),
@@ -218,9 +225,20 @@ function checkReporters(names: string[], label: Labeler): void {
   throw new UsageError(`${label('reporters')}: ${err.message}${hint ? ` (did you mean "${hint}"?)` : ''}`);
 }
 
-/** The run's template: the one asked for, or the first the service principal lists. */
-function chooseTemplate(target: Target, listed: string[] | undefined, status: number | undefined, notice: (text: string) => void, label: Labeler): string | undefined {
-  if (target.templateId !== undefined) return target.templateId;
+/**
+ * The run's template: the one asked for, or the first the service principal lists. One asked for
+ * that the service principal does not list is the user's typo, not the target's failure: it stops
+ * the run before any write, naming the templates there are.
+ */
+function chooseTemplate(target: Target, listed: string[] | undefined, status: number | undefined, notice: (text: string) => void, label: Labeler, clean: (text: string) => string): string | undefined {
+  const asked = target.templateId;
+  if (asked !== undefined) {
+    if (!listed || listed.includes(asked)) return asked;
+    const guess = didYouMean(asked, listed);
+    const names = listed.length === 0 ? 'it lists none' : `it lists ${listed.slice(0, 20).join(', ')}${listed.length > 20 ? `, and ${listed.length - 20} more` : ''}`;
+    throw new UsageError(clean(`${label('templateId')} ${JSON.stringify(asked)} is not a template of the service principal ${target.servicePrincipalId}: ${names}` +
+      `${guess ? ` (did you mean ${guess}?)` : ''}; nothing was written`));
+  }
   if (!listed) throw new UsageError(`${label('templateId')} is required: the target did not list the service principal's templates (status ${status})`);
   const first = listed[0];
   if (first === undefined) return undefined;

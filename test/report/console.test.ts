@@ -59,7 +59,7 @@ describe('console reporter', () => {
     const text = await consoleOutput({}, [leftover], { counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 5, verdict: 'conformant', conformant: true });
     expect(text).toContain('PASS  create/answers-201-with-a-job — A valid create answers 201 Created with a synchronizationJob (its cleanup did not succeed; something may be left behind)');
     expect(text).toContain('  cleanup step "delete-job" failed at suites/synchronization-jobs/create.yaml:45:9');
-    expect(text.trimEnd().split('\n').at(-2)).toBe('Conformant at level MUST: no MUST case failed.');
+    expect(text.trimEnd().split('\n').at(-2)).toBe('Conformant on 1 of 1 case, at level MUST: no MUST case failed.');
   });
 
   it('explains an error with its code and shows the unparseable body safely', async () => {
@@ -91,7 +91,7 @@ describe('console reporter', () => {
     const should = { ...failed, level: 'SHOULD' as const };
     const text = await consoleOutput({}, [passed, should], { counts: { passed: 1, failed: 1, error: 0, skipped: 0 }, durationMs: 80, verdict: 'conformant', conformant: true });
     const lines = text.trimEnd().split('\n');
-    expect(lines.at(-2)).toBe('Conformant at level MUST: no MUST case failed; 1 failure below MUST does not count.');
+    expect(lines.at(-2)).toBe('Conformant on 2 of 2 cases, at level MUST: no MUST case failed; 1 failure below MUST does not count.');
     expect(lines.at(-1)).toBe('gsc: 1 passed, 1 failed, 0 errors, 0 skipped (80 ms)');
   });
 
