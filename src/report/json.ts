@@ -2,7 +2,7 @@ import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, Lev
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
-import { writeFileAtomic } from './write-file.js';
+import { collectingReporter } from './collecting.js';
 
 /** The file name inside `outDir`. */
 export const RESULTS_FILE = 'results.json';
@@ -40,20 +40,7 @@ export interface ResultsFile {
 
 /** `<outDir>/results.json`: the whole run for machines, written atomically when it ends. */
 export function createJsonReporter(o: ReporterOptions): Reporter {
-  let info: RunInfo | undefined;
-  const cases: CaseResult[] = [];
-  return {
-    name: 'json',
-    onRunStart(i: RunInfo) {
-      info = i;
-    },
-    onCaseEnd(c: CaseResult) {
-      cases.push(c);
-    },
-    async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, RESULTS_FILE, `${JSON.stringify(resultsJson(info, cases, summary), null, 2)}\n`);
-    },
-  };
+  return collectingReporter('json', RESULTS_FILE, o, (info, cases, summary) => `${JSON.stringify(resultsJson(info, cases, summary), null, 2)}\n`);
 }
 
 /**

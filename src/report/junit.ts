@@ -5,7 +5,7 @@ import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
 import { failsBelowLevel, notCountedBecause } from './verdict.js';
-import { writeFileAtomic } from './write-file.js';
+import { collectingReporter } from './collecting.js';
 import { element, xmlText } from './xml.js';
 
 /** The file name inside `outDir`. */
@@ -22,20 +22,7 @@ const JUNIT_LIMITS: ExcerptLimits = { bodyChars: 16_000, bodyLines: 400 };
  * `outcome` property.
  */
 export function createJunitReporter(o: ReporterOptions): Reporter {
-  let info: RunInfo | undefined;
-  const cases: CaseResult[] = [];
-  return {
-    name: 'junit',
-    onRunStart(i: RunInfo) {
-      info = i;
-    },
-    onCaseEnd(c: CaseResult) {
-      cases.push(c);
-    },
-    async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, JUNIT_FILE, junitXml(info, cases, summary));
-    },
-  };
+  return collectingReporter('junit', JUNIT_FILE, o, junitXml);
 }
 
 /** The JUnit document for a run; valid XML 1.0 whatever the results contain. */
