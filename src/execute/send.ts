@@ -26,7 +26,13 @@ export async function sendWithRetries(ctx: ExecContext, req: HttpRequest, expect
     let response: HttpResponse | undefined;
     let failure: TransportError | undefined;
     try {
-      response = await ctx.limit(() => ctx.http.send(req));
+      // Timed inside the limiter: latency is the target's, not the wait for a free slot.
+      response = await ctx.limit(async () => {
+        const sent = performance.now();
+        const answer = await ctx.http.send(req);
+        ctx.metrics?.record(req.operation ?? 'other', performance.now() - sent);
+        return answer;
+      });
       outcome = { status: response.status, headers: response.headers };
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;

@@ -20,7 +20,7 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
       let existingIds: string[] | undefined;
       try {
         // Retried like any read: a throttled or dropped listing would cost the create its baseline.
-        const { response: res } = await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token));
+        const { response: res } = await sendWithRetries(ctx, { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/jobs (ledger listing)' });
         const value = res.status === 200 ? (JSON.parse(res.body) as { value?: { id?: unknown }[] }).value : undefined;
         if (Array.isArray(value)) existingIds = value.map((j) => j?.id).filter((id): id is string => typeof id === 'string');
       } catch {
