@@ -38,6 +38,8 @@ export function runOptions(s: Settings, cwd: string): RunOptions {
       out: text('out'),
       timeout: text('timeout'),
       consistencyTimeout: text('consistency-timeout'),
+      duration: text('duration'),
+      repeat: text('repeat') !== undefined ? parsePositiveInt(text('repeat')!, label('repeat')) : undefined,
       concurrency: text('concurrency') !== undefined ? parsePositiveInt(text('concurrency')!, label('concurrency')) : undefined,
       maxRps: text('max-rps') !== undefined ? parsePositive(text('max-rps')!, label('maxRps')) : undefined,
       ledger: ledger === 'off' ? (false as const) : ledger,

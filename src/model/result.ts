@@ -73,7 +73,7 @@ export interface RunInfo {
   /** The target base URL, or `embedded emulator (http://127.0.0.1:PORT/v1.0)`. */
   target: string;
   startedAt: string;
-  /** Cases selected for the run. */
+  /** Case instances the run will run: selected cases times `--repeat`; with `--duration`, the cases of one round. */
   total: number;
   /** `--level`: failures at this level or stricter fail the run. */
   failLevel: Level;
@@ -100,6 +100,33 @@ export interface RunSummary {
   conformant: boolean;
   /** Set when the run stopped early (target unreachable, interrupted). */
   aborted?: RunError;
+  /** Request latency per operation; absent when no request was timed. */
+  latency?: LatencyReport;
+}
+
+/**
+ * Latency of the requests of one operation (`POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs`),
+ * in milliseconds, each attempt counted (polls and retries too). Percentiles come from a
+ * logarithmic histogram and are within 1% of the exact value.
+ */
+export interface OperationLatency {
+  count: number;
+  min: number;
+  max: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** The histogram's non-empty buckets, `[index, count]`: bucket i holds values from 1.02^i to 1.02^(i+1) µs. Kept so shards merge exactly. */
+  buckets: Array<[number, number]>;
+}
+
+/** Request latency of a run: every request together, and by operation. */
+export interface LatencyReport {
+  /** Every request the run sent, cases' and its own (the ledger's listings). */
+  all: OperationLatency;
+  /** By operation: the method and the path as the suite writes it, variables in braces. */
+  operations: Record<string, OperationLatency>;
 }
 
 /**

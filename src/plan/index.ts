@@ -8,6 +8,7 @@ import { selectCases, type Selection } from './select.js';
 
 export { SelectionError, selectCases, type Selection } from './select.js';
 export { gateWrites, type TargetTraits } from './gate.js';
+export { caseInstances, instanceCount, repeats, type Repetition } from './repeat.js';
 
 /** What the plan is asked. */
 export interface PlanOptions extends Selection {

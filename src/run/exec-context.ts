@@ -7,6 +7,7 @@ import { createLimiter } from '../execute/limits.js';
 import { Redactor } from '../common/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
 import { sleep } from '../execute/sleep.js';
+import { RequestMetrics } from '../execute/metrics.js';
 import { ledgerTracker } from '../execute/tracker.js';
 import { UsageError } from './exit-codes.js';
 import { flagLabel, type Duration, type Labeler, type RunOptions } from './options.js';
@@ -33,6 +34,10 @@ export interface RunLimits {
   timeoutMs: number;
   /** Undefined when not given: the default depends on the target (5 s on this machine, 60 s elsewhere). */
   consistencyTimeoutMs?: number;
+  /** Rounds of every case (`--repeat`); undefined when not given. */
+  repeat?: number;
+  /** Rounds until this many milliseconds have passed (`--duration`). */
+  durationMs?: number;
 }
 
 /** Reads concurrency, maxRps, timeout and consistencyTimeout; a bad value is a usage error. */
@@ -44,7 +49,15 @@ export function runLimits(o: RunOptions, label: Labeler = flagLabel): RunLimits 
     ...(o.maxRps !== undefined ? { maxRps: parsePositive(String(o.maxRps), label('maxRps')) } : {}),
     timeoutMs,
     ...(o.consistencyTimeout !== undefined ? { consistencyTimeoutMs: toMs(o.consistencyTimeout, label('consistencyTimeout')) } : {}),
+    ...(o.repeat !== undefined ? { repeat: parsePositiveInt(String(o.repeat), label('repeat')) } : {}),
+    ...(o.duration !== undefined ? { durationMs: positiveDuration(o.duration, label('duration')) } : {}),
   };
+}
+
+function positiveDuration(value: Duration, label: string): number {
+  const ms = toMs(value, label);
+  if (ms <= 0) throw new UsageError(`${label} must be above 0: it is how long the cases repeat, e.g. 10m`);
+  return ms;
 }
 
 /** The one place a duration option is read: a unit string as the CLI takes it, or milliseconds. */
@@ -85,6 +98,7 @@ export function createRunResources(limits: RunLimits, target: Target, runId: str
     consistencyTimeoutMs,
     signal,
     sleep,
+    metrics: new RequestMetrics(),
   };
   const ledger = ledgerFile ? Ledger.open(ledgerFile, { runId, target: target.baseUrl }) : undefined;
   const ctx: ExecContext = ledger ? { ...base, tracker: ledgerTracker(ledger, base, target.servicePrincipalId) } : base;

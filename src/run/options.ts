@@ -68,6 +68,15 @@ export interface RunOptions extends TargetOptions {
    * records nothing. `--ledger` @default '<out>/ledger.jsonl' (none with `reporters: []`)
    */
   ledger?: string | false;
+  /** Run every selected case this many times; each run is its own instance, `id#1`, `id#2`… `--repeat` @default 1 */
+  repeat?: number;
+  /** Repeat the selected cases, round after round, until this much time has passed (`'10m'`); cases running then finish. `--duration` */
+  duration?: Duration;
+  /**
+   * Keep every case result in the returned result's `cases`. `false` returns `cases: []`, so a
+   * long soak's memory stays flat; reporters and `onCaseEnd` still get every case. @default true
+   */
+  keepCases?: boolean;
   /** Extra suite files or folders, relative to `cwd`, run beside the shipped ones. */
   suites?: string[];
   /** Run the package's own suites. `gsc run PATH…` sets it to false. @default true */
@@ -98,6 +107,7 @@ const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
   consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
+  repeat: 'repeat', duration: 'duration',
 };
 
 /**

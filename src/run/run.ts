@@ -4,7 +4,7 @@ import type { CaseResult, Reporter, RunError, RunInfo, RunSummary } from '../mod
 import { LedgerError } from '../execute/ledger/index.js';
 import { probeTarget } from '../execute/preflight.js';
 import { runCases } from '../execute/run.js';
-import type { Plan } from '../plan/index.js';
+import { caseInstances, instanceCount, type Plan } from '../plan/index.js';
 import { combineReporters, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
 import { didYouMean } from '../common/did-you-mean.js';
 import { createRunResources, LEDGER_FILE, runLimits, type RunLimits } from './exec-context.js';
@@ -98,15 +98,18 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
     throw err;
   }
   const cases: CaseResult[] = [];
+  const keep = o.keepCases !== false;
+  const repetition = { ...(p.limits.repeat !== undefined ? { repeat: p.limits.repeat } : {}), ...(p.limits.durationMs !== undefined ? { durationMs: p.limits.durationMs } : {}) };
+  const instances = instanceCount(p.plan.cases, repetition);
   const collect: Reporter = {
     name: 'result',
     onCaseEnd: async (c) => {
-      cases.push(c);
+      if (keep) cases.push(c);
       await o.onCaseEnd?.(c);
     },
   };
   const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }), collect]);
-  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.plan.failLevel };
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, failLevel: p.plan.failLevel };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
@@ -134,7 +137,8 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
       return await untestable({ code: 'variable', message }, `gsc: ${message}`);
     }
     const summary = await runCases({
-      cases: p.plan.cases,
+      cases: caseInstances(p.plan.cases, repetition),
+      ...(instances !== undefined ? { total: instances } : {}),
       vars: new Map([
         ['servicePrincipalId', target.servicePrincipalId],
         ['templateId', templateId],
