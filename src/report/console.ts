@@ -5,6 +5,7 @@ import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration, plural, visible } from './text.js';
+import { latencyLines } from './latency.js';
 import { summaryLine, verdictLine } from './verdict.js';
 
 /** Marks read without colour: words, padded so ids line up in a CI log. */
@@ -54,6 +55,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       const skipped = kept.filter((c) => c.status === 'skipped');
       if (skipped.length) write(['', p.bold('Skipped'), ...skipped.map((c) => `  ${say(c.id, 120)}: ${skipReason(c)}`)]);
       const end = [''];
+      if (summary.latency) end.push(...latencyLines(summary.latency).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
       end.push(summary.conformant ? p.green(verdictLine(summary, failLevel, kept)) : p.red(verdictLine(summary, failLevel, kept)));
       end.push(summaryLine(summary.counts, summary.durationMs));

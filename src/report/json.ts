@@ -1,4 +1,4 @@
-import type { CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
+import type { CaseResult, Counts, Exchange, Finding, LatencyReport, Level, OperationLatency, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
@@ -29,6 +29,8 @@ export interface ResultsFile {
   conformant: boolean;
   counts: Counts;
   aborted?: RunError;
+  /** Request latency, overall and by operation. */
+  latency?: LatencyReport;
   cases: CaseResult[];
 }
 
@@ -67,6 +69,7 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
     ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
+    ...(summary.latency ? { latency: latencyJson(summary.latency) } : {}),
     cases: cases.map(caseJson),
   };
 }
@@ -133,6 +136,17 @@ function body(text: string): { body: string; bodyTruncated?: true; bodyLength?: 
   const cut = truncate(text, BODY_CAP, Number.MAX_SAFE_INTEGER);
   if (cut.omittedChars === 0) return { body: redactText(text) };
   return { body: redactText(cut.text), bodyTruncated: true, bodyLength: text.length };
+}
+
+function latencyJson(l: LatencyReport): LatencyReport {
+  const operations: Record<string, OperationLatency> = {};
+  for (const [name, op] of Object.entries(l.operations ?? {})) operations[redactText(str(name))] = operationJson(op);
+  return { all: operationJson(l.all), operations };
+}
+
+function operationJson(o: OperationLatency): OperationLatency {
+  const buckets = (o?.buckets ?? []).filter((b) => Array.isArray(b) && b.length === 2).map(([i, c]): [number, number] => [num(i), num(c)]);
+  return { count: num(o?.count), min: num(o?.min), max: num(o?.max), mean: num(o?.mean), p50: num(o?.p50), p95: num(o?.p95), p99: num(o?.p99), buckets };
 }
 
 function spanJson(s: SourceSpan | undefined): SourceSpan {
