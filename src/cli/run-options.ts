@@ -39,6 +39,8 @@ export function runOptions(s: Settings, cwd: string): RunOptions {
       timeout: text('timeout'),
       consistencyTimeout: text('consistency-timeout'),
       duration: text('duration'),
+      live: text('live') as RunOptions['live'],
+      liveInterval: text('live-interval'),
       repeat: text('repeat') !== undefined ? parsePositiveInt(text('repeat')!, label('repeat')) : undefined,
       concurrency: text('concurrency') !== undefined ? parsePositiveInt(text('concurrency')!, label('concurrency')) : undefined,
       maxRps: text('max-rps') !== undefined ? parsePositive(text('max-rps')!, label('maxRps')) : undefined,

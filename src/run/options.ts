@@ -73,6 +73,16 @@ export interface RunOptions extends TargetOptions {
   /** Repeat the selected cases, round after round, until this much time has passed (`'10m'`); cases running then finish. `--duration` */
   duration?: Duration;
   /**
+   * The live line: cases done, passed and failed, requests per second, latency p50/p95/p99.
+   * `'auto'` shows it when cases repeat (`repeat` above 1 or a `duration`). On a terminal it is
+   * one line rewritten in place; otherwise a line every `liveInterval`. `--live` @default 'auto'
+   */
+  live?: 'auto' | 'on' | 'off' | boolean;
+  /** Where the live line goes. @default process.stderr */
+  liveStream?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** How often the live line is printed when `liveStream` is no terminal. `--live-interval` @default '10s' (on a terminal: redrawn every second) */
+  liveInterval?: Duration;
+  /**
    * Keep every case result in the returned result's `cases`. `false` returns `cases: []`, so a
    * long soak's memory stays flat; reporters and `onCaseEnd` still get every case. @default true
    */
@@ -107,7 +117,7 @@ const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
   consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
-  repeat: 'repeat', duration: 'duration',
+  repeat: 'repeat', duration: 'duration', live: 'live', liveInterval: 'live-interval',
 };
 
 /**

@@ -4,10 +4,10 @@ import type { CaseResult, Reporter, RunError, RunInfo, RunSummary } from '../mod
 import { LedgerError } from '../execute/ledger/index.js';
 import { probeTarget } from '../execute/preflight.js';
 import { runCases } from '../execute/run.js';
-import { caseInstances, instanceCount, type Plan } from '../plan/index.js';
-import { combineReporters, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
+import { caseInstances, instanceCount, repeats, type Plan, type Repetition } from '../plan/index.js';
+import { combineReporters, createLiveLine, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
 import { didYouMean } from '../common/did-you-mean.js';
-import { createRunResources, LEDGER_FILE, runLimits, type RunLimits } from './exec-context.js';
+import { createRunResources, LEDGER_FILE, runLimits, toMs, type RunLimits, type RunResources } from './exec-context.js';
 import { UsageError } from './exit-codes.js';
 import { ensureFolder } from './folders.js';
 import { leftBehind } from './ledger-notes.js';
@@ -41,6 +41,8 @@ interface Prepared {
   ledgerFile: string | undefined;
   cwd: string;
   label: Labeler;
+  /** `liveInterval`, checked. */
+  liveIntervalMs?: number;
 }
 
 /**
@@ -57,6 +59,9 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   checkReporters(reporterNames, label);
   const ledgerFile = o.ledger === false ? undefined : o.ledger !== undefined ? resolve(cwd, o.ledger) : reporterNames.length > 0 ? resolve(outDir, LEDGER_FILE) : undefined;
   const local = isLocal(targetUrl(o, label));
+  checkLive(o, label);
+  const liveIntervalMs = o.liveInterval !== undefined ? toMs(o.liveInterval, label('liveInterval')) : undefined;
+  if (liveIntervalMs !== undefined && liveIntervalMs < 100) throw new UsageError(`${label('liveInterval')} must be at least 100ms`);
 
   const paths = [...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])];
   if (paths.length === 0) throw new UsageError('no suites to run: give suites, or leave shipped on');
@@ -64,7 +69,7 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
   const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
   if (plan.cases.length === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
-  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label };
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, ...(liveIntervalMs !== undefined ? { liveIntervalMs } : {}) };
 }
 
 /**
@@ -108,7 +113,8 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
       await o.onCaseEnd?.(c);
     },
   };
-  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }), collect]);
+  const live = liveLine(o, p, res, instances, repetition);
+  const reporter = combineReporters([...(live ? [live] : []), ...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }), collect]);
   const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, failLevel: p.plan.failLevel };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
@@ -158,6 +164,21 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
     await res.close();
     await target.close();
   }
+}
+
+/** The live line when asked for (or, with `'auto'`, when cases repeat), reading the run's request metrics. */
+function liveLine(o: RunOptions, p: Prepared, res: RunResources, instances: number | undefined, repetition: Repetition): Reporter | undefined {
+  const mode = o.live === true ? 'on' : o.live === false ? 'off' : (o.live ?? 'auto');
+  if (mode === 'off' || (mode === 'auto' && !repeats(repetition))) return undefined;
+  const metrics = res.ctx.metrics;
+  const stream = o.liveStream ?? process.stderr;
+  const intervalMs = o.liveInterval !== undefined && !stream.isTTY ? p.liveIntervalMs : undefined;
+  return createLiveLine({ stream, stats: () => metrics?.snapshot() ?? { requests: 0, p50: 0, p95: 0, p99: 0 }, total: instances ?? null, ...(intervalMs !== undefined ? { intervalMs } : {}) });
+}
+
+function checkLive(o: RunOptions, label: Labeler): void {
+  if (o.live === undefined || typeof o.live === 'boolean' || ['auto', 'on', 'off'].includes(o.live)) return;
+  throw new UsageError(`${label('live')} ${JSON.stringify(o.live)}: use auto, on or off`);
 }
 
 /** An unknown reporter name is a usage error with a suggestion, found before anything starts. */

@@ -27,6 +27,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     ...runOptions(s, io.cwd),
     ...(io.signal ? { signal: io.signal } : {}),
     stdout: io.stdout,
+    liveStream: io.stderr,
     color: useColor(io.stdout, io.env),
     env: io.env,
     onNotice: (text: string) => println(io.stderr, text),
