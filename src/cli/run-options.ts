@@ -39,6 +39,8 @@ export function runOptions(s: Settings, cwd: string): RunOptions {
       timeout: text('timeout'),
       consistencyTimeout: text('consistency-timeout'),
       duration: text('duration'),
+      shard: text('shard'),
+      shardTimings: text('shard-timings') !== undefined ? parseList(text('shard-timings')) : undefined,
       live: text('live') as RunOptions['live'],
       liveInterval: text('live-interval'),
       repeat: text('repeat') !== undefined ? parsePositiveInt(text('repeat')!, label('repeat')) : undefined,

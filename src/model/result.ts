@@ -77,6 +77,29 @@ export interface RunInfo {
   total: number;
   /** `--level`: failures at this level or stricter fail the run. */
   failLevel: Level;
+  /** Set when the run is one shard of a split (`--shard i/n`). */
+  shard?: ShardInfo;
+}
+
+/**
+ * Which share of a split run this is, and what the shards of one run have in common, so
+ * `gsc merge-reports` can refuse shards that do not belong together.
+ */
+export interface ShardInfo {
+  /** This shard, 1-based. */
+  index: number;
+  /** How many shards the run was split into. */
+  count: number;
+  /** Cases in the whole selection, across every shard. */
+  selected: number;
+  /** sha256 of the whole selection: case ids in plan order, with the plan's skips. */
+  selection: string;
+  /** sha256 of the suite files' contents (names and folders aside). */
+  suites: string;
+  /** The target base URL, or `embedded emulator` (whose port differs from shard to shard). */
+  target: string;
+  /** The CI run the shard belongs to, when the environment says (`GITHUB_RUN_ID`-`GITHUB_RUN_ATTEMPT`). */
+  ciRun?: string;
 }
 
 /** Counts by status. */

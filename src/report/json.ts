@@ -1,4 +1,4 @@
-import type { CaseResult, Counts, Exchange, Finding, LatencyReport, Level, OperationLatency, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
+import type { CaseResult, Counts, Exchange, Finding, LatencyReport, Level, OperationLatency, Reporter, RunError, RunInfo, RunSummary, ShardInfo, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
@@ -25,6 +25,8 @@ export interface ResultsFile {
   startedAt: string;
   durationMs: number;
   failLevel: Level;
+  /** Set when the run is one shard of a split: which, and what the shards of one run share. */
+  shard?: ShardInfo;
   verdict: RunSummary['verdict'];
   conformant: boolean;
   counts: Counts;
@@ -65,6 +67,7 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     startedAt: str(info?.startedAt ?? new Date(0).toISOString()),
     durationMs: num(summary.durationMs),
     failLevel: info?.failLevel ?? 'MUST',
+    ...(info?.shard ? { shard: shardJson(info.shard) } : {}),
     verdict: summary.verdict === 'conformant' || summary.verdict === 'non-conformant' ? summary.verdict : 'incomplete',
     conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
@@ -136,6 +139,12 @@ function body(text: string): { body: string; bodyTruncated?: true; bodyLength?: 
   const cut = truncate(text, BODY_CAP, Number.MAX_SAFE_INTEGER);
   if (cut.omittedChars === 0) return { body: redactText(text) };
   return { body: redactText(cut.text), bodyTruncated: true, bodyLength: text.length };
+}
+
+function shardJson(s: ShardInfo): ShardInfo {
+  const out: ShardInfo = { index: num(s.index), count: num(s.count), selected: num(s.selected), selection: str(s.selection), suites: str(s.suites), target: redactText(str(s.target)) };
+  if (s.ciRun !== undefined) out.ciRun = str(s.ciRun);
+  return out;
 }
 
 function latencyJson(l: LatencyReport): LatencyReport {

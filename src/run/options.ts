@@ -73,6 +73,16 @@ export interface RunOptions extends TargetOptions {
   /** Repeat the selected cases, round after round, until this much time has passed (`'10m'`); cases running then finish. `--duration` */
   duration?: Duration;
   /**
+   * Run only this share of the selected cases, `'2/4'` (the second of four): every machine
+   * computes the same split, and the shards together run each case once. `--shard`
+   */
+  shard?: string | { index: number; count: number };
+  /**
+   * `results.json` files of earlier runs: shards are then balanced by recorded case duration,
+   * not by count. Relative to `cwd`. `--shard-timings` (a comma list)
+   */
+  shardTimings?: string[];
+  /**
    * The live line: cases done, passed and failed, requests per second, latency p50/p95/p99.
    * `'auto'` shows it when cases repeat (`repeat` above 1 or a `duration`). On a terminal it is
    * one line rewritten in place; otherwise a line every `liveInterval`. `--live` @default 'auto'
@@ -117,7 +127,7 @@ const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
   consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
-  repeat: 'repeat', duration: 'duration', live: 'live', liveInterval: 'live-interval',
+  repeat: 'repeat', duration: 'duration', shard: 'shard', shardTimings: 'shard-timings', live: 'live', liveInterval: 'live-interval',
 };
 
 /**

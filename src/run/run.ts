@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import type { CaseResult, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import type { CaseResult, Reporter, RunError, RunInfo, RunSummary, ShardInfo } from '../model/index.js';
 import { LedgerError } from '../execute/ledger/index.js';
 import { probeTarget } from '../execute/preflight.js';
 import { runCases } from '../execute/run.js';
@@ -14,6 +14,7 @@ import { leftBehind } from './ledger-notes.js';
 import { flagLabel, type Labeler, type RunOptions } from './options.js';
 import { planOrUsage } from './plan.js';
 import { project } from './project.js';
+import { ciRunOf, readTimings, shardOption, suitesDigest } from './shard.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
 import { isLocal, resolveTarget, targetUrl, type Target } from './target.js';
 import { parseLevel } from './values.js';
@@ -41,6 +42,8 @@ interface Prepared {
   ledgerFile: string | undefined;
   cwd: string;
   label: Labeler;
+  /** Set for a sharded run. */
+  shard?: ShardInfo;
   /** `liveInterval`, checked. */
   liveIntervalMs?: number;
 }
@@ -67,9 +70,15 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   if (paths.length === 0) throw new UsageError('no suites to run: give suites, or leave shipped on');
   const loaded = await loadRunSuites(paths, cwd);
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
-  const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel }, label);
-  if (plan.cases.length === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
-  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, ...(liveIntervalMs !== undefined ? { liveIntervalMs } : {}) };
+  const shard = o.shard !== undefined ? shardOption(o.shard, label('shard')) : undefined;
+  if (o.shardTimings?.length && !shard) throw new UsageError(`${label('shardTimings')} balances shards: give ${label('shard')} i/n too`);
+  const timings = shard && o.shardTimings?.length ? readTimings(o.shardTimings, cwd, label('shardTimings')) : undefined;
+  const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, ...(shard ? { shard } : {}), ...(timings ? { timings } : {}) }, label);
+  if ((plan.shard?.selected ?? plan.cases.length) === 0) throw new UsageError(`no case matches the selection (${label('grep')}/${label('tags')}); \`gsc list\` shows what there is`);
+  const shardInfo: ShardInfo | undefined = plan.shard
+    ? { index: plan.shard.index, count: plan.shard.count, selected: plan.shard.selected, selection: plan.shard.selection, suites: suitesDigest(loaded.sources), target: targetUrl(o, label) ?? 'embedded emulator', ...opt('ciRun', ciRunOf(o.env ?? {})) }
+    : undefined;
+  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, ...(shardInfo ? { shard: shardInfo } : {}), ...(liveIntervalMs !== undefined ? { liveIntervalMs } : {}) };
 }
 
 /**
@@ -92,6 +101,7 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
   const notice = o.onNotice ?? (() => {});
   if (p.reporterNames.some((n) => n !== 'console')) ensureFolder(p.outDir, p.label('out'));
   if (p.ledgerFile) ensureFolder(dirname(p.ledgerFile), p.label('ledger'));
+  if (p.shard && p.plan.cases.length === 0) return await emptyShard(o, p, p.shard, notice);
   const target = await resolveTarget(o, p.cwd, p.label);
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
@@ -115,7 +125,7 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
   };
   const live = liveLine(o, p, res, instances, repetition);
   const reporter = combineReporters([...(live ? [live] : []), ...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }), collect]);
-  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, failLevel: p.plan.failLevel };
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, failLevel: p.plan.failLevel, ...(p.shard ? { shard: p.shard } : {}) };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
@@ -166,6 +176,20 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
   }
 }
 
+/**
+ * A shard with no case (more shards than cases) is no error: it contacts nothing, and writes
+ * reports with no cases, so every shard of a CI matrix uploads a results.json to merge.
+ */
+async function emptyShard(o: RunOptions, p: Prepared, shard: ShardInfo, notice: (text: string) => void): Promise<RunResult> {
+  notice(`gsc: shard ${shard.index}/${shard.count} has no cases (the selection has ${shard.selected}); nothing to run`);
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: shard.target, startedAt: new Date().toISOString(), total: 0, failLevel: p.plan.failLevel, shard };
+  const reporter = combineReporters(createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, env: o.env ?? {} }));
+  const summary: RunSummary = { counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, verdict: 'conformant', conformant: true };
+  await reporter.onRunStart?.(info);
+  await reporter.onRunEnd?.(summary);
+  return resultsJson(info, [], summary);
+}
+
 /** The live line when asked for (or, with `'auto'`, when cases repeat), reading the run's request metrics. */
 function liveLine(o: RunOptions, p: Prepared, res: RunResources, instances: number | undefined, repetition: Repetition): Reporter | undefined {
   const mode = o.live === true ? 'on' : o.live === false ? 'off' : (o.live ?? 'auto');
@@ -198,4 +222,8 @@ function chooseTemplate(target: Target, listed: string[] | undefined, status: nu
   if (first === undefined) return undefined;
   notice(`gsc: using template ${first}, the first of ${listed.length} the service principal lists (${label('templateId')} chooses another)`);
   return first;
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
