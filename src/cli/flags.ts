@@ -125,6 +125,12 @@ export const runFlags: FlagDef[] = [
   FLAGS.verbose,
 ];
 
+/** Flags of `gsc merge-reports`: where the merged reports go, and which. */
+export const mergeFlags: FlagDef[] = [
+  { ...FLAGS.out, description: 'folder for the merged reports; not one of the shards\' folders' },
+  { ...FLAGS.reporter, description: 'reporters for the merged run (comma list): json, junit, html, ctrf, tap, ndjson, console', default: 'json,junit,html,ctrf' },
+];
+
 /** Flags of `gsc cleanup`: the ledger and target are read back, so their help says so. */
 export const cleanupFlags: FlagDef[] = [
   ...configFlags,

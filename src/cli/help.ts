@@ -1,5 +1,5 @@
 import type { FlagDef } from './flags.js';
-import { cleanupFlags, runFlags, selectionFlags } from './flags.js';
+import { cleanupFlags, mergeFlags, runFlags, selectionFlags } from './flags.js';
 
 /** Where settings come from; shown by the commands that read the config file. */
 const CONFIG_TEXT = `Config file:
@@ -26,6 +26,12 @@ export const commands: Record<string, { usage: string; summary: string; flags: F
   lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [] },
   list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags },
   cleanup: { usage: 'gsc cleanup [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.' },
+  'merge-reports': {
+    usage: 'gsc merge-reports DIR… [--out DIR] [--reporter LIST]',
+    summary: "merge the reports of a run's shards (--shard i/n) into one, with the unsharded run's totals",
+    flags: mergeFlags,
+    more: 'Each DIR is a folder a shard wrote (holding its results.json), or the file itself. Every shard of the\nrun must be given once; shards of different runs, targets, suite versions or selections are refused.',
+  },
   emulator: { usage: 'gsc emulator [--port N] [--fixtures FILE] [--deviate NAME]', summary: 'serve the reference emulator (gsc emulator --help)', flags: [] },
 };
 

@@ -19,6 +19,7 @@ const registry: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   emulator: async () => (await import('./commands/emulator.js')).emulatorCommand,
   cleanup: async () => (await import('./commands/cleanup.js')).cleanupCommand,
+  'merge-reports': async () => (await import('./commands/merge-reports.js')).mergeReportsCommand,
 };
 
 /**
