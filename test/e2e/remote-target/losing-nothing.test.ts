@@ -77,10 +77,10 @@ describe('Ctrl-C in the middle of a run', () => {
     const [started] = results.cases;
     expect(started).toMatchObject({ status: 'error', error: { code: 'aborted' } });
     expect(started!.steps.map((st) => [st.name, st.status, st.skipReason])).toEqual([
-      ['create', 'passed', undefined],
+      ['newJob › create', 'passed', undefined],
       ['start', 'passed', undefined],
       ['schedule-is-active', 'skipped', 'interrupted'],
-      ['delete-job', 'passed', undefined],
+      ['newJob › deleteJob › delete-job', 'passed', undefined],
     ]);
     const ledger = readLedger(join(out, 'ledger.jsonl'));
     expect(ledger.entries.map((e) => e.type)).toEqual(['intent', 'created', 'deleted']);
