@@ -17,7 +17,7 @@ export interface LedgerOptions {
    * After this many settling records (deleted, gone, rejected), the file is compacted: settled
    * history is dropped, open jobs are kept (see `compactLines`), so a soak of any length keeps
    * the ledger to the jobs still open plus at most this much history. 0 never compacts.
-   * @default 1000
+   * @default 200
    */
   compactAfter?: number;
 }
@@ -188,7 +188,7 @@ export class Ledger {
   }
 
   private settle(): void {
-    const every = this.options.compactAfter ?? 1000;
+    const every = this.options.compactAfter ?? 200;
     if (every > 0 && ++this.settled >= every) {
       this.settled = 0;
       this.compact();
