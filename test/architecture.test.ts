@@ -46,7 +46,7 @@ describe('architecture', () => {
     expect(folders.filter((f) => !(f in allowed))).toEqual([]);
   });
 
-  it('keeps one copy of the shared syntax: no second template grammar, redaction marker or ajv outside src/common and the emulator', () => {
+  it('keeps one copy of the shared syntax and of the guards for untrusted input: no second template grammar, redaction marker, ajv, depth check, pattern engine or link-refusing writer outside src/common and the emulator', () => {
     const copies: string[] = [];
     for (const layer of Object.keys(allowed).filter((l) => l !== 'common' && l !== 'emulator')) {
       for (const file of files(join(src, layer))) {
@@ -54,7 +54,8 @@ describe('architecture', () => {
         if (/'\[REDACTED\]'/.test(text)) copies.push(`${relative(src, file)} writes its own redaction marker`);
         if (/new Ajv(2020)?\(/.test(text)) copies.push(`${relative(src, file)} builds its own ajv`);
         if (/\\\{\\\{.*\\\}\\\}/.test(text)) copies.push(`${relative(src, file)} has its own {{variable}} pattern`);
-        if (/function (parseDuration|editDistance|listOf|resolvePointer)\b/.test(text) && !/from '(\.\.\/)+common\//.test(text)) copies.push(`${relative(src, file)} defines its own ${/function (\w+)/.exec(text)![1]}`);
+        const own = /function (parseDuration|editDistance|listOf|resolvePointer|nestsDeeperThan|compileUserPattern|openNoFollow|readConfinedFile)\b/.exec(text);
+        if (own && !/from '(\.\.\/)+common\//.test(text)) copies.push(`${relative(src, file)} defines its own ${own[1]}`);
       }
     }
     expect(copies).toEqual([]);

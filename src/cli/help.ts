@@ -25,7 +25,7 @@ export const commands: Record<string, { usage: string; summary: string; flags: F
   run: { usage: 'gsc run [paths…] [flags]', summary: 'run the suites against a target (default: the embedded emulator)', flags: runFlags, more: CONFIG_TEXT },
   lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [] },
   list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags },
-  cleanup: { usage: 'gsc cleanup [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.' },
+  cleanup: { usage: 'gsc cleanup --target URL [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.' },
   'merge-reports': {
     usage: 'gsc merge-reports DIR… [--out DIR] [--reporter LIST]',
     summary: "merge the reports of a run's shards (--shard i/n) into one, with the unsharded run's totals",

@@ -31,6 +31,8 @@ Options:
   --seed N               repeat the same faults in the same order
   --consistency-delay D  reads answer 404 for D after a create (eventual consistency)
   --body-limit BYTES     answer 413 to larger bodies (default 1048576)
+  --max-jobs N           refuse creates beyond N stored jobs with 403 QuotaExceeded (default 5000)
+  --page-size N          jobs per list page without $top; more pages follow @odata.nextLink (default 100)
   -h, --help             show this help
 `;
 
@@ -49,6 +51,26 @@ function whole(flag: string, text: string | undefined, max = Number.MAX_SAFE_INT
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n > max) throw new FlagError(`--${flag} takes a whole number from 0 to ${max}, got '${text}'`);
   return n;
+}
+
+function positive(flag: string, text: string | undefined): number | undefined {
+  const n = whole(flag, text, 100_000);
+  if (n === 0) throw new FlagError(`--${flag} takes a whole number from 1 to 100000, got '${text}'`);
+  return n;
+}
+
+/** Whether `host` only accepts connections from this machine. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * The warning for an emulator other machines can reach while it accepts the default token, which
+ * is printed at start and written in the repository; undefined when there is nothing to warn of.
+ */
+export function exposureWarning(host: string, ownFixtures: boolean): string | undefined {
+  if (isLoopback(host) || ownFixtures) return undefined;
+  return `gsc emulator: warning: listening on ${host}, reachable from other machines, with the default token everyone knows; give your own tokens with --fixtures, or listen on 127.0.0.1`;
 }
 
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -84,6 +106,8 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
     chaos: Object.fromEntries(Object.entries(chaos).filter(([, v]) => v !== undefined)),
     consistencyDelayMs: duration('consistency-delay', s('consistency-delay')) ?? 0,
     bodyLimitBytes: whole('body-limit', s('body-limit')) ?? 1024 * 1024,
+    ...(s('max-jobs') !== undefined ? { maxJobs: whole('max-jobs', s('max-jobs')) } : {}),
+    ...(s('page-size') !== undefined ? { pageSize: positive('page-size', s('page-size')) } : {}),
   };
 }
 
@@ -119,7 +143,8 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
         deviate: { type: 'string', multiple: true }, 'list-deviations': { type: 'boolean' },
         throttle: { type: 'string' }, 'retry-after': { type: 'string' }, unavailable: { type: 'string' },
         latency: { type: 'string' }, reset: { type: 'string' }, seed: { type: 'string' },
-        'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, 'max-jobs': { type: 'string' }, 'page-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
     if (values.help) {
@@ -148,6 +173,8 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
     return usage ? 2 : 1;
   }
   const f = handle.fixtures;
+  const exposed = exposureWarning(options.host ?? '127.0.0.1', options.fixtures !== undefined);
+  if (exposed) io.stderr.write(`${exposed}\n`);
   io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
   if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
   await waitForStop(io.signal);

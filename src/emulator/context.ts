@@ -43,6 +43,8 @@ export interface RequestContext {
   base: string;
   /** Decoded path segments after the version segment. */
   segments: string[];
+  /** The query string (`$top`, `$skiptoken`). */
+  query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
   /** The `request-id` this answer carries (a new GUID). */

@@ -11,5 +11,9 @@ export interface Env {
   consistencyDelayMs: number;
   /** Seconds in Retry-After when the emulator throttles. */
   retryAfterSeconds: number;
+  /** Creates beyond this many stored jobs are refused, so a client cannot grow the emulator without bound. */
+  maxJobs: number;
+  /** Jobs per page of a list when the client sends no `$top`. */
+  pageSize: number;
   now(): number;
 }

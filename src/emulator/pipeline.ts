@@ -100,6 +100,7 @@ export function createPipeline(env: Env, options: PipelineOptions): (req: Incomi
       version: '',
       base: host && SAFE_HOST.test(host) ? `http://${host}` : options.origin,
       segments: [],
+      query: new URLSearchParams((req.url ?? '').split('?').slice(1).join('?')),
       headers: req.headers,
       body: Buffer.alloc(0),
       params: {},

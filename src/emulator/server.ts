@@ -52,6 +52,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/** Jobs the emulator holds at most unless told otherwise: far above any suite, far below a memory problem. */
+export const DEFAULT_MAX_JOBS = 5000;
+/** Jobs per list page unless the client sends `$top`. */
+export const DEFAULT_PAGE_SIZE = 100;
+
 /** Starts an emulator of the Graph synchronization API; options are checked first and throw clear Errors. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const deviations = resolveDeviations(options.deviations ?? []);
@@ -59,6 +64,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkNumber('port', options.port, 65535);
   checkNumber('bodyLimitBytes', options.bodyLimitBytes);
   checkNumber('consistencyDelayMs', options.consistencyDelayMs);
+  checkNumber('maxJobs', options.maxJobs);
+  checkNumber('pageSize', options.pageSize);
+  if (options.pageSize === 0) throw new Error('pageSize must be at least 1');
   // The defaults are checked by the tests (fixtures/emulator/default.yaml parses to them); only given fixtures are checked here.
   const problems = options.fixtures ? fixtureProblems(options.fixtures) : [];
   if (problems.length > 0) throw new Error(`invalid fixtures:\n  ${problems.join('\n  ')}`);
@@ -70,6 +78,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     hooks: composeHooks(deviations),
     consistencyDelayMs: options.consistencyDelayMs ?? 0,
     retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
+    maxJobs: options.maxJobs ?? DEFAULT_MAX_JOBS,
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     now: () => Date.now(),
   };
   let count = 0;

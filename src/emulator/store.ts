@@ -44,6 +44,13 @@ export class JobStore {
     return this.jobs.get(spId.toLowerCase())?.delete(jobId) ?? false;
   }
 
+  /** How many jobs are stored, all service principals together. */
+  count(): number {
+    let n = 0;
+    for (const b of this.jobs.values()) n += b.size;
+    return n;
+  }
+
   /** Every job, for the handle's `jobs()`. */
   all(): StoredJob[] {
     return [...this.jobs.values()].flatMap((b) => [...b.values()]);

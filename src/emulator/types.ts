@@ -17,6 +17,10 @@ export interface EmulatorOptions {
   bodyLimitBytes?: number;
   /** Reads may answer 404 for this long after a create, as Graph's eventual consistency does. @default 0 */
   consistencyDelayMs?: number;
+  /** Jobs it holds at most (all service principals together); a create beyond answers 403 `QuotaExceeded`. @default 5000 */
+  maxJobs?: number;
+  /** Jobs per page of a list without `$top`; further pages are linked by `@odata.nextLink`. @default 100 */
+  pageSize?: number;
 }
 
 /** A running emulator. */

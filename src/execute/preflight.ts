@@ -1,3 +1,4 @@
+import { parseJson } from '../common/json-depth.js';
 import type { RunError } from '../model/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError } from './http.js';
@@ -58,7 +59,9 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string):
   }
   if (status !== 200) return { status };
   try {
-    const value = (JSON.parse(body) as { value?: { id?: unknown }[] }).value;
+    const parsed = parseJson(body);
+    if (!parsed.ok) return { status };
+    const value = (parsed.value as { value?: { id?: unknown }[] }).value;
     const templates = Array.isArray(value) ? value.map((t) => t?.id).filter((id): id is string => typeof id === 'string') : undefined;
     return templates ? { status, templates } : { status };
   } catch {
@@ -68,7 +71,8 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string):
 
 function errorCode(body: string): string | undefined {
   try {
-    const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+    const parsed = parseJson(body);
+    const code = parsed.ok ? (parsed.value as { error?: { code?: unknown } }).error?.code : undefined;
     return typeof code === 'string' ? code : undefined;
   } catch {
     return undefined;

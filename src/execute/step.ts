@@ -1,4 +1,5 @@
 import type { Capture, Exchange, Finding, RunError, Step, StepResult } from '../model/index.js';
+import { parseJson, tooDeepMessage } from '../common/json-depth.js';
 import { checkExchange, resolvePointer } from '../assert/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
@@ -63,6 +64,10 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     }
     const exchange = record(req, response, durationMs, ctx);
     if (creates) track(ctx, intent, req, response.status, exchange);
+    // Too deep to parse safely: the answer was never examined, so the step is an error, not a verdict.
+    if (exchange.response.jsonError === tooDeepMessage()) {
+      return { result: finish({ status: 'error', exchange, error: { code: 'protocol', message: `the answer (HTTP ${response.status}) ${tooDeepMessage()}` } }), captured: new Map() };
+    }
     if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url, response.status);
 
     let findings: Finding[];
@@ -125,11 +130,9 @@ function record(req: HttpRequest, res: HttpResponse, durationMs: number, ctx: Ex
   const body = ctx.redactor.text(res.body);
   const response: Exchange['response'] = { status: res.status, headers: ctx.redactor.headers(res.headers), body };
   if (body.trim() !== '') {
-    try {
-      response.json = JSON.parse(body);
-    } catch (err) {
-      response.jsonError = messageOf(err);
-    }
+    const parsed = parseJson(body);
+    if (parsed.ok) response.json = parsed.value;
+    else response.jsonError = parsed.error;
   }
   const request: Exchange['request'] = { method: req.method, url: ctx.redactor.text(req.url), headers: ctx.redactor.headers(req.headers) };
   if (req.body !== undefined) request.body = ctx.redactor.text(req.body);

@@ -1,5 +1,6 @@
 import type { CreationTracker, ExecContext } from './context.js';
 import type { Ledger } from './ledger/index.js';
+import { listAllPages } from './pages.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
 
@@ -16,13 +17,17 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   return {
     async beforeCreate(collectionUrl, templateId) {
       const collectionPath = pathOf(collectionUrl);
-      const spec = { method: 'GET' as const, path: collectionPath, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
+      const get = async (path: string) => {
+        const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
+        // Retried like any read: a throttled or dropped listing would cost the create its baseline.
+        const req = { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/jobs (ledger listing)' };
+        return (await sendWithRetries(ctx, req)).response;
+      };
       let existingIds: string[] | undefined;
       try {
-        // Retried like any read: a throttled or dropped listing would cost the create its baseline.
-        const { response: res } = await sendWithRetries(ctx, { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/jobs (ledger listing)' });
-        const value = res.status === 200 ? (JSON.parse(res.body) as { value?: { id?: unknown }[] }).value : undefined;
-        if (Array.isArray(value)) existingIds = value.map((j) => j?.id).filter((id): id is string => typeof id === 'string');
+        // Every page: a job on page two is as much "already there" as one on page one.
+        const listed = await listAllPages(collectionPath, base, get);
+        if ('items' in listed) existingIds = listed.items.map((j) => (j as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
       } catch {
         // Handled below: no baseline.
       }

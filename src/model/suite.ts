@@ -59,7 +59,7 @@ export interface HeaderExpectation {
   /** The header is sent, with any value. */
   present?: true;
   equals?: Template;
-  /** A regular expression (JavaScript syntax, case-sensitive unless written with (?i)-free alternatives). */
+  /** A regular expression in RE2 syntax (linear time; no lookaround or backreferences), case-sensitive unless it says `(?i)`. */
   pattern?: string;
   /** The predicate must not hold: written under `not:`, or as `present: false`. */
   negated?: true;

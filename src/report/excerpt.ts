@@ -1,3 +1,4 @@
+import { nestsDeeperThan } from '../common/json-depth.js';
 import type { Exchange } from '../model/index.js';
 import { redactHeaders, redactText } from '../common/redact.js';
 import { formatDuration, truncate, visible } from './text.js';
@@ -55,7 +56,7 @@ function bodyLines(body: unknown, json: unknown, jsonError: string | undefined, 
 
 /** A request body is text; parse it when it is JSON so it can be shown indented. */
 function parseJson(body: string | undefined): unknown {
-  if (!body || body.length > PRETTY_MAX_CHARS || !/^\s*[[{]/.test(body)) return undefined;
+  if (!body || body.length > PRETTY_MAX_CHARS || !/^\s*[[{]/.test(body) || nestsDeeperThan(body)) return undefined;
   try {
     return JSON.parse(body) as unknown;
   } catch {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createAjv } from '../common/ajv.js';
 import { combineReporters, createReporters, mergeProblems, mergeResults, RESULTS_FILE, resultsJson, type ResultsFile, type ShardResults } from '../report/index.js';
 import { UsageError } from './exit-codes.js';
+import { lockFolder } from './folder-lock.js';
 import { ensureFolder } from './folders.js';
 import { project } from './project.js';
 
@@ -46,12 +47,19 @@ export async function mergeReports(o: MergeReportsOptions): Promise<ResultsFile>
   } catch (err) {
     throw new UsageError(`--reporter: ${(err as Error).message}`);
   }
-  if (names.some((n) => n !== 'console')) ensureFolder(outDir, '--out');
-  const reporter = combineReporters(reporters);
-  await reporter.onRunStart?.(merged.info);
-  for (const c of merged.cases) await reporter.onCaseEnd?.(c);
-  await reporter.onRunEnd?.(merged.summary);
-  return resultsJson(merged.info, merged.cases, merged.summary);
+  const writesFiles = names.some((n) => n !== 'console');
+  if (writesFiles) ensureFolder(outDir, '--out');
+  // The folder lock a run takes: a merge and a run (or two merges) never interleave their files.
+  const lock = writesFiles ? lockFolder(outDir, '--out') : undefined;
+  try {
+    const reporter = combineReporters(reporters);
+    await reporter.onRunStart?.(merged.info);
+    for (const c of merged.cases) await reporter.onCaseEnd?.(c);
+    await reporter.onRunEnd?.(merged.summary);
+    return resultsJson(merged.info, merged.cases, merged.summary);
+  } finally {
+    lock?.release();
+  }
 }
 
 let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;

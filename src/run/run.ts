@@ -10,6 +10,7 @@ import { didYouMean } from '../common/did-you-mean.js';
 import { createRunResources, LEDGER_FILE, runLimits, toMs, type RunLimits, type RunResources } from './exec-context.js';
 import { UsageError } from './exit-codes.js';
 import { ensureFolder } from './folders.js';
+import { lockFolder } from './folder-lock.js';
 import { leftBehind } from './ledger-notes.js';
 import { flagLabel, type Labeler, type RunOptions } from './options.js';
 import { planOrUsage } from './plan.js';
@@ -98,9 +99,22 @@ export async function planOnly(o: RunOptions, hooks: RunHooks = {}): Promise<{ p
  */
 export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<RunResult> {
   const p = await prepare(o, hooks);
-  const notice = o.onNotice ?? (() => {});
-  if (p.reporterNames.some((n) => n !== 'console')) ensureFolder(p.outDir, p.label('out'));
+  const writesFiles = p.reporterNames.some((n) => n !== 'console');
+  if (writesFiles) ensureFolder(p.outDir, p.label('out'));
   if (p.ledgerFile) ensureFolder(dirname(p.ledgerFile), p.label('ledger'));
+  // One run at a time per report folder, so two runs cannot interleave their report files; a
+  // second run is refused naming the first, and a lock whose run was killed is taken over.
+  const lock = writesFiles ? lockFolder(p.outDir, p.label('out')) : undefined;
+  try {
+    return await runPrepared(o, hooks, p);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** {@link run} once the options are checked and the report folder is held. */
+async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise<RunResult> {
+  const notice = o.onNotice ?? (() => {});
   if (p.shard && p.plan.cases.length === 0) return await emptyShard(o, p, p.shard, notice);
   const target = await resolveTarget(o, p.cwd, p.label);
   const runId = randomUUID();

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { jsonProblem, readConfinedFile } from '../../common/confined-file.js';
+import { nestsDeeperThan, tooDeepMessage } from '../../common/json-depth.js';
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
@@ -64,18 +66,15 @@ class FileSchemaStore implements SchemaStore {
 
   /** Registers one file; returns what is wrong with it, if anything. */
   #add(file: string): string | undefined {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' ? 'schema file not found (check the $ref path)' : `cannot read the schema file (${code ?? String(error)})`;
-    }
+    // A regular file below the size cap; its content is never quoted in the problem.
+    const read = readConfinedFile(file, undefined);
+    if ('problem' in read) return read.missing ? 'schema file not found (check the $ref path)' : `the schema file ${read.problem}`;
+    if (nestsDeeperThan(read.text)) return tooDeepMessage();
     let schema: unknown;
     try {
-      schema = JSON.parse(text);
+      schema = JSON.parse(read.text);
     } catch (error) {
-      return `not valid JSON: ${(error as Error).message}`;
+      return `not valid JSON: ${jsonProblem(error)}`;
     }
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return 'a schema file must hold a JSON object';
     const declared = (schema as Record<string, unknown>)['$schema'];

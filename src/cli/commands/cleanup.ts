@@ -1,18 +1,21 @@
+import { listAllPages } from '../../execute/pages.js';
 import { resolve } from 'node:path';
 import { HttpClient, TransportError } from '../../execute/http.js';
-import { cleanupFromLedger, pendingItems, readLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
+import { cleanupFromLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
 import { Redactor } from '../../common/redact.js';
 import { buildRequest } from '../../execute/request.js';
 import { readSettings } from '../config/index.js';
+import type { Settings } from '../args.js';
 import { tokenProviderFor, wantsSignIn } from '../../run/credentials.js';
 import { LEDGER_FILE } from '../../run/exec-context.js';
 import { EXIT, UsageError } from '../../run/exit-codes.js';
+import { targetUrl } from '../../run/target.js';
 import { cleanupFlags } from '../flags.js';
 import { settingsLabel, targetOptions } from '../run-options.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
-import { parseDuration, parseTarget } from '../../run/values.js';
+import { parseDuration } from '../../run/values.js';
 
 /**
  * `gsc cleanup --ledger FILE`: deletes what runs recorded in the ledger and did not delete, and
@@ -33,14 +36,16 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
   const provider = tokenProviderFor(targetOptions(s), io.cwd, settingsLabel(s));
   const redactor = new Redactor();
   const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout') });
-  const target = s.get('target') !== undefined ? parseTarget(s.get('target')!, '--target') : ledgerTarget(file);
+  const target = configuredTarget(s);
+  // Say where the token goes before anything is sent.
+  println(io.stderr, `gsc cleanup: cleaning up on ${new URL(target.url).host} (${target.url}, from ${target.from})`);
   const token = async () => {
     const t = await provider.getToken();
     redactor.add(t, ...provider.secrets());
     return t;
   };
   try {
-    const report = await cleanupFromLedger(file, clientFor(http, token, target ?? ''), target ? { target } : {});
+    const report = await cleanupFromLedger(file, clientFor(http, token, target.url), { target: target.url });
     for (const p of report.problems) println(io.stderr, `gsc cleanup: ${p.severity}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
     for (const item of report.items) println(io.stdout, line(item, redactor));
     const left = report.items.filter((i) => i.outcome === 'failed' || i.outcome === 'possibly-left-behind');
@@ -58,15 +63,20 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
   }
 }
 
-/** The one target the ledger has work for; several need --target to choose. */
-function ledgerTarget(file: string): string | undefined {
-  const { items, intents } = pendingItems(readLedger(file).entries);
-  const targets = [...new Set([...items, ...intents].map((e) => e.target))];
-  if (targets.length > 1) throw new UsageError(`the ledger has work on ${targets.length} targets (${targets.join(', ')}): choose one with --target`);
-  return targets[0];
+/**
+ * The target the user configured: a ledger is a file anyone may have edited, so the host it names
+ * is never where the token goes. Signing in without a target means the cloud's Graph, as for `gsc run`.
+ */
+function configuredTarget(s: Settings): { url: string; from: string } {
+  const url = targetUrl(targetOptions(s), settingsLabel(s));
+  if (url === undefined) {
+    throw new UsageError(`which target? cleanup sends its token only to the target you configure, never to one a ledger names: pass --target URL (or set GSC_TARGET, or name it in the config file) with the target the run used`);
+  }
+  const from = s.source('target')?.label ?? (s.get('target') !== undefined ? '--target' : 'the sign-in cloud');
+  return { url, from };
 }
 
-/** The two calls a cleanup makes, against the ledger's target, with the run's credentials. */
+/** The two calls a cleanup makes, against the configured target, with the run's credentials. */
 function clientFor(http: HttpClient, token: () => Promise<string>, base: string): CleanupClient {
   const send = async (method: 'GET' | 'DELETE', path: string) => {
     const req = await buildRequest({ method, path, headers: {}, auth: 'run', span: { file: '(cleanup)', line: 0, col: 0 } }, base, new Map(), token);
@@ -74,14 +84,11 @@ function clientFor(http: HttpClient, token: () => Promise<string>, base: string)
   };
   return {
     async list(collectionPath) {
-      const res = await send('GET', collectionPath);
-      if (res.status !== 200) return { status: res.status, ids: [] };
-      try {
-        const value = (JSON.parse(res.body) as { value?: { id?: unknown; templateId?: unknown }[] }).value ?? [];
-        return { status: 200, ids: value.filter((j) => typeof j?.id === 'string').map((j) => ({ id: j.id as string, ...(typeof j.templateId === 'string' ? { templateId: j.templateId } : {}) })) };
-      } catch {
-        return { status: res.status, ids: [] };
-      }
+      // Every page, following @odata.nextLink only within the target.
+      const listed = await listAllPages(collectionPath, base, (path) => send('GET', path));
+      if (!('items' in listed)) return { status: listed.status === 200 ? 502 : listed.status, ids: [], problem: listed.problem };
+      const jobs = listed.items as ({ id?: unknown; templateId?: unknown } | null)[];
+      return { status: 200, ids: jobs.filter((j) => typeof j?.id === 'string').map((j) => ({ id: j!.id as string, ...(typeof j!.templateId === 'string' ? { templateId: j!.templateId } : {}) })) };
     },
     async delete(path) {
       return { status: (await send('DELETE', path)).status };

@@ -4,7 +4,7 @@ import type { Env } from '../env.js';
 import type { ServicePrincipalFixture, TemplateFixture } from '../fixtures/types.js';
 import { newJobId } from '../ids.js';
 import { newJobDoc, type JobDoc } from '../job.js';
-import { entityReply } from '../reply.js';
+import { entityReply, graphError } from '../reply.js';
 import type { StoredJob } from '../store.js';
 import { badRequest, contextPath, jsonBody, principal, typeName } from './common.js';
 
@@ -71,6 +71,9 @@ function store(env: Env, sp: ServicePrincipalFixture, rawTemplateId: unknown, se
 export function createJob(ctx: RequestContext, env: Env): Reply {
   const sp = principal(ctx, env);
   if (!sp.ok) return sp.reply;
+  if (env.store.count() >= env.maxJobs) {
+    return graphError(ctx, 403, 'invalid-request', 'QuotaExceeded', `The emulator holds ${env.maxJobs} jobs, its limit; delete jobs, or start it with a higher --max-jobs.`);
+  }
   const body = jsonBody(ctx, false);
   if (!body.ok) return body.reply;
   const settings = settingsOf(body.value.synchronizationJobSettings);

@@ -2,14 +2,33 @@ import type { Reply, RequestContext } from '../context.js';
 import type { Env } from '../env.js';
 import { emptyReply, entityReply } from '../reply.js';
 import type { Route } from '../router.js';
-import { contextPath, job, principal } from './common.js';
+import { badRequest, contextPath, job, principal } from './common.js';
 import { createJob } from './create.js';
 
 function listJobs(ctx: RequestContext, env: Env): Reply {
   const sp = principal(ctx, env);
   if (!sp.ok) return sp.reply;
   const visible = env.store.list(sp.value.id).filter((j) => env.now() >= j.createdAt + env.consistencyDelayMs);
-  return entityReply(200, ctx, contextPath(sp.value.id, 'jobs'), { value: visible.map((j) => structuredClone(j.doc)) });
+  const page = pageOf(ctx, env, visible.length);
+  if (typeof page === 'string') return badRequest(ctx, page);
+  const value = visible.slice(page.start, page.end).map((j) => structuredClone(j.doc));
+  // A long collection comes in pages, as Graph's do: the next one is linked, on this origin and path.
+  const next = page.end < visible.length ? { '@odata.nextLink': `${ctx.base}/${ctx.segments.map(encodeURIComponent).join('/')}?$top=${page.end - page.start}&$skiptoken=${page.end}` } : {};
+  return entityReply(200, ctx, contextPath(sp.value.id, 'jobs'), { value, ...next });
+}
+
+/** Graph allows `$top` up to 999. */
+const MAX_TOP = 999;
+
+/** The slice a list answers: `$top` (1…999, default the page size) from `$skiptoken` (an offset). */
+function pageOf(ctx: RequestContext, env: Env, total: number): { start: number; end: number } | string {
+  const top = ctx.query.get('$top');
+  const skip = ctx.query.get('$skiptoken');
+  const size = top === null ? env.pageSize : /^\d{1,3}$/.test(top) && Number(top) >= 1 && Number(top) <= MAX_TOP ? Number(top) : undefined;
+  if (size === undefined) return `$top must be a whole number from 1 to ${MAX_TOP}, not '${top}'.`;
+  const start = skip === null ? 0 : /^\d{1,9}$/.test(skip) ? Number(skip) : undefined;
+  if (start === undefined) return `$skiptoken '${skip}' is not one this service issued; follow @odata.nextLink as given.`;
+  return { start: Math.min(start, total), end: Math.min(start + size, total) };
 }
 
 function getJob(ctx: RequestContext, env: Env): Reply {

@@ -15,7 +15,9 @@ import type { AuthDeps, TokenProvider } from './provider.js';
  */
 export function clientCredentialsProvider(plan: Extract<SignInPlan, { kind: 'secret' | 'certificate' }>, deps: Required<AuthDeps>): TokenProvider {
   const { common } = plan;
-  const net = new AuthNetworkClient(deps.dispatcher, deps.timeoutMs);
+  // A cloud's own authority uses MSAL's shipped metadata (China's token endpoint is an alias host);
+  // an --authority is discovered from the network, so its metadata must keep the credential on its origin.
+  const net = new AuthNetworkClient(deps.dispatcher, deps.timeoutMs, common.customAuthority ? new URL(common.authority).origin : undefined);
   const own: string[] = [];
   const ctx: SignInContext = { tenantId: common.tenantId, clientId: common.clientId, cloud: common.cloud, authority: common.authority };
   let credential: Partial<Configuration['auth']>;
@@ -45,6 +47,7 @@ export function clientCredentialsProvider(plan: Extract<SignInPlan, { kind: 'sec
       // Our cache decides when to refresh, so MSAL must not answer from its own.
       result = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: true });
     } catch (e) {
+      if (net.refused) throw new SignInError('untrusted', `could not sign in: ${net.refused}`, 'check --authority: it must be the Entra sign-in host itself, whose metadata keeps its token endpoint on the same host (e.g. https://login.microsoftonline.us)');
       throw toSignInError(e, ctx, net, secrets());
     }
     if (!result?.accessToken) {

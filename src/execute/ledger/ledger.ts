@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { redactSecrets } from '../../common/redact.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { openNoFollow } from '../../common/safe-file.js';
 import { compactLines } from './compact.js';
 import { lastSegment, LEDGER_VERSION, type LedgerEntry } from './entries.js';
 
@@ -64,9 +65,9 @@ export class Ledger {
    */
   static open(file: string, options: LedgerOptions): Ledger {
     const fd = guard(file, 'open', () => {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
       const existed = fs.existsSync(file);
-      const fd = fs.openSync(file, 'a+');
+      // Never through a symbolic link: a planted `ledger.jsonl` link must not append to its target.
+      const fd = openNoFollow(file, 'append');
       if (!existed) syncFolder(file);
       return fd;
     });
@@ -178,7 +179,8 @@ export class Ledger {
       }
       fs.renameSync(temp, this.file);
       syncFolder(this.file);
-      this.fd = fs.openSync(this.file, 'a+');
+      // Reopened as it was opened: never through a link planted meanwhile.
+      this.fd = openNoFollow(this.file, 'append');
       fs.closeSync(fd);
       return true;
     } catch {

@@ -38,8 +38,8 @@ function gscProcess(args: string[]): GscProcess {
 }
 
 /** `gsc cleanup`, as the platform team's next pipeline step runs it once the run's process is gone. */
-async function cleanup(ledger: string) {
-  const args = ['cleanup', '--ledger', ledger, '--token', token];
+async function cleanup(ledger: string, target: string) {
+  const args = ['cleanup', '--target', target, '--ledger', ledger, '--token', token];
   const result = await gsc(args);
   scan.output(`stdout of gsc ${args.join(' ')}`, result.stdout);
   scan.output(`stderr of gsc ${args.join(' ')}`, result.stderr);
@@ -109,10 +109,10 @@ describe('Ctrl-C twice', () => {
     expect(code).toBe(130);
     const [job] = emu.jobs();
     expect(job).toBeDefined();
-    expect(run.stderr()).toContain(`gsc: stopped before cleanup finished. 1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --ledger ${join(out, 'ledger.jsonl')}`);
+    expect(run.stderr()).toContain(`gsc: stopped before cleanup finished. 1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --target ${proxy.url} --ledger ${join(out, 'ledger.jsonl')}`);
     proxy.script(() => ({ kind: 'forward' }));
     proxy.release();
-    expect((await cleanup(join(out, 'ledger.jsonl'))).code).toBe(0);
+    expect((await cleanup(join(out, 'ledger.jsonl'), proxy.url)).code).toBe(0);
     expect(emu.jobs()).toEqual([]);
   });
 });
@@ -136,7 +136,7 @@ describe('a run killed (SIGKILL) in the middle', () => {
     expect(left.length).toBeGreaterThanOrEqual(1);
     proxy.script(() => ({ kind: 'forward' }));
     const ledger = join(out, 'ledger.jsonl');
-    const first = await cleanup(ledger);
+    const first = await cleanup(ledger, proxy.url);
 
     expect(first.code).toBe(0);
     for (const id of left) expect(first.stdout).toMatch(new RegExp(`^deleted +${id.replace(/\./g, '\\.')} `, 'm'));
@@ -144,7 +144,7 @@ describe('a run killed (SIGKILL) in the middle', () => {
     expect(ids(emu)).toEqual([before, during].sort());
 
     const requests = proxy.seen.length;
-    const second = await cleanup(ledger);
+    const second = await cleanup(ledger, proxy.url);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Nothing to clean up.');
     expect(proxy.seen.length).toBe(requests);
@@ -168,12 +168,12 @@ describe('a run killed (SIGKILL) in the middle', () => {
     const ledger = join(out, 'ledger.jsonl');
     expect(pendingItems(readLedger(ledger).entries)).toMatchObject({ items: [], intents: [{ type: 'intent' }] });
     proxy.script(() => ({ kind: 'forward' }));
-    const first = await cleanup(ledger);
+    const first = await cleanup(ledger, proxy.url);
 
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(new RegExp(`^deleted +${left[0]!.replace(/\./g, '\\.')} .*recovered a create whose answer was lost`, 'm'));
     expect(ids(emu)).toEqual([before]);
-    const second = await cleanup(ledger);
+    const second = await cleanup(ledger, proxy.url);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Nothing to clean up.');
   });
@@ -194,7 +194,7 @@ describe('a run killed (SIGKILL) in the middle', () => {
     const runs = ids(emu).filter((id) => id !== during);
     expect(runs).toHaveLength(1);
     proxy.script(() => ({ kind: 'forward' }));
-    const first = await cleanup(join(out, 'ledger.jsonl'));
+    const first = await cleanup(join(out, 'ledger.jsonl'), proxy.url);
 
     expect(first.code).toBe(1);
     for (const id of [during, runs[0]!]) expect(first.stdout).toMatch(new RegExp(`^POSSIBLY LEFT BEHIND +${id.replace(/\./g, '\\.')} .*delete it by hand if it is yours`, 'm'));
@@ -222,7 +222,7 @@ describe('a run killed after the listing before its create failed', () => {
     await run.exit();
     expect(ids(emu)).toEqual([before]);
     proxy.script(() => ({ kind: 'forward' }));
-    const first = await cleanup(join(out, 'ledger.jsonl'));
+    const first = await cleanup(join(out, 'ledger.jsonl'), proxy.url);
 
     expect(proxy.seen.filter((x) => x.method === 'DELETE')).toEqual([]);
     expect(ids(emu)).toEqual([before]);
@@ -250,7 +250,7 @@ describe('a run killed after a create whose listing was throttled once', () => {
     const runs = ids(emu).filter((id) => id !== before);
     expect(runs).toHaveLength(1);
     proxy.script(() => ({ kind: 'forward' }));
-    const first = await cleanup(join(out, 'ledger.jsonl'));
+    const first = await cleanup(join(out, 'ledger.jsonl'), proxy.url);
 
     expect(first.stdout).toMatch(new RegExp(`^deleted +${runs[0]!.replace(/\./g, '\\.')} .*recovered a create whose answer was lost`, 'm'));
     expect(first.code).toBe(0);

@@ -51,11 +51,11 @@ describe('a tenant that answers slower than --timeout', () => {
     expect(proxy.seen.filter((x) => x.method === 'POST')).toHaveLength(1);
     expect(emu.jobs()).toHaveLength(1);
     const ledger = `${r.out}/ledger.jsonl`;
-    expect(r.stderr).toContain(`gsc: 1 job(s) this run created may be left behind (answers lost); remove them with: gsc cleanup --ledger ${ledger}`);
+    expect(r.stderr).toContain(`gsc: 1 job(s) this run created may be left behind (answers lost); remove them with: gsc cleanup --target ${proxy.url} --ledger ${ledger}`);
 
     const left = emu.jobs()[0]!.id;
     proxy.script(() => ({ kind: 'forward' }));
-    const cleanup = await gscKept(['cleanup', '--ledger', ledger, '--token', token]);
+    const cleanup = await gscKept(['cleanup', '--target', proxy.url, '--ledger', ledger, '--token', token]);
 
     expect(cleanup.stdout).toMatch(new RegExp(`^deleted +${left.replace(/\./g, '\\.')} .*recovered a create whose answer was lost`, 'm'));
     expect(cleanup.stdout).toContain('gsc cleanup: 1 deleted, 0 already gone, 0 failed, 0 possibly left behind');
