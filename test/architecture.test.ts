@@ -17,7 +17,9 @@ const allowed: Record<string, string[]> = {
   report: ['model', 'common', 'report'],
   emulator: ['model', 'emulator'],
   run: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run'],
-  cli: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run', 'cli'],
+  proxy: ['model', 'common', 'assert', 'load', 'report', 'proxy'],
+  vitest: ['model', 'report', 'run', 'cli', 'vitest'],
+  cli: ['model', 'common', 'assert', 'execute', 'load', 'plan', 'report', 'emulator', 'run', 'proxy', 'cli'],
 };
 
 function files(dir: string): string[] {

@@ -78,6 +78,13 @@ export const FLAGS = table([
   { name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' },
   { name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' },
   { name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' },
+  { name: 'upstream', type: 'string', env: 'GSC_UPSTREAM', value: 'URL', description: 'where the proxy forwards: an emulator or a Graph root, with the version segment, e.g. https://graph.microsoft.com/v1.0' },
+  { name: 'port', type: 'string', env: 'GSC_PROXY_PORT', value: 'N', description: 'port the proxy listens on, on 127.0.0.1', default: '0: a free port, printed at start' },
+  { name: 'tls', type: 'boolean', env: 'GSC_TLS', description: 'serve HTTPS with a self-signed certificate made at start-up; its path is printed for NODE_EXTRA_CA_CERTS and removed at the end' },
+  { name: 'cert', type: 'string', env: 'GSC_TLS_CERT', value: 'FILE', description: 'serve HTTPS with this PEM certificate (with --key)' },
+  { name: 'key', type: 'string', env: 'GSC_TLS_KEY', value: 'FILE', description: 'the PEM private key of --cert' },
+  { name: 'exit-after', type: 'string', env: 'GSC_EXIT_AFTER', value: 'N', description: 'stop after N exchanges and report', default: 'run until SIGINT or SIGTERM' },
+  { name: 'record', type: 'string', env: 'GSC_RECORD', value: 'FILE.har', description: 'write every exchange, tokens and secrets redacted, as HAR 1.2 (replay it with gsc emulator --replay)' },
 ]);
 
 /** Flags shared by the commands that read suites. */
@@ -129,6 +136,21 @@ export const runFlags: FlagDef[] = [
 export const mergeFlags: FlagDef[] = [
   { ...FLAGS.out, description: 'folder for the merged reports; not one of the shards\' folders' },
   { ...FLAGS.reporter, description: 'reporters for the merged run (comma list): json, junit, html, ctrf, tap, ndjson, console', default: 'json,junit,html,ctrf' },
+];
+
+/** Flags of `gsc proxy`, in the order `--help` lists them. */
+export const proxyFlags: FlagDef[] = [
+  FLAGS.upstream,
+  FLAGS.port,
+  FLAGS.tls,
+  FLAGS.cert,
+  FLAGS.key,
+  FLAGS['exit-after'],
+  FLAGS.record,
+  { ...FLAGS.level, description: 'lowest requirement level whose failure makes the traffic non-conformant: MUST, SHOULD or MAY' },
+  FLAGS.out,
+  FLAGS.reporter,
+  FLAGS.verbose,
 ];
 
 /** Flags of `gsc cleanup`: the ledger and target are read back, so their help says so. */

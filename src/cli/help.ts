@@ -1,5 +1,5 @@
 import type { FlagDef } from './flags.js';
-import { cleanupFlags, mergeFlags, runFlags, selectionFlags } from './flags.js';
+import { cleanupFlags, mergeFlags, proxyFlags, runFlags, selectionFlags } from './flags.js';
 
 /** Where settings come from; shown by the commands that read the config file. */
 const CONFIG_TEXT = `Config file:
@@ -20,6 +20,17 @@ const CONFIG_TEXT = `Config file:
   Keys: the \`config\` name shown with each flag above.
   Format and examples: docs/configuration.md; schema: schemas/config.schema.json.`;
 
+/** How the proxy is used and when it stops; the exit codes are a run's. */
+const PROXY_TEXT = `Point the client's base URL at the printed proxy URL (the upstream's path on the proxy's
+origin). Each exchange is forwarded with the client's own Authorization, answered unchanged, and
+reported as one case named by its operation: a request step (credentials, JSON body valid for the
+operation) and a response step (documented status, body valid against its schema, Graph error
+shape). An operation specs/ does not hold is skipped as unknown. Reports are written when the
+proxy stops: on SIGINT or SIGTERM, or after --exit-after N exchanges. Credentials and tokens are
+never printed, reported or recorded.
+Real SDKs send tokens only over HTTPS: use --tls, and trust the printed certificate
+(NODE_EXTRA_CA_CERTS=FILE). An upstream that could not be reached counts as an error (exit 3).`;
+
 /** What each command is for, and its flags, as `gsc --help` and `gsc CMD --help` show them. */
 export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[]; more?: string }> = {
   run: { usage: 'gsc run [paths…] [flags]', summary: 'run the suites against a target (default: the embedded emulator)', flags: runFlags, more: CONFIG_TEXT },
@@ -32,7 +43,8 @@ export const commands: Record<string, { usage: string; summary: string; flags: F
     flags: mergeFlags,
     more: 'Each DIR is a folder a shard wrote (holding its results.json), or the file itself. Every shard of the\nrun must be given once; shards of different runs, targets, suite versions or selections are refused.',
   },
-  emulator: { usage: 'gsc emulator [--port N] [--fixtures FILE] [--deviate NAME]', summary: 'serve the reference emulator (gsc emulator --help)', flags: [] },
+  proxy: { usage: 'gsc proxy --upstream URL [--port N] [--tls [--cert FILE --key FILE]] [--exit-after N] [--record FILE.har] [flags]', summary: "check an SDK's traffic: forward it to the upstream unchanged, judge both directions against specs/", flags: proxyFlags, more: PROXY_TEXT },
+  emulator: { usage: 'gsc emulator [--port N] [--tls] [--fixtures FILE] [--deviate NAME] [--replay FILE.har]', summary: 'serve the reference emulator, or replay a recording (gsc emulator --help)', flags: [] },
 };
 
 const EXIT_TEXT = `Exit codes:

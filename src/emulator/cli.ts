@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { listDeviations } from './deviations/index.js';
 import { FixtureError, loadFixtures } from './fixtures/load.js';
+import { RecordingError } from './replay/recording.js';
 import { startEmulator } from './server.js';
+import { makeSelfSignedCertificate, readTlsFiles, type SelfSignedCertificate } from './tls.js';
 import type { EmulatorOptions } from './types.js';
 
 /** Streams and an optional stop signal (tests use it instead of SIGINT). */
@@ -33,6 +35,12 @@ Options:
   --body-limit BYTES     answer 413 to larger bodies (default 1048576)
   --max-jobs N           refuse creates beyond N stored jobs with 403 QuotaExceeded (default 5000)
   --page-size N          jobs per list page without $top; more pages follow @odata.nextLink (default 100)
+  --tls                  serve HTTPS with a self-signed certificate made at start-up; its
+                         path is printed, for NODE_EXTRA_CA_CERTS, and removed at the end
+  --cert FILE --key FILE serve HTTPS with this PEM certificate and key (implies --tls)
+  --replay FILE.har      answer from a recording (gsc proxy --record) instead of emulating:
+                         each request gets the recorded answer it matches, in order; one
+                         with none gets 501 NoRecordedAnswer naming it (and a stderr line)
   -h, --help             show this help
 `;
 
@@ -145,6 +153,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
         latency: { type: 'string' }, reset: { type: 'string' }, seed: { type: 'string' },
         'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, 'max-jobs': { type: 'string' }, 'page-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        tls: { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, replay: { type: 'string' },
       },
     }));
     if (values.help) {
@@ -158,27 +167,39 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
     }
     options = optionsFrom(values);
     if (typeof values.fixtures === 'string') options.fixtures = await loadFixtures(values.fixtures);
+    if (typeof values.replay === 'string') options.replay = values.replay;
+    if ((values.cert === undefined) !== (values.key === undefined)) throw new FlagError('--cert and --key go together: give both PEM files, or neither (--tls alone makes a certificate)');
+    if (typeof values.cert === 'string' && typeof values.key === 'string') options.tls = readTlsFiles(values.cert, values.key);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`gsc emulator: ${message.replace(/^(Unknown option|Option) /, (m) => m.toLowerCase())}\n\n${error instanceof FixtureError ? '' : USAGE}`);
     return 2;
   }
   let handle;
+  let made: SelfSignedCertificate | undefined;
   try {
-    handle = await startEmulator(options);
+    if (values.tls && !options.tls) options.tls = made = await makeSelfSignedCertificate();
+    handle = await startEmulator({ ...options, log: (line) => void io.stderr.write(`${line}\n`) });
   } catch (error) {
+    made?.remove();
     const message = error instanceof Error ? error.message : String(error);
-    const usage = /deviation|chaos/.test(message);
-    io.stderr.write(`gsc emulator: ${message}\n${usage ? `\n${USAGE}` : ''}`);
+    const usage = /deviation|chaos/.test(message) || error instanceof RecordingError;
+    io.stderr.write(`gsc emulator: ${message.replace(/^gsc emulator: /, '')}\n${usage && !(error instanceof RecordingError) ? `\n${USAGE}` : ''}`);
     return usage ? 2 : 1;
   }
-  const f = handle.fixtures;
-  const exposed = exposureWarning(options.host ?? '127.0.0.1', options.fixtures !== undefined);
-  if (exposed) io.stderr.write(`${exposed}\n`);
-  io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
-  if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
-  await waitForStop(io.signal);
-  await handle.close();
+  try {
+    const f = handle.fixtures;
+    const exposed = options.replay ? undefined : exposureWarning(options.host ?? '127.0.0.1', options.fixtures !== undefined);
+    if (exposed) io.stderr.write(`${exposed}\n`);
+    if (options.replay) io.stdout.write(`Emulator replaying ${options.replay} on ${handle.url}\n`);
+    else io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
+    if (made) io.stdout.write(`Self-signed certificate: ${made.certFile} (trust it with NODE_EXTRA_CA_CERTS=${made.certFile}; removed when the emulator stops)\n`);
+    if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
+    await waitForStop(io.signal);
+    await handle.close();
+  } finally {
+    made?.remove();
+  }
   io.stdout.write('Emulator stopped.\n');
   return 0;
 }

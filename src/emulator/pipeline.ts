@@ -98,7 +98,7 @@ export function createPipeline(env: Env, options: PipelineOptions): (req: Incomi
     const ctx: RequestContext = {
       method: req.method ?? 'GET',
       version: '',
-      base: host && SAFE_HOST.test(host) ? `http://${host}` : options.origin,
+      base: host && SAFE_HOST.test(host) ? `${options.origin.startsWith('https:') ? 'https' : 'http'}://${host}` : options.origin,
       segments: [],
       query: new URLSearchParams((req.url ?? '').split('?').slice(1).join('?')),
       headers: req.headers,

@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createChaos } from './chaos.js';
 import { composeHooks, resolveDeviations } from './deviations/index.js';
@@ -8,6 +9,8 @@ import { fixtureProblems, normalizeFixtures } from './fixtures/load.js';
 import { newGuid } from './ids.js';
 import { createPipeline } from './pipeline.js';
 import { graphDate, JSON_CONTENT_TYPE } from './reply.js';
+import { createReplayListener } from './replay/listener.js';
+import { readRecording } from './replay/recording.js';
 import { JobStore } from './store.js';
 import type { EmulatorHandle, EmulatorOptions } from './types.js';
 
@@ -85,15 +88,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let count = 0;
   // The origin is known only once listening; the pipeline reads it per request.
   const pipelineOptions = { bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '' };
-  const pipeline = createPipeline(env, pipelineOptions);
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => {
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const handle: (req: IncomingMessage, res: ServerResponse) => void = options.replay
+    ? createReplayListener(readRecording(options.replay), options.replay, log)
+    : ((pipeline) => (req, res) => void pipeline(req, res))(createPipeline(env, pipelineOptions));
+  const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 };
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     count++;
-    void pipeline(req, res);
-  });
+    handle(req, res);
+  };
+  const server: Server = options.tls ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, listener) : createServer(serverOptions, listener);
   server.on('clientError', onClientError);
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   pipelineOptions.origin = origin;
   const first = fixtures.servicePrincipals[0];
   let closing: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 import type { ChaosOptions } from './chaos.js';
 import type { Fixtures } from './fixtures/types.js';
+import type { TlsMaterial } from './tls.js';
 
 /** How to start an emulator. Every field is optional. */
 export interface EmulatorOptions {
@@ -21,11 +22,20 @@ export interface EmulatorOptions {
   maxJobs?: number;
   /** Jobs per page of a list without `$top`; further pages are linked by `@odata.nextLink`. @default 100 */
   pageSize?: number;
+  /** Serve HTTPS with this certificate and key (PEM), e.g. from `makeSelfSignedCertificate()`. @default plain HTTP */
+  tls?: TlsMaterial;
+  /**
+   * A HAR 1.2 file to answer from instead of emulating: each request gets the recorded answer it
+   * matches, in recorded order; one with none gets `501 NoRecordedAnswer` naming it.
+   */
+  replay?: string;
+  /** Where the emulator says what a client should know (a request replay has no answer for). @default stderr */
+  log?: (line: string) => void;
 }
 
 /** A running emulator. */
 export interface EmulatorHandle {
-  /** Base URL with the version segment: `http://127.0.0.1:PORT/v1.0`. */
+  /** Base URL with the version segment: `http://127.0.0.1:PORT/v1.0` (`https:` with `tls`). */
   url: string;
   /** `http://127.0.0.1:PORT`. */
   origin: string;

@@ -23,10 +23,7 @@ const MARKS: Record<Status, { word: string; colour: keyof Paint }> = {
 export function createConsoleReporter(o: ReporterOptions): Reporter {
   const p = paint(o.color);
   const write = (lines: string[]) => void o.stream.write(lines.map((l) => `${l}\n`).join(''));
-  const mark = (s: Status) => {
-    const m = MARKS[s] ?? { word: String(s).toUpperCase(), colour: 'bold' };
-    return p[m.colour](m.word.padEnd(5));
-  };
+  const mark = marker(p);
   let failLevel: Level = 'MUST';
   /** Cases kept for the end: everything but clean passes, whose results nobody re-reads. */
   const kept: CaseResult[] = [];
@@ -62,6 +59,24 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       write(end);
     },
   };
+}
+
+/** `PASS `, `FAIL `…, coloured by `p`. */
+function marker(p: Paint): (s: Status) => string {
+  return (s) => {
+    const m = MARKS[s] ?? { word: String(s).toUpperCase(), colour: 'bold' };
+    return p[m.colour](m.word.padEnd(5));
+  };
+}
+
+/**
+ * One case explained as the console reporter explains it under "Failures and errors": where the
+ * case lives, each troubled step with its findings and exchange. For other ways of showing a
+ * result (the vitest adapter's failure messages).
+ */
+export function explainCase(c: CaseResult, color = false): string {
+  const p = paint(color);
+  return caseDetails(c, marker(p), p).join('\n');
 }
 
 /** The full story of one case: where it lives, then each troubled step with its exchange. */

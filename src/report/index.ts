@@ -1,5 +1,6 @@
 import type { Reporter } from '../model/index.js';
 import { createConsoleReporter } from './console.js';
+export { explainCase } from './console.js';
 import { createCtrfReporter } from './ctrf.js';
 import { createGithubReporter } from './github.js';
 import { createHtmlReporter } from './html/index.js';
