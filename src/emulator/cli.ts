@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { listBehaviours } from './behaviours.js';
 import { listDeviations } from './deviations/index.js';
 import { FixtureError, loadFixtures } from './fixtures/load.js';
 import { RecordingError } from './replay/recording.js';
@@ -25,6 +26,9 @@ Options:
   --fixtures FILE        service principals, templates and tokens (YAML or JSON)
   --deviate NAME         break one contract point; repeat or give a comma list
   --list-deviations      print every deviation and the contract point it breaks
+  --behave NAME          act as the real service does beyond the create page (allowed
+                         behaviour, not a deviation); repeat, give a comma list, or all
+  --list-behaviours      print every behaviour, what it does and where it is seen
   --throttle SHARE       answer this share (0..1) of requests 429 with Retry-After
   --retry-after S        seconds in Retry-After (default 1)
   --unavailable SHARE    answer this share (0..1) of requests 503
@@ -98,7 +102,9 @@ function duration(flag: string, text: string | undefined): number | undefined {
 
 function optionsFrom(values: Record<string, string | boolean | string[] | undefined>): EmulatorOptions {
   const s = (k: string): string | undefined => values[k] as string | undefined;
-  const deviations = ((values.deviate as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = (key: string): string[] => ((values[key] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const deviations = list('deviate');
+  const behaviours = list('behave');
   const chaos = {
     throttleShare: share('throttle', s('throttle')),
     retryAfterSeconds: whole('retry-after', s('retry-after')),
@@ -111,6 +117,7 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
     port: whole('port', s('port'), 65535) ?? 0,
     host: s('host') ?? '127.0.0.1',
     deviations,
+    behaviours,
     chaos: Object.fromEntries(Object.entries(chaos).filter(([, v]) => v !== undefined)),
     consistencyDelayMs: duration('consistency-delay', s('consistency-delay')) ?? 0,
     bodyLimitBytes: whole('body-limit', s('body-limit')) ?? 1024 * 1024,
@@ -149,6 +156,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
       options: {
         port: { type: 'string' }, host: { type: 'string' }, fixtures: { type: 'string' },
         deviate: { type: 'string', multiple: true }, 'list-deviations': { type: 'boolean' },
+        behave: { type: 'string', multiple: true }, 'list-behaviours': { type: 'boolean' },
         throttle: { type: 'string' }, 'retry-after': { type: 'string' }, unavailable: { type: 'string' },
         latency: { type: 'string' }, reset: { type: 'string' }, seed: { type: 'string' },
         'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, 'max-jobs': { type: 'string' }, 'page-size': { type: 'string' },
@@ -163,6 +171,11 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
     if (values['list-deviations']) {
       const width = Math.max(...listDeviations().map((d) => d.name.length));
       for (const d of listDeviations()) io.stdout.write(`${d.name.padEnd(width)}  breaks: ${d.breaks}\n`);
+      return 0;
+    }
+    if (values['list-behaviours']) {
+      const width = Math.max(...listBehaviours().map((b) => b.name.length));
+      for (const b of listBehaviours()) io.stdout.write(`${b.name.padEnd(width)}  ${b.does}\n${' '.repeat(width + 2)}seen: ${b.sources.join(' ')}\n`);
       return 0;
     }
     options = optionsFrom(values);
@@ -183,7 +196,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
   } catch (error) {
     made?.remove();
     const message = error instanceof Error ? error.message : String(error);
-    const usage = /deviation|chaos/.test(message) || error instanceof RecordingError;
+    const usage = /deviation|behaviour|chaos/.test(message) || error instanceof RecordingError;
     io.stderr.write(`gsc emulator: ${message.replace(/^gsc emulator: /, '')}\n${usage && !(error instanceof RecordingError) ? `\n${USAGE}` : ''}`);
     return usage ? 2 : 1;
   }
@@ -195,6 +208,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
     else io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
     if (made) io.stdout.write(`Self-signed certificate: ${made.certFile} (trust it with NODE_EXTRA_CA_CERTS=${made.certFile}; removed when the emulator stops)\n`);
     if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
+    if (options.behaviours?.length) io.stdout.write(`Behaving as the real service does: ${options.behaviours.join(', ')}\n`);
     await waitForStop(io.signal);
     await handle.close();
   } finally {

@@ -15,6 +15,7 @@ export type OperationName =
   | 'validateCredentialsCollection'
   | 'provisionOnDemand'
   | 'getJobSchema'
+  | 'putJobSchema'
   | 'putSecrets';
 
 /**
@@ -31,6 +32,8 @@ export type Problem =
   | 'invalid-request'
   | 'too-large'
   | 'throttled'
+  | 'conflict'
+  | 'forbidden'
   | 'unavailable'
   | 'internal';
 

@@ -1,3 +1,4 @@
+import type { Behave } from './behaviours.js';
 import type { Hooks } from './deviations/index.js';
 import type { Fixtures } from './fixtures/types.js';
 import type { JobStore } from './store.js';
@@ -7,6 +8,8 @@ export interface Env {
   store: JobStore;
   fixtures: Fixtures;
   hooks: Hooks;
+  /** The real-service behaviours switched on. */
+  behave: Behave;
   /** Reads hide a job for this long after its create (eventual consistency). */
   consistencyDelayMs: number;
   /** Seconds in Retry-After when the emulator throttles. */

@@ -5,8 +5,10 @@
  */
 export { startEmulator } from './server.js';
 export type { EmulatorOptions, EmulatorHandle } from './types.js';
-export type { ChaosOptions } from './chaos.js';
+export type { ChaosOptions, EarlyArrival } from './chaos.js';
 export { listDeviations } from './deviations/index.js';
+export { listBehaviours, ACCEPTED_SECRET_TOKEN, EMULATOR_USER_VARIABLES } from './behaviours.js';
+export type { Behaviour, Behave } from './behaviours.js';
 export type { Deviation, DeviationHooks, MustFail, CreateProblem, ActionEffect } from './deviations/index.js';
 export { loadFixtures, parseFixtures, FixtureError } from './fixtures/load.js';
 export type { FixtureProblem } from './fixtures/load.js';

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createChaos } from './chaos.js';
+import { resolveBehaviours } from './behaviours.js';
+import { ArrivalLog, createChaos } from './chaos.js';
 import { composeHooks, resolveDeviations } from './deviations/index.js';
 import type { Env } from './env.js';
 import { defaultFixtures } from './fixtures/defaults.js';
@@ -63,6 +64,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 /** Starts an emulator of the Graph synchronization API; options are checked first and throw clear Errors. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const deviations = resolveDeviations(options.deviations ?? []);
+  const behave = resolveBehaviours(options.behaviours ?? []);
   const chaos = createChaos(options.chaos);
   checkNumber('port', options.port, 65535);
   checkNumber('bodyLimitBytes', options.bodyLimitBytes);
@@ -79,15 +81,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store: new JobStore(),
     fixtures,
     hooks: composeHooks(deviations),
-    consistencyDelayMs: options.consistencyDelayMs ?? 0,
+    behave,
+    consistencyDelayMs: Math.max(options.consistencyDelayMs ?? 0, behave.readLagMs),
     retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
     maxJobs: options.maxJobs ?? DEFAULT_MAX_JOBS,
-    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    // The paged-lists behaviour sets a page of one job, whatever the option says.
+    pageSize: behave.pageSize > 0 ? behave.pageSize : (options.pageSize ?? DEFAULT_PAGE_SIZE),
     now: () => Date.now(),
   };
   let count = 0;
   // The origin is known only once listening; the pipeline reads it per request.
-  const pipelineOptions = { bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '' };
+  const arrivals = new ArrivalLog(options.chaos !== undefined);
+  const pipelineOptions = {
+    bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '',
+    log: arrivals, conflictOnFirstDelete: options.chaos?.conflictOnFirstDelete === true,
+  };
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const handle: (req: IncomingMessage, res: ServerResponse) => void = options.replay
     ? createReplayListener(readRecording(options.replay), options.replay, log)
@@ -111,6 +119,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     fixtures: { servicePrincipalId: first?.id ?? '', templateId: first?.templates[0]?.id ?? '', token: fixtures.tokens[0] ?? '' },
     jobs: () => env.store.all().map((j) => ({ servicePrincipalId: j.servicePrincipalId, id: j.doc.id, templateId: String(j.doc.templateId) })),
     requestCount: () => count,
+    earlyArrivals: (inFlightMs = 0) => arrivals.early(inFlightMs),
+    promisedWaits: () => arrivals.promiseCount(),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

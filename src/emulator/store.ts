@@ -8,6 +8,8 @@ export interface StoredJob {
   schema: SchemaFixture;
   /** When it was created (ms since the epoch): reads hide it until `createdAt + consistencyDelayMs`. */
   createdAt: number;
+  /** A DELETE was answered 409 already (the conflict-on-first-delete behaviour). */
+  deleteRefused?: true;
 }
 
 /**

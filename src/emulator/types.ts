@@ -1,4 +1,4 @@
-import type { ChaosOptions } from './chaos.js';
+import type { ChaosOptions, EarlyArrival } from './chaos.js';
 import type { Fixtures } from './fixtures/types.js';
 import type { TlsMaterial } from './tls.js';
 
@@ -12,6 +12,12 @@ export interface EmulatorOptions {
   fixtures?: Fixtures;
   /** Names from `listDeviations()`; an unknown name throws an Error listing the valid ones. */
   deviations?: string[];
+  /**
+   * Names from `listBehaviours()` (or `all`): what the real service does beyond the create page,
+   * switched on (a template that starts Paused, a 409 on a first DELETE, paged lists…). An unknown
+   * name throws an Error listing the valid ones.
+   */
+  behaviours?: string[];
   /** Faults injected to test clients (429, 503, latency, resets). */
   chaos?: ChaosOptions;
   /** Larger bodies answer 413. @default 1048576 (1 MiB) */
@@ -45,6 +51,13 @@ export interface EmulatorHandle {
   jobs(): { servicePrincipalId: string; id: string; templateId: string }[];
   /** Requests received so far, including those chaos answered or dropped. */
   requestCount(): number;
+  /**
+   * Requests that arrived while a wait the emulator asked for (Retry-After on 429 or 503) had not
+   * passed. Arrivals within `inFlightMs` of the promise are not counted: they were on their way.
+   */
+  earlyArrivals(inFlightMs?: number): EarlyArrival[];
+  /** How many waits (Retry-After) the emulator has asked for. */
+  promisedWaits(): number;
   /** Stops listening and ends open (keep-alive) connections; resolves when the server has closed. */
   close(): Promise<void>;
 }

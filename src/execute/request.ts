@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuthMode, Expectation, RequestSpec, TemplateJson } from '../model/index.js';
 import { substituteTemplate } from '../common/template.js';
 import { resolveJson, resolveTemplate } from './template.js';
+import { renderPath } from './path-segment.js';
 import type { HttpRequest } from './http.js';
 
 /**
@@ -44,7 +45,8 @@ export async function buildRequest(
     headers['content-type'] ??= 'application/json';
   }
   Object.assign(headers, await authHeaders[spec.auth](token));
-  const url = baseUrl.replace(/\/+$/, '') + resolveTemplate(spec.path, vars);
+  // Each value is one path segment, percent-encoded: a captured id can never add a segment.
+  const url = baseUrl.replace(/\/+$/, '') + renderPath(spec.path, vars);
   return { method: spec.method, url, headers, body, operation: operationName(spec) };
 }
 
@@ -60,6 +62,7 @@ const TEMPLATED_PREDICATES = ['equals', 'contains'] as const;
 export function resolveExpectation(e: Expectation, vars: ReadonlyMap<string, string>): Expectation {
   return {
     ...e,
+    ...(e.anyOf ? { anyOf: e.anyOf.map((a) => resolveExpectation(a, vars)) } : {}),
     headers: e.headers.map((h) => (h.equals === undefined ? h : { ...h, equals: resolveTemplate(h.equals, vars) })),
     values: e.values.map((v) => {
       const out = { ...v };

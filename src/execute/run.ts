@@ -1,5 +1,6 @@
-import type { CaseResult, Counts, Level, PlannedCase, Reporter, RunError, RunInfo, RunSummary, SkipReason } from '../model/index.js';
+import type { Baseline, CaseResult, Counts, Level, PlannedCase, Reporter, RunError, RunInfo, RunSummary, SkipReason } from '../model/index.js';
 import { LEVELS } from '../model/index.js';
+import { applyBaseline } from './baseline.js';
 import { runCase } from './case.js';
 import type { ExecContext } from './context.js';
 
@@ -18,6 +19,12 @@ export interface RunCasesOptions {
   total?: number;
   /** Independent cases run in parallel up to this many; steps within a case stay in order. @default 1 */
   concurrency?: number;
+  /** Known deviations (`--baseline`): a failure the baseline accepts does not fail the run. */
+  baseline?: Baseline;
+  /** Start no case after the first failure at the failing level (`--bail`). */
+  bail?: boolean;
+  /** Any skipped MUST case makes the run incomplete (`--require-all`). @default false */
+  requireAll?: boolean;
 }
 
 function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?: undefined } {
@@ -47,6 +54,8 @@ export function failsRun(level: Level, failLevel: Level): boolean {
 export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   const started = performance.now();
   const counts: Counts = { passed: 0, failed: 0, error: 0, skipped: 0 };
+  const skips: Record<string, number> = {};
+  let requiredSkipped = 0;
   let conformant = true;
   let aborted: RunError | undefined;
   let begun = 0;
@@ -57,19 +66,28 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
     begun++;
     return n.value;
   };
+  const today = (o.info.startedAt || new Date().toISOString()).slice(0, 10);
   await o.reporter.onRunStart?.(o.info);
 
   const worker = async (): Promise<void> => {
     for (;;) {
-      if (aborted || o.ctx.signal.aborted) return;
+      if (aborted || o.ctx.signal.aborted || (o.bail && !conformant)) return;
       const planned = take();
       if (planned === undefined) return;
       const id = instanceId(planned);
       await o.reporter.onCaseStart?.({ id, title: planned.case.title });
-      const { result, fatal } = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
+      const ran = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
+      const { fatal } = ran;
+      // The baseline names the case, not the round: every instance of it is matched.
+      const result = applyBaseline(ran.result, o.baseline, today);
       result.id = id;
       counts[result.status]++;
-      if (result.status === 'failed' && failsRun(result.level, o.info.failLevel)) conformant = false;
+      if (result.status === 'skipped') {
+        const code = result.skipCode ?? 'other';
+        skips[code] = (skips[code] ?? 0) + 1;
+        if (o.requireAll && result.level === 'MUST') requiredSkipped++;
+      }
+      if (result.status === 'failed' && failsRun(result.level, o.info.failLevel) && result.baseline?.state !== 'accepted') conformant = false;
       if (fatal && !aborted) aborted = fatal;
       await o.reporter.onCaseEnd?.(result);
     }
@@ -80,8 +98,9 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
     const left = Number.isFinite(known) ? `${known - begun} case(s) not run` : 'no further case was started';
     aborted = { code: 'aborted', message: `interrupted: ${left}` };
   }
-  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 ? 'incomplete' : 'conformant';
-  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), verdict, conformant: verdict === 'conformant' };
+  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 || requiredSkipped > 0 ? 'incomplete' : 'conformant';
+  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), waitedMs: o.ctx.gate.waitedMs(), verdict, conformant: verdict === 'conformant', skips };
+  if (requiredSkipped > 0) summary.requiredSkipped = requiredSkipped;
   if (aborted) summary.aborted = aborted;
   const latency = o.ctx.metrics?.report();
   if (latency) summary.latency = latency;

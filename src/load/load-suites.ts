@@ -7,6 +7,7 @@ import { resolveFixtures, usedHere, type FixtureDef, type FixtureScope, type Res
 import { compileFormatSchema, isFixtureFile, type FormatSchema } from './format-schema.js';
 import { findOperation, type Operation } from './operations.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
+import { userVariablesOf } from './user-variables.js';
 import { YamlFile } from './yaml-file.js';
 import { dirname, relative, resolve } from 'node:path';
 
@@ -139,6 +140,8 @@ function withFixtures(c: Case, e: { main: Step[]; cleanup: Step[] } | undefined)
   c.steps = [...e.main, ...c.steps];
   c.cleanup = [...c.cleanup, ...e.cleanup];
   c.writes = [...c.steps, ...c.cleanup].some((s) => s.request.method !== 'GET');
+  const needs = userVariablesOf([...c.steps, ...c.cleanup]);
+  if (needs.length > 0) c.needs = needs;
 }
 
 /** True when `inner` starts inside `outer` (same file). */

@@ -1,3 +1,5 @@
+import type { BaselineMark } from './baseline.js';
+import type { Coverage } from './coverage.js';
 import type { Exchange } from './exchange.js';
 import type { Finding } from './finding.js';
 import type { Level } from './suite.js';
@@ -63,6 +65,8 @@ export interface CaseResult {
   /** The stable code of the skip (see {@link SkipReason}), so reports can count skips by reason. */
   skipCode?: SkipCode;
   error?: RunError;
+  /** Set when `--baseline` names this case: a known deviation accepted, fixed, or expired. */
+  baseline?: BaselineMark;
   startedAt: string;
   durationMs: number;
 }
@@ -79,6 +83,8 @@ export interface RunInfo {
   failLevel: Level;
   /** Set when the run is one shard of a split (`--shard i/n`). */
   shard?: ShardInfo;
+  /** How much of the contract in `specs/` the selected cases check. */
+  coverage?: Coverage;
 }
 
 /**
@@ -118,6 +124,8 @@ export type Verdict = 'conformant' | 'non-conformant' | 'incomplete';
 export interface RunSummary {
   counts: Counts;
   durationMs: number;
+  /** How long the run held its requests because the target throttled (Retry-After or backoff), in ms. */
+  waitedMs?: number;
   verdict: Verdict;
   /** `verdict === 'conformant'`, for readers that want a boolean: never true for a run that did not test everything. */
   conformant: boolean;
@@ -125,6 +133,10 @@ export interface RunSummary {
   aborted?: RunError;
   /** Request latency per operation; absent when no request was timed. */
   latency?: LatencyReport;
+  /** Skipped cases by the code of their reason (`needs-allow-writes`: 35), so a verdict says on how much it stands. */
+  skips?: Record<string, number>;
+  /** MUST cases skipped in a run that requires all (`--require-all`): any makes the verdict incomplete. */
+  requiredSkipped?: number;
 }
 
 /**

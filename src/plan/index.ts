@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Level, PlannedCase, SkipCode, Suite } from '../model/index.js';
-import { gateWrites, type TargetTraits } from './gate.js';
+import { gateVariables, gateWrites, type TargetTraits } from './gate.js';
 import { selectCases, type Selection } from './select.js';
 import { shardCases, type Shard } from './shard.js';
 
 export { SelectionError, selectCases, type Selection } from './select.js';
-export { gateWrites, type TargetTraits } from './gate.js';
+export { gateVariables, gateWrites, missingVariables, type TargetTraits } from './gate.js';
 export { parseShard, shardCases, type Shard } from './shard.js';
 export { caseInstances, instanceCount, repeats, type Repetition } from './repeat.js';
 
@@ -24,6 +24,8 @@ export interface PlanOptions extends Selection {
   shard?: Shard;
   /** Case id → milliseconds from an earlier run, to balance shards by time (`--shard-timings`). */
   timings?: ReadonlyMap<string, number>;
+  /** Whether the run has a user variable (`vars.NAME`, `secrets.NAME`). @default none */
+  hasVariable?: (name: string) => boolean;
 }
 
 /** The run as decided: the cases in the order they run, the skipped ones with their reason. */
@@ -40,9 +42,9 @@ export interface Plan {
   };
 }
 
-/** Selects (grep, tags), gates writes, orders (suites by file, cases as written), and takes the shard's share. */
+/** Selects (grep, tags), gates writes and missing user variables, orders (suites by file, cases as written), and takes the shard's share. */
 export function planRun(suites: Suite[], o: PlanOptions): Plan {
-  const all = gateWrites(selectCases(suites, o), o.target, o.allowWrites ?? false);
+  const all = gateVariables(gateWrites(selectCases(suites, o), o.target, o.allowWrites ?? false), o.hasVariable ?? (() => false));
   const cases = o.shard ? shardCases(all, o.shard, o.timings) : all;
   const skips: Plan['skips'] = {};
   for (const p of cases) if (p.skip) skips[p.skip.code] = (skips[p.skip.code] ?? 0) + 1;

@@ -35,8 +35,16 @@ export function exchangeLines(ex: Exchange, limits: ExcerptLimits): string[] {
   return lines;
 }
 
+/**
+ * Hop-by-hop headers (RFC 9110 section 7.6.1, plus the legacy keep-alive family) describe one
+ * connection, not the answer: they explain no failure, so explanations leave them out.
+ */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authenticate', 'proxy-authorization']);
+
 function headerLines(headers: Record<string, string> | undefined): string[] {
-  return Object.entries(redactHeaders(headers)).map(([name, value]) => visible(`${name}: ${value}`));
+  return Object.entries(redactHeaders(headers))
+    .filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()))
+    .map(([name, value]) => visible(`${name}: ${value}`));
 }
 
 function bodyLines(body: unknown, json: unknown, jsonError: string | undefined, limits: ExcerptLimits): string[] {

@@ -1,4 +1,4 @@
-import type { CaseResult, Counts, Exchange, Finding, LatencyReport, Level, OperationLatency, Reporter, RunError, RunInfo, RunSummary, ShardInfo, SourceSpan, StepResult } from '../model/index.js';
+import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, LatencyReport, Level, OperationLatency, Reporter, RunError, RunInfo, RunSummary, ShardInfo, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
@@ -24,15 +24,21 @@ export interface ResultsFile {
   target: string;
   startedAt: string;
   durationMs: number;
+  /** How long the run held its requests because the target throttled. */
+  waitedMs: number;
   failLevel: Level;
   /** Set when the run is one shard of a split: which, and what the shards of one run share. */
   shard?: ShardInfo;
   verdict: RunSummary['verdict'];
   conformant: boolean;
   counts: Counts;
+  /** Skipped cases by the code of their reason, e.g. `{ "needs-allow-writes": 35 }`. */
+  skips: Record<string, number>;
   aborted?: RunError;
   /** Request latency, overall and by operation. */
   latency?: LatencyReport;
+  /** How much of the contract in specs/ the selected cases check (docs/results-json.md). */
+  coverage?: Coverage;
   cases: CaseResult[];
 }
 
@@ -66,15 +72,29 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     target: redactText(str(info?.target ?? 'unknown')),
     startedAt: str(info?.startedAt ?? new Date(0).toISOString()),
     durationMs: num(summary.durationMs),
+    waitedMs: num(summary.waitedMs ?? 0),
     failLevel: info?.failLevel ?? 'MUST',
     ...(info?.shard ? { shard: shardJson(info.shard) } : {}),
     verdict: summary.verdict === 'conformant' || summary.verdict === 'non-conformant' ? summary.verdict : 'incomplete',
     conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
+    skips: skipsJson(summary.skips, cases),
     ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
     ...(summary.latency ? { latency: latencyJson(summary.latency) } : {}),
+    ...(info?.coverage ? { coverage: info.coverage } : {}),
     cases: cases.map(caseJson),
   };
+}
+
+/** Skips by reason: the summary's, or counted from the cases when a caller's summary has none. */
+function skipsJson(skips: Record<string, number> | undefined, cases: CaseResult[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (skips) {
+    for (const [code, n] of Object.entries(skips)) if (/^[a-z][a-z0-9-]*$/.test(code) && num(n) > 0) out[code] = num(n);
+    return out;
+  }
+  for (const c of cases) if (c.status === 'skipped') out[c.skipCode ?? 'other'] = (out[c.skipCode ?? 'other'] ?? 0) + 1;
+  return out;
 }
 
 /** One case, rebuilt field by field and redacted, as results.json and results.ndjson hold it. */
@@ -93,6 +113,7 @@ export function caseJson(c: CaseResult): CaseResult {
     ...(c.skipReason !== undefined ? { skipReason: redactText(str(c.skipReason)) } : {}),
     ...(c.skipCode !== undefined ? { skipCode: c.skipCode } : {}),
     ...(c.error ? { error: errorJson(c.error) } : {}),
+    ...(c.baseline ? { baseline: baselineJson(c.baseline) } : {}),
     startedAt: str(c.startedAt),
     durationMs: num(c.durationMs),
   };
@@ -163,6 +184,10 @@ function spanJson(s: SourceSpan | undefined): SourceSpan {
   if (s?.endLine !== undefined) out.endLine = num(s.endLine);
   if (s?.endCol !== undefined) out.endCol = num(s.endCol);
   return out;
+}
+
+function baselineJson(b: BaselineMark): BaselineMark {
+  return { state: b.state, reason: redactText(str(b.reason)), ...(b.expires !== undefined ? { expires: str(b.expires) } : {}), ...(b.span ? { span: spanJson(b.span) } : {}) };
 }
 
 function errorJson(e: RunError): RunError {

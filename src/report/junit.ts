@@ -4,7 +4,7 @@ import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines,
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
-import { failsBelowLevel } from './verdict.js';
+import { failsBelowLevel, notCountedBecause } from './verdict.js';
 import { writeFileAtomic } from './write-file.js';
 import { element, xmlText } from './xml.js';
 
@@ -77,7 +77,7 @@ function junitStatus(c: CaseResult, failLevel: Level): string {
 
 function caseXml(c: CaseResult, failLevel: Level): string {
   const below = failsBelowLevel(c, failLevel);
-  const outcome = below ? [prop('outcome', `failed at ${c.level}, below the failing level ${failLevel}: does not fail the run`)] : [];
+  const outcome = below ? [prop('outcome', `failed at ${c.level}, ${notCountedBecause(c, failLevel)}: does not fail the run`)] : [];
   const props = element('properties', {}, [prop('level', c.level), prop('tags', c.tags.join(', ')), prop('doc', c.doc), ...outcome].join(''));
   const attrs = { classname: c.suite, name: `${c.id}: ${c.title}`, time: seconds(c.durationMs), file: c.file, line: c.span.line };
   const out = below ? `\n${belowLevelText(c, failLevel)}${transcript(c)}` : transcript(c);
@@ -87,7 +87,7 @@ function caseXml(c: CaseResult, failLevel: Level): string {
 /** A failure that does not count, said where CI shows it without turning red. */
 function belowLevelText(c: CaseResult, failLevel: Level): string {
   const main = troubledSteps(c).filter((s) => s.phase === 'main');
-  const lines = [`FAILED at level ${c.level}, below the failing level ${failLevel}, so it does not fail the run: ${headline(c)}`];
+  const lines = [`FAILED at level ${c.level}, ${notCountedBecause(c, failLevel)}, so it does not fail the run: ${headline(c)}`];
   for (const s of main) lines.push(stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`));
   return `${lines.join('\n')}\n`;
 }

@@ -75,12 +75,16 @@ export function mergeResults(shards: readonly ShardResults[]): MergedRun {
   const abortedShard = ordered.find((s) => s.doc.aborted);
   const aborted: RunError | undefined = abortedShard ? { code: abortedShard.doc.aborted!.code, message: `shard ${abortedShard.doc.shard!.index}/${first.shard!.count}: ${abortedShard.doc.aborted!.message}` } : undefined;
   const startedAt = ordered.map((s) => s.doc.startedAt).sort()[0]!;
-  const summary: RunSummary = { counts, durationMs: Math.max(...ordered.map((s) => s.doc.durationMs)), verdict, conformant: verdict === 'conformant' };
+  const skips: Record<string, number> = {};
+  for (const s of ordered) for (const [code, n] of Object.entries(s.doc.skips ?? {})) skips[code] = (skips[code] ?? 0) + n;
+  // Each shard waited on its own throttling: the run's waiting is theirs added up.
+  const waitedMs = ordered.reduce((n, s) => n + (s.doc.waitedMs ?? 0), 0);
+  const summary: RunSummary = { counts, durationMs: Math.max(...ordered.map((s) => s.doc.durationMs)), waitedMs, verdict, conformant: verdict === 'conformant', skips };
   if (aborted) summary.aborted = aborted;
   const latency = mergeLatency(ordered.map((s) => s.doc.latency));
   if (latency) summary.latency = latency;
   const targets = new Set(ordered.map((s) => s.doc.target));
-  const info: RunInfo = { tool: first.tool, target: targets.size === 1 ? first.target : (first.shard as ShardInfo).target, startedAt, total: cases.length, failLevel: first.failLevel };
+  const info: RunInfo = { tool: first.tool, target: targets.size === 1 ? first.target : (first.shard as ShardInfo).target, startedAt, total: cases.length, failLevel: first.failLevel, ...(first.coverage ? { coverage: first.coverage } : {}) };
   return { info, cases, summary };
 }
 

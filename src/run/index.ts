@@ -8,3 +8,4 @@ export { flagLabel, flagOf } from './options.js';
 export { EXIT, GscUsageError } from './exit-codes.js';
 export { mergeReports, MERGE_REPORTERS, type MergeReportsOptions } from './merge-reports.js';
 export { GscSuiteError, type LoadedSuites } from './suites.js';
+export { GscBaselineError } from './baseline.js';

@@ -19,6 +19,16 @@ export interface SignInOptions {
   cloud?: string;
   /** Sign-in authority host, overriding the cloud's. `--authority` */
   authority?: string;
+  /**
+   * Proxy for every request, to Graph and to sign-in. `--proxy` @default `HTTPS_PROXY` or
+   * `HTTP_PROXY` (either case) from `env`; `NO_PROXY` there applies either way
+   */
+  proxy?: string;
+  /**
+   * PEM file of CA certificates to trust besides Node's roots, e.g. a TLS-inspecting proxy's,
+   * relative to `cwd`. `--ca-file` (`NODE_EXTRA_CA_CERTS` is honoured too)
+   */
+  caFile?: string;
 }
 
 /** The system under test and how to reach it; with no `target`, the embedded emulator. */
@@ -53,6 +63,12 @@ export interface RunOptions extends TargetOptions {
   reporters?: string[];
   /** Console reporter: also list each step of every case. `--verbose` @default false */
   verbose?: boolean;
+  /** Console reporter: print only the failures and the verdict. `--quiet` @default false */
+  quiet?: boolean;
+  /** Stop at the first failure at the failing level; its cleanup still runs, later cases are not run. `--bail` @default false */
+  bail?: boolean;
+  /** Wait up to this long for the target to answer before the run starts. `--wait-for-target` @default no wait */
+  waitForTarget?: Duration;
   /** Independent cases run in parallel. `--concurrency` @default 1 */
   concurrency?: number;
   /** At most this many requests per second to the target. `--max-rps` @default no limit */
@@ -61,8 +77,17 @@ export interface RunOptions extends TargetOptions {
   timeout?: Duration;
   /** Longest wait for eventual consistency after a write. `--consistency-timeout` @default '60s', or '5s' on this machine */
   consistencyTimeout?: Duration;
+  /** Budget for the whole run's waiting on throttling; when spent the run ends as incomplete. `--max-wait` @default '10m' */
+  maxWait?: Duration;
+  /** How long one job's cleanup retries transient answers before leaving the job to `gsc cleanup`. `--cleanup-timeout` @default '2m' */
+  cleanupTimeout?: Duration;
   /** Let cases that write run against a target that is not on this machine. `--allow-writes` @default false */
   allowWrites?: boolean;
+  /**
+   * A skipped MUST case (writes not allowed, an optional route missing) makes the run
+   * `incomplete` instead of conformant on fewer cases. `--require-all` @default false
+   */
+  requireAll?: boolean;
   /**
    * Where the run records what it creates, for `gsc cleanup`, relative to `cwd`; `false`
    * records nothing. `--ledger` @default '<out>/ledger.jsonl' (none with `reporters: []`)
@@ -97,6 +122,26 @@ export interface RunOptions extends TargetOptions {
    * long soak's memory stays flat; reporters and `onCaseEnd` still get every case. @default true
    */
   keepCases?: boolean;
+  /**
+   * A baseline file (docs/baselines.md), relative to `cwd`: known deviations whose failures do
+   * not fail the run until their `expires` date. `--baseline`
+   */
+  baseline?: string;
+  /**
+   * Fail the run (verdict unchanged, `coverage.belowMinimum` set, exit 1 from `gsc`) when the
+   * selected cases check less than this percentage of the contract in specs/. `--min-coverage`
+   */
+  minCoverage?: number;
+  /**
+   * User variables suites read as `{{vars.NAME}}` (names match without regard to case); a case
+   * that reads one not given is skipped, naming it. `--var NAME=VALUE`, `GSC_VAR_<NAME>`
+   */
+  vars?: Record<string, string>;
+  /**
+   * Secret user variables, `{{secrets.NAME}}`, such as credentials for validateCredentials:
+   * redacted from every output. `GSC_SECRET_<NAME>`, `--secret-file NAME=FILE`
+   */
+  secrets?: Record<string, string>;
   /** Extra suite files or folders, relative to `cwd`, run beside the shipped ones. */
   suites?: string[];
   /** Run the package's own suites. `gsc run PATH…` sets it to false. @default true */
@@ -114,8 +159,9 @@ export interface RunOptions extends TargetOptions {
   /** ANSI colour in console output. @default false */
   color?: boolean;
   /**
-   * The environment CI integrations read: with `GITHUB_STEP_SUMMARY` set, a Markdown summary is
-   * appended to that file. `run()` never reads `process.env` itself. @default {}
+   * The environment CI integrations and the network read: with `GITHUB_STEP_SUMMARY` set, a
+   * Markdown summary is appended to that file; `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (either
+   * case) choose the proxy. `run()` never reads `process.env` itself. @default {}
    */
   env?: Record<string, string | undefined>;
 }
@@ -124,9 +170,10 @@ export interface RunOptions extends TargetOptions {
 const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   target: 'target', token: 'token', servicePrincipalId: 'service-principal', templateId: 'template',
   tenantId: 'tenant-id', clientId: 'client-id', clientSecret: 'client-secret', clientSecretFile: 'client-secret-file',
-  clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
+  clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', proxy: 'proxy', caFile: 'ca-file', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
-  consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
+  consistencyTimeout: 'consistency-timeout', maxWait: 'max-wait', cleanupTimeout: 'cleanup-timeout', allowWrites: 'allow-writes', requireAll: 'require-all', ledger: 'ledger',
+  baseline: 'baseline', minCoverage: 'min-coverage', quiet: 'quiet', bail: 'bail', waitForTarget: 'wait-for-target',
   repeat: 'repeat', duration: 'duration', shard: 'shard', shardTimings: 'shard-timings', live: 'live', liveInterval: 'live-interval',
 };
 

@@ -48,6 +48,10 @@ describe('a run split into shards and merged', () => {
     expect(merged.verdict).toBe(unsharded.verdict);
     expect(merged.cases.map((c) => c.id).sort()).toEqual(unsharded.cases.map((c) => c.id).sort());
     expect(merged.shard).toBeUndefined();
+    // Skips by reason add up across shards; coverage is the whole selection's, as the unsharded run states it.
+    expect(merged.skips).toEqual(unsharded.skips);
+    expect(merged.coverage?.percent).toBe(unsharded.coverage?.percent);
+    expect(merged.waitedMs).toBe(0);
     expect(merged.latency!.all.count).toBe(Object.values(merged.latency!.operations).reduce((n, o) => n + o.count, 0));
     const junit = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'junit.xml'), 'utf8'));
     expect(Number(junit.testsuites['@_tests'])).toBe(10);

@@ -1,6 +1,11 @@
 import { listAllPages } from '../../execute/pages.js';
+import { lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HttpClient, TransportError } from '../../execute/http.js';
+import { createDispatcher } from '../../execute/network-path.js';
+import { decideRetry, defaultRetryPolicy, isReplaySafe, type Attempt } from '../../execute/retry.js';
+import { sleep } from '../../execute/sleep.js';
+import { networkPathFor } from '../../run/network.js';
+import { HttpClient, TransportError, type HttpResponse } from '../../execute/http.js';
 import { cleanupFromLedger, type CleanupClient, type CleanupItem } from '../../execute/ledger/index.js';
 import { Redactor } from '../../common/redact.js';
 import { buildRequest } from '../../execute/request.js';
@@ -30,12 +35,18 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     return EXIT.conformant;
   }
   const file = resolve(io.cwd, s.get('ledger') ?? `reports/${LEDGER_FILE}`);
+  // A ledger that is not there is a wrong path: said before any credential is asked for or used.
+  checkLedgerFile(file, s.source('ledger')?.label ?? '--ledger');
   if (s.get('token') === undefined && !wantsSignIn(targetOptions(s))) {
     throw new UsageError('cleanup needs the credentials the run used: --token (GSC_TOKEN), or --tenant-id, --client-id and a secret or certificate');
   }
-  const provider = tokenProviderFor(targetOptions(s), io.cwd, settingsLabel(s));
+  const label = settingsLabel(s);
+  const network = networkPathFor(targetOptions(s), io.env, io.cwd, label);
+  const direct = !network.httpProxy && !network.httpsProxy && !network.ca?.length;
+  const signInPath = direct ? undefined : createDispatcher(network);
+  const provider = tokenProviderFor(targetOptions(s), io.cwd, label, signInPath);
   const redactor = new Redactor();
-  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout') });
+  const http = new HttpClient({ timeoutMs: parseDuration(s.get('timeout') ?? '30s', s.source('timeout')?.label ?? '--timeout'), network });
   const target = configuredTarget(s);
   // Say where the token goes before anything is sent.
   println(io.stderr, `gsc cleanup: cleaning up on ${new URL(target.url).host} (${target.url}, from ${target.from})`);
@@ -60,7 +71,22 @@ export async function cleanupCommand(argv: string[], io: CliIo): Promise<number>
     throw err;
   } finally {
     await http.close();
+    await signInPath?.close();
   }
+}
+
+/** The ledger must be a file that exists: anything else is a usage error, exit 2. */
+function checkLedgerFile(file: string, source: string): void {
+  let isFile: boolean;
+  try {
+    isFile = lstatSync(file).isFile();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT'
+      ? `there is no ledger at ${file}: give the ledger the run wrote with ${source} FILE (a run writes <out>/${LEDGER_FILE}); nothing was sent`
+      : `cannot read the ledger ${file} (${code ?? (err as Error).message}); nothing was sent`);
+  }
+  if (!isFile) throw new UsageError(`${source}: ${file} is not a regular file; give the ledger file a run wrote; nothing was sent`);
 }
 
 /**
@@ -78,9 +104,28 @@ function configuredTarget(s: Settings): { url: string; from: string } {
 
 /** The two calls a cleanup makes, against the configured target, with the run's credentials. */
 function clientFor(http: HttpClient, token: () => Promise<string>, base: string): CleanupClient {
-  const send = async (method: 'GET' | 'DELETE', path: string) => {
+  // Throttling and dropped connections are retried as the run's policy says (Retry-After honoured),
+  // so one 429 does not leave a listing unread or a job undeleted.
+  const send = async (method: 'GET' | 'DELETE', path: string): Promise<HttpResponse> => {
     const req = await buildRequest({ method, path, headers: {}, auth: 'run', span: { file: '(cleanup)', line: 0, col: 0 } }, base, new Map(), token);
-    return http.send(req);
+    for (let attempt = 1; ; attempt++) {
+      let response: HttpResponse | undefined;
+      let outcome: Attempt;
+      try {
+        response = await http.send(req);
+        outcome = { status: response.status, headers: response.headers };
+      } catch (err) {
+        if (!(err instanceof TransportError)) throw err;
+        outcome = { errorCode: err.code };
+        const decision = decideRetry(attempt, outcome, defaultRetryPolicy, new Date());
+        if (!decision.retry || !isReplaySafe(method, outcome)) throw err;
+        await sleep(decision.delayMs);
+        continue;
+      }
+      const decision = decideRetry(attempt, outcome, defaultRetryPolicy, new Date());
+      if (!decision.retry || !isReplaySafe(method, outcome)) return response;
+      await sleep(decision.delayMs);
+    }
   };
   return {
     async list(collectionPath) {

@@ -3,7 +3,7 @@ import type { CreateProblem } from '../deviations/types.js';
 import type { Env } from '../env.js';
 import type { ServicePrincipalFixture, TemplateFixture } from '../fixtures/types.js';
 import { newJobId } from '../ids.js';
-import { newJobDoc, type JobDoc } from '../job.js';
+import { newJobDoc, RUNNING_INTERVAL, type JobDoc } from '../job.js';
 import { entityReply, graphError } from '../reply.js';
 import type { StoredJob } from '../store.js';
 import { badRequest, contextPath, jsonBody, principal, typeName } from './common.js';
@@ -52,6 +52,11 @@ function store(env: Env, sp: ServicePrincipalFixture, rawTemplateId: unknown, se
   const template = sp.templates.find((t) => t.id === templateId);
   const id = env.hooks.jobId(newJobId(templateId ?? 'job', sp.id), templateId ?? '');
   const doc = newJobDoc(id, templateId, mergeSettings(template, settings));
+  if (env.behave.startsPaused) {
+    // The Entra cross-tenant and cloud-sync examples: a new job Paused, Disabled, PT40M, progress [].
+    Object.assign(doc.status, { code: 'Paused', progress: [] });
+    doc.schedule.interval = RUNNING_INTERVAL;
+  }
   env.hooks.newJob(doc);
   const stored: StoredJob = {
     servicePrincipalId: sp.id,

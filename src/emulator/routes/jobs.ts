@@ -1,10 +1,12 @@
 import type { Reply, RequestContext } from '../context.js';
 import type { Env } from '../env.js';
-import { emptyReply, entityReply } from '../reply.js';
+import type { SchemaFixture } from '../fixtures/types.js';
+import { emptyReply, entityReply, graphError } from '../reply.js';
 import type { Route } from '../router.js';
-import { badRequest, contextPath, job, principal } from './common.js';
+import { badRequest, contextPath, job, jsonBody, principal } from './common.js';
 import { createJob } from './create.js';
 
+/** The job list, in pages of the emulator's page size (1 under the paged-lists behaviour). */
 function listJobs(ctx: RequestContext, env: Env): Reply {
   const sp = principal(ctx, env);
   if (!sp.ok) return sp.reply;
@@ -40,6 +42,11 @@ function getJob(ctx: RequestContext, env: Env): Reply {
 function deleteJob(ctx: RequestContext, env: Env): Reply {
   const found = job(ctx, env, false);
   if (!found.ok) return found.reply;
+  if (env.behave.conflictOnFirstDelete && !found.value.deleteRefused) {
+    // hamilton retries DELETE because the service "give[s] StatusConflict on consistency errors".
+    found.value.deleteRefused = true;
+    return graphError(ctx, 409, 'conflict', 'Conflict', 'The synchronization job is being updated; retry the request.');
+  }
   if (!env.hooks.keepOnDelete) env.store.delete(found.value.servicePrincipalId, found.value.doc.id);
   return emptyReply();
 }
@@ -49,6 +56,25 @@ function getJobSchema(ctx: RequestContext, env: Env): Reply {
   if (!found.ok) return found.reply;
   const { servicePrincipalId: sp, doc, schema } = found.value;
   return entityReply(200, ctx, contextPath(sp, `jobs('${doc.id}')/schema/$entity`), { id: doc.id, ...structuredClone(schema) });
+}
+
+/**
+ * PUT …/jobs/{id}/schema replaces the job's schema (204, no body). The body must be a schema:
+ * `directories` and `synchronizationRules` arrays; annotations such as `@odata.context` and the
+ * read-only `id`, which a GET returns, are dropped, so a schema read and sent back is accepted.
+ */
+function putJobSchema(ctx: RequestContext, env: Env): Reply {
+  const found = job(ctx, env, false);
+  if (!found.ok) return found.reply;
+  const body = jsonBody(ctx, false);
+  if (!body.ok) return body.reply;
+  const { directories, synchronizationRules } = body.value;
+  if (!Array.isArray(directories) || !Array.isArray(synchronizationRules)) {
+    return badRequest(ctx, 'The body must be a synchronizationSchema with `directories` and `synchronizationRules` arrays; GET …/schema, change it and send it back whole.');
+  }
+  const kept = Object.fromEntries(Object.entries(body.value).filter(([k]) => k !== 'id' && !k.startsWith('@odata.')));
+  found.value.schema = structuredClone(kept) as SchemaFixture;
+  return emptyReply();
 }
 
 /** Jobs: the collection, one job, and its schema. */
@@ -63,6 +89,6 @@ export const jobRoutes: Route[] = [
   },
   {
     pattern: 'servicePrincipals/{sp}/synchronization/jobs/{jobId}/schema',
-    methods: { GET: { operation: 'getJobSchema', handle: getJobSchema } },
+    methods: { GET: { operation: 'getJobSchema', handle: getJobSchema }, PUT: { operation: 'putJobSchema', handle: putJobSchema } },
   },
 ];

@@ -220,8 +220,12 @@ function writerMarker(file: string): string | undefined {
   }
 }
 
-/** True when another live process writes to the ledger; markers of processes that are gone are removed. */
-function otherWriters(file: string, own: string): boolean {
+/**
+ * True when another live writer has the ledger open (`own` is the caller's marker, or none);
+ * markers of processes that are gone are removed. A rewrite of the file (compaction, pruning)
+ * waits while this is true: the other writer would go on appending to the replaced file.
+ */
+export function otherWriters(file: string, own?: string): boolean {
   const dir = path.dirname(file);
   const prefix = `${path.basename(file)}.writer-`;
   let names: string[];

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { jsonProblem, readConfinedFile } from '../../common/confined-file.js';
 import { nestsDeeperThan, tooDeepMessage } from '../../common/json-depth.js';
 import { basename, dirname, relative } from 'node:path';
-import type { Diagnostic } from '../../model/index.js';
+import type { Diagnostic, Expectation } from '../../model/index.js';
+import type { RawExpect } from '../build.js';
 import { didYouMean } from '../../common/did-you-mean.js';
 import { resolvePointer } from '../../common/pointer.js';
 import type { Path } from '../yaml-file.js';
@@ -16,15 +17,17 @@ export const refsResolve: CaseCheck = {
   name: 'every schema $ref resolves to a file and fragment',
   check(site, env) {
     const out: Diagnostic[] = [];
-    for (const step of stepsOf(site)) {
-      const schema = step.raw.expect?.schema;
-      const base = [...step.path, 'expect', 'schema'];
-      step.model.expect.schemas.forEach((s, i) => {
+    const visit = (raw: RawExpect | undefined, model: Expectation, at: Path): void => {
+      const schema = raw?.schema;
+      const base = [...at, 'schema'];
+      model.schemas.forEach((s, i) => {
         const path = Array.isArray(schema) ? [...base, i, '$ref'] : [...base, '$ref'];
         const problem = refProblem(s.written, s.ref, site.file.abs, env);
         if (problem !== undefined) out.push({ code: 'dangling-ref', ...problem, span: site.file.yaml.valueSpan(path as Path), severity: 'error' });
       });
-    }
+      (model.anyOf ?? []).forEach((a, i) => visit(raw?.anyOf?.[i], a, [...at, 'anyOf', i]));
+    };
+    for (const step of stepsOf(site)) visit(step.raw.expect, step.model.expect, [...step.path, 'expect']);
     return out;
   },
 };

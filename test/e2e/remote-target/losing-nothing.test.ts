@@ -50,7 +50,7 @@ const ids = (emu: EmulatorHandle) => emu.jobs().map((j) => j.id).sort();
 const JOBS = /\/synchronization\/jobs$/;
 
 describe('Ctrl-C in the middle of a run', () => {
-  it('finishes the current step, cleans up, exits 130, and leaves only the jobs it did not make', async () => {
+  it('stops the request in flight, cleans up, exits 130, and leaves only the jobs it did not make', async () => {
     const { emu, proxy } = await tenant();
     const before = await foreignJob(emu, token);
     // The first case's `start` request waits at the door, so Ctrl-C lands while a step is in flight.
@@ -63,7 +63,7 @@ describe('Ctrl-C in the middle of a run', () => {
     const during = await foreignJob(emu, token, 'Slack');
     expect(emu.jobs()).toHaveLength(3);
     run.child.kill('SIGINT');
-    await run.until(() => run.stderr().includes('gsc: interrupted; finishing the current step and cleaning up'), 'word that the run is stopping');
+    await run.until(() => run.stderr().includes('gsc: interrupted; stopping the requests in flight and cleaning up'), 'word that the run is stopping');
     proxy.script(() => ({ kind: 'forward' }));
     proxy.release();
     const { code } = await run.exit();
@@ -78,10 +78,12 @@ describe('Ctrl-C in the middle of a run', () => {
     expect(started).toMatchObject({ status: 'error', error: { code: 'aborted' } });
     expect(started!.steps.map((st) => [st.name, st.status, st.skipReason])).toEqual([
       ['newJob › create', 'passed', undefined],
-      ['start', 'passed', undefined],
-      ['schedule-is-active', 'skipped', 'interrupted'],
+      ['start', 'error', undefined],
+      ['schedule-is-active', 'skipped', 'step "start" did not pass'],
       ['newJob › deleteJob › delete-job', 'passed', undefined],
     ]);
+    // The request in flight was stopped at once, not waited for.
+    expect(started!.steps[1]!.error?.code).toBe('aborted');
     const ledger = readLedger(join(out, 'ledger.jsonl'));
     expect(ledger.entries.map((e) => e.type)).toEqual(['intent', 'created', 'deleted']);
     expect(pendingItems(ledger.entries)).toMatchObject({ items: [], intents: [] });
@@ -91,8 +93,9 @@ describe('Ctrl-C in the middle of a run', () => {
 describe('Ctrl-C twice', () => {
   it('stops during cleanup, exits 130, and names the job left behind and how to remove it', async () => {
     const { emu, proxy } = await tenant();
-    // Hold the start (first Ctrl-C lands in a step), then hold the cleanup's DELETE (second lands in cleanup).
-    proxy.script((r) => (r.method === 'POST' && r.path.endsWith('/start') ? { kind: 'hold' } : { kind: 'forward' }));
+    // Hold the start (first Ctrl-C lands in a step, which it stops at once), and the cleanup's
+    // DELETE that follows straight away (second Ctrl-C lands in cleanup).
+    proxy.script((r) => ((r.method === 'POST' && r.path.endsWith('/start')) || r.method === 'DELETE' ? { kind: 'hold' } : { kind: 'forward' }));
     const out = tempDir('gsc-tenant-');
     scan.folder(out, ['ledger.jsonl']);
 
@@ -100,9 +103,7 @@ describe('Ctrl-C twice', () => {
     await run.until(() => proxy.held() > 0, 'start in flight');
     run.child.kill('SIGINT');
     await run.until(() => run.stderr().includes('gsc: interrupted'), 'word that the run is stopping');
-    proxy.script((r) => (r.method === 'DELETE' ? { kind: 'hold' } : { kind: 'forward' }));
-    proxy.release();
-    await run.until(() => proxy.held() > 0, 'cleanup DELETE in flight');
+    await run.until(() => proxy.seen.some((x) => x.method === 'DELETE'), 'cleanup DELETE in flight');
     run.child.kill('SIGINT');
     const { code } = await run.exit();
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Ledger, pendingItems, readLedger } from '../../../src/execute/ledger/index.js';
+import { Ledger, pendingItems, pruneLedger, readLedger } from '../../../src/execute/ledger/index.js';
 import { compactLines } from '../../../src/execute/ledger/compact.js';
 import { tempDir } from '../../fixtures/temp.js';
 
@@ -64,6 +64,21 @@ describe('ledger compaction', () => {
     a.close();
     expect(pendingItems(readLedger(file).entries).items.map((c) => c.id)).toEqual(['y', 'z']);
     expect(readLedger(file).entries).toHaveLength(4);
+  });
+
+  it('pruning before a run waits too while another run writes the ledger, then prunes once it has closed', () => {
+    const file = join(tempDir(), 'ledger.jsonl');
+    const soak = Ledger.open(file, { runId: 'soak', target: T, compactAfter: 0 });
+    job(soak, 'done');
+    job(soak, 'open', true);
+    const before = readFileSync(file, 'utf8');
+    expect(pruneLedger(file)).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // The soak goes on appending to the same file, and nothing it writes is lost.
+    job(soak, 'later', true);
+    soak.close();
+    expect(pruneLedger(file)).toBe(3);
+    expect(pendingItems(readLedger(file).entries).items.map((c) => c.id)).toEqual(['open', 'later']);
   });
 
   it('treats the marker of a process that is gone as no writer', () => {
