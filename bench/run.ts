@@ -3,7 +3,7 @@
  * same run. Prints a table and writes reports/bench.json. Timings are never asserted anywhere:
  * a bench informs, a test decides.
  *
- * Usage: node dist/bench/run.js [--only checks,load,engine,large,start] [--scale 0.2]
+ * Usage: node dist/bench/run.js [--only checks,load,engine,large,start,soak] [--scale 0.2]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +14,7 @@ import { checksSection } from './sections/checks.js';
 import { engineSection } from './sections/engine.js';
 import { largeSection } from './sections/large.js';
 import { loadSection } from './sections/load.js';
+import { soakSection } from './sections/soak.js';
 import { startSection } from './sections/start.js';
 import { repoRoot } from './support.js';
 import { formatSection } from './table.js';
@@ -26,6 +27,7 @@ const SECTIONS: Record<string, (o: SectionOptions) => Promise<Section>> = {
   engine: engineSection,
   large: largeSection,
   start: startSection,
+  soak: soakSection,
 };
 
 function options(): { only: string[]; scale: number } {

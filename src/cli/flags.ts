@@ -82,6 +82,12 @@ export const FLAGS = table([
   { name: 'level', type: 'string', env: 'GSC_LEVEL', value: 'LEVEL', description: 'lowest requirement level whose failure fails the run: MUST, SHOULD or MAY', default: 'MUST' },
   { name: 'out', type: 'string', env: 'GSC_OUT', value: 'DIR', description: 'folder for report files', default: 'reports' },
   { name: 'reporter', type: 'string', env: 'GSC_REPORTER', value: 'LIST', description: 'reporters (comma list): console, junit, json, ndjson, html, ctrf, tap, github', default: 'console,junit,json' },
+  { name: 'repeat', type: 'string', env: 'GSC_REPEAT', value: 'N', description: 'run every selected case N times; each run is its own instance in the results, id#1, id#2…', default: '1' },
+  { name: 'duration', type: 'string', env: 'GSC_DURATION', value: 'DURATION', description: 'repeat the selected cases, round after round, until the time is up (10m, 1h); running cases finish' },
+  { name: 'shard', type: 'string', env: 'GSC_SHARD', value: 'i/n', description: 'run only share i of n of the selected cases: the same split on every machine; gsc merge-reports joins the shards\' reports' },
+  { name: 'shard-timings', type: 'string', env: 'GSC_SHARD_TIMINGS', value: 'FILES', description: 'results.json of earlier runs (comma list): balance shards by recorded case duration instead of count' },
+  { name: 'live', type: 'string', env: 'GSC_LIVE', value: 'auto|on|off', description: 'a live line on stderr: cases done, passed and failed, requests per second, latency p50/p95/p99; rewritten in place on a terminal, a line every --live-interval otherwise; auto: when cases repeat', default: 'auto' },
+  { name: 'live-interval', type: 'string', env: 'GSC_LIVE_INTERVAL', value: 'DURATION', description: 'how often the live line is printed when stderr is no terminal', default: '10s' },
   { name: 'dry-run', type: 'boolean', description: 'print the requests a run would send, and send none' },
   { name: 'ledger', type: 'string', env: 'GSC_LEDGER', value: 'FILE|off', description: 'where the run records what it creates, for gsc cleanup; off records nothing', default: '<out>/ledger.jsonl' },
   { name: 'verbose', type: 'boolean', description: 'show every exchange, not only those of failures' },
@@ -136,6 +142,12 @@ export const runFlags: FlagDef[] = [
   FLAGS['max-rps'],
   FLAGS.timeout,
   FLAGS['consistency-timeout'],
+  FLAGS.repeat,
+  FLAGS.duration,
+  FLAGS.shard,
+  FLAGS['shard-timings'],
+  FLAGS.live,
+  FLAGS['live-interval'],
   FLAGS['max-wait'],
   FLAGS['cleanup-timeout'],
   FLAGS['allow-writes'],
@@ -148,6 +160,12 @@ export const runFlags: FlagDef[] = [
   FLAGS['wait-for-target'],
   FLAGS.baseline,
   FLAGS['min-coverage'],
+];
+
+/** Flags of `gsc merge-reports`: where the merged reports go, and which. */
+export const mergeFlags: FlagDef[] = [
+  { ...FLAGS.out, description: 'folder for the merged reports; not one of the shards\' folders' },
+  { ...FLAGS.reporter, description: 'reporters for the merged run (comma list): json, junit, html, ctrf, tap, ndjson, console', default: 'json,junit,html,ctrf' },
 ];
 
 /** Flags of `gsc proxy`, in the order `--help` lists them. */

@@ -1,5 +1,5 @@
 import type { FlagDef } from './flags.js';
-import { baselineFlags, cleanupFlags, coverageFlags, diffFlags, proxyFlags, runFlags, selectionFlags } from './flags.js';
+import { baselineFlags, cleanupFlags, coverageFlags, diffFlags, mergeFlags, proxyFlags, runFlags, selectionFlags } from './flags.js';
 
 /** Where settings come from; shown by the commands that read the config file. */
 const CONFIG_TEXT = `Config file:
@@ -37,6 +37,12 @@ export const commands: Record<string, { usage: string; summary: string; flags: F
   lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [], exits: exitText([[0, 'every suite file is valid'], [2, 'a suite file is invalid (each problem at file:line:col) or a bad invocation']]) },
   list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags, exits: exitText([[0, 'the selected cases were listed'], [2, 'nothing matched the selection, a suite file is invalid, or a bad invocation']]) },
   cleanup: { usage: 'gsc cleanup --target URL [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.', exits: exitText([[0, 'everything the ledger records is deleted or already gone'], [1, 'something may be left behind: a delete failed, or the ledger has an error'], [2, 'bad invocation or an invalid config file'], [3, 'the target could not be reached']]) },
+  'merge-reports': {
+    usage: 'gsc merge-reports DIR… [--out DIR] [--reporter LIST]',
+    summary: "merge the reports of a run's shards (--shard i/n) into one, with the unsharded run's totals",
+    flags: mergeFlags,
+    more: 'Each DIR is a folder a shard wrote (holding its results.json), or the file itself. Every shard of the\nrun must be given once; shards of different runs, targets, suite versions or selections are refused.',
+  },
   baseline: { usage: 'gsc baseline --from reports/results.json [--out FILE]', summary: 'print a starting baseline (known deviations) from a run\'s failures', flags: baselineFlags, exits: exitText([[0, 'the baseline was printed or written'], [2, 'the results file is missing or not a results.json, or a bad invocation']]) },
   coverage: { usage: 'gsc coverage [paths…] [--grep RE] [--tags LIST] [--min-coverage P]', summary: 'show which documented status codes and body properties in specs/ the cases check', flags: coverageFlags, exits: exitText([[0, 'the table was shown (and coverage is at least --min-coverage)'], [1, 'coverage is below --min-coverage'], [2, 'invalid suite files, nothing selected, or a bad invocation']]) },
   diff: { usage: 'gsc diff A/results.json B/results.json [--html FILE]', summary: 'compare two runs of the same cases against two targets: outcome, status codes, body shapes', flags: diffFlags, exits: exitText([[0, 'the two runs answered alike'], [1, 'a case differs in outcome, status code or body shape, or ran on one side only'], [2, 'a results file is missing or unreadable, or a bad invocation']]) },

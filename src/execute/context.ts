@@ -2,6 +2,7 @@ import type { CheckContext } from '../assert/index.js';
 import type { ThrottleGate } from './gate.js';
 import type { HttpClient } from './http.js';
 import type { Redactor } from '../common/redact.js';
+import type { RequestMetrics } from './metrics.js';
 import type { RetryPolicy } from './retry.js';
 
 /** Records what a run creates, so nothing is left behind (the ledger implements it). */
@@ -43,4 +44,6 @@ export interface ExecContext {
   signal: AbortSignal;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   tracker?: CreationTracker;
+  /** Latency of every request sent, by operation; absent: nothing is timed. */
+  metrics?: RequestMetrics;
 }

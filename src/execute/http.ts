@@ -7,6 +7,8 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** The operation it calls, for latency by operation: the method and the path as the suite writes it. */
+  operation?: string;
 }
 
 /** A response as received: lower-case header names, body decoded as UTF-8. */

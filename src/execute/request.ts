@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthMode, Expectation, RequestSpec, TemplateJson } from '../model/index.js';
+import { substituteTemplate } from '../common/template.js';
 import { resolveJson, resolveTemplate } from './template.js';
 import { renderPath } from './path-segment.js';
 import type { HttpRequest } from './http.js';
@@ -46,7 +47,12 @@ export async function buildRequest(
   Object.assign(headers, await authHeaders[spec.auth](token));
   // Each value is one path segment, percent-encoded: a captured id can never add a segment.
   const url = baseUrl.replace(/\/+$/, '') + renderPath(spec.path, vars);
-  return { method: spec.method, url, headers, body };
+  return { method: spec.method, url, headers, body, operation: operationName(spec) };
+}
+
+/** `POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs`: a request's operation, variables in braces, no query. */
+export function operationName(spec: Pick<RequestSpec, 'method' | 'path'>): string {
+  return `${spec.method} ${substituteTemplate(spec.path.split('?')[0] ?? '', (name) => `{${name}}`)}`;
 }
 
 /** Predicates whose operand is JSON that may hold `{{variables}}`. */

@@ -131,7 +131,11 @@ async function sendThroughGate(ctx: ExecContext, req: HttpRequest, signal: Abort
     const sent = await ctx.limit(async () => {
       if (!ctx.gate.isOpen()) return undefined;
       try {
-        return { response: await ctx.http.send(req, signal, () => ctx.gate.isOpen()) };
+        // Timed inside the limiter: latency is the target's, not the wait for a free slot.
+        const started = performance.now();
+        const response = await ctx.http.send(req, signal, () => ctx.gate.isOpen());
+        ctx.metrics?.record(req.operation ?? 'other', performance.now() - started);
+        return { response };
       } catch (err) {
         if (err instanceof TransportError && err.code === HELD_BACK) return undefined;
         throw err;

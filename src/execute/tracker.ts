@@ -19,7 +19,8 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   const get = async (path: string) => {
     const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
     // Retried like any read: a throttled or dropped listing would cost the create its baseline.
-    return (await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token))).response;
+    const req = { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/jobs (ledger listing)' };
+    return (await sendWithRetries(ctx, req)).response;
   };
   // Every page of the collection, each request retried, or undefined when some page is not a
   // valid collection: such a listing proves nothing, least of all that the create made nothing.

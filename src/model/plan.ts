@@ -23,4 +23,6 @@ export interface PlannedCase {
   suite: string;
   case: Case;
   skip?: SkipReason;
+  /** The round of a repeated case (`--repeat`, `--duration`): its result's id is `id#instance`. */
+  instance?: number;
 }

@@ -6,6 +6,7 @@ import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration, plural, visible } from './text.js';
+import { latencyLines } from './latency.js';
 import { acceptedByBaseline, summaryLine, verdictLine } from './verdict.js';
 
 /** In a CI log, the longest silence while a case runs. */
@@ -89,6 +90,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       const fixed = kept.filter((c) => c.baseline?.state === 'fixed');
       if (fixed.length && !o.quiet) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
       const end = o.quiet && !explained.length ? [] : [''];
+      if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
       if (coverage && !o.quiet) end.push(coverageLine(coverage));
       end.push(summary.conformant ? p.green(verdictLine(summary, failLevel, kept)) : p.red(verdictLine(summary, failLevel, kept)));

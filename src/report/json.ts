@@ -1,4 +1,4 @@
-import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
+import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, LatencyReport, Level, OperationLatency, Reporter, RunError, RunInfo, RunSummary, ShardInfo, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
@@ -27,12 +27,16 @@ export interface ResultsFile {
   /** How long the run held its requests because the target throttled. */
   waitedMs: number;
   failLevel: Level;
+  /** Set when the run is one shard of a split: which, and what the shards of one run share. */
+  shard?: ShardInfo;
   verdict: RunSummary['verdict'];
   conformant: boolean;
   counts: Counts;
   /** Skipped cases by the code of their reason, e.g. `{ "needs-allow-writes": 35 }`. */
   skips: Record<string, number>;
   aborted?: RunError;
+  /** Request latency, overall and by operation. */
+  latency?: LatencyReport;
   /** How much of the contract in specs/ the selected cases check (docs/results-json.md). */
   coverage?: Coverage;
   cases: CaseResult[];
@@ -57,11 +61,13 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     durationMs: num(summary.durationMs),
     waitedMs: num(summary.waitedMs ?? 0),
     failLevel: info?.failLevel ?? 'MUST',
+    ...(info?.shard ? { shard: shardJson(info.shard) } : {}),
     verdict: summary.verdict === 'conformant' || summary.verdict === 'non-conformant' ? summary.verdict : 'incomplete',
     conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
     skips: skipsJson(summary.skips, cases),
     ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
+    ...(summary.latency ? { latency: latencyJson(summary.latency) } : {}),
     ...(info?.coverage ? { coverage: info.coverage } : {}),
     cases: cases.map(caseJson),
   };
@@ -141,6 +147,23 @@ function body(text: string): { body: string; bodyTruncated?: true; bodyLength?: 
   const cut = truncate(text, BODY_CAP, Number.MAX_SAFE_INTEGER);
   if (cut.omittedChars === 0) return { body: redactText(text) };
   return { body: redactText(cut.text), bodyTruncated: true, bodyLength: text.length };
+}
+
+function shardJson(s: ShardInfo): ShardInfo {
+  const out: ShardInfo = { index: num(s.index), count: num(s.count), selected: num(s.selected), selection: str(s.selection), suites: str(s.suites), target: redactText(str(s.target)) };
+  if (s.ciRun !== undefined) out.ciRun = str(s.ciRun);
+  return out;
+}
+
+function latencyJson(l: LatencyReport): LatencyReport {
+  const operations: Record<string, OperationLatency> = {};
+  for (const [name, op] of Object.entries(l.operations ?? {})) operations[redactText(str(name))] = operationJson(op);
+  return { all: operationJson(l.all), operations };
+}
+
+function operationJson(o: OperationLatency): OperationLatency {
+  const buckets = (o?.buckets ?? []).filter((b) => Array.isArray(b) && b.length === 2).map(([i, c]): [number, number] => [num(i), num(c)]);
+  return { count: num(o?.count), min: num(o?.min), max: num(o?.max), mean: num(o?.mean), p50: num(o?.p50), p95: num(o?.p95), p99: num(o?.p99), buckets };
 }
 
 function spanJson(s: SourceSpan | undefined): SourceSpan {

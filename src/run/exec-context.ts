@@ -9,6 +9,7 @@ import { createLimiter } from '../execute/limits.js';
 import { Redactor } from '../common/redact.js';
 import { defaultRetryPolicy } from '../execute/retry.js';
 import { sleep } from '../execute/sleep.js';
+import { RequestMetrics } from '../execute/metrics.js';
 import { ledgerTracker } from '../execute/tracker.js';
 import { UsageError } from './exit-codes.js';
 import { flagLabel, type Duration, type Labeler, type RunOptions } from './options.js';
@@ -35,6 +36,10 @@ export interface RunLimits {
   timeoutMs: number;
   /** Undefined when not given: the default depends on the target (5 s on this machine, 60 s elsewhere). */
   consistencyTimeoutMs?: number;
+  /** Rounds of every case (`--repeat`); undefined when not given. */
+  repeat?: number;
+  /** Rounds until this many milliseconds have passed (`--duration`). */
+  durationMs?: number;
   /** Budget for the whole run's waiting on throttling (--max-wait). */
   maxWaitMs: number;
   /** How long one job's cleanup keeps retrying (--cleanup-timeout). */
@@ -50,9 +55,17 @@ export function runLimits(o: RunOptions, label: Labeler = flagLabel): RunLimits 
     ...(o.maxRps !== undefined ? { maxRps: parsePositive(String(o.maxRps), label('maxRps')) } : {}),
     timeoutMs,
     ...(o.consistencyTimeout !== undefined ? { consistencyTimeoutMs: toMs(o.consistencyTimeout, label('consistencyTimeout')) } : {}),
+    ...(o.repeat !== undefined ? { repeat: parsePositiveInt(String(o.repeat), label('repeat')) } : {}),
+    ...(o.duration !== undefined ? { durationMs: positiveDuration(o.duration, label('duration')) } : {}),
     maxWaitMs: toMs(o.maxWait ?? '10m', label('maxWait')),
     cleanupTimeoutMs: toMs(o.cleanupTimeout ?? '2m', label('cleanupTimeout')),
   };
+}
+
+function positiveDuration(value: Duration, label: string): number {
+  const ms = toMs(value, label);
+  if (ms <= 0) throw new UsageError(`${label} must be above 0: it is how long the cases repeat, e.g. 10m`);
+  return ms;
 }
 
 /** The one place a duration option is read: a unit string as the CLI takes it, or milliseconds. */
@@ -97,6 +110,7 @@ export function createRunResources(
     consistencyTimeoutMs,
     signal,
     sleep,
+    metrics: new RequestMetrics(),
   };
   if (ledgerFile) {
     try {

@@ -93,6 +93,35 @@ export interface RunOptions extends TargetOptions {
    * records nothing. `--ledger` @default '<out>/ledger.jsonl' (none with `reporters: []`)
    */
   ledger?: string | false;
+  /** Run every selected case this many times; each run is its own instance, `id#1`, `id#2`… `--repeat` @default 1 */
+  repeat?: number;
+  /** Repeat the selected cases, round after round, until this much time has passed (`'10m'`); cases running then finish. `--duration` */
+  duration?: Duration;
+  /**
+   * Run only this share of the selected cases, `'2/4'` (the second of four): every machine
+   * computes the same split, and the shards together run each case once. `--shard`
+   */
+  shard?: string | { index: number; count: number };
+  /**
+   * `results.json` files of earlier runs: shards are then balanced by recorded case duration,
+   * not by count. Relative to `cwd`. `--shard-timings` (a comma list)
+   */
+  shardTimings?: string[];
+  /**
+   * The live line: cases done, passed and failed, requests per second, latency p50/p95/p99.
+   * `'auto'` shows it when cases repeat (`repeat` above 1 or a `duration`). On a terminal it is
+   * one line rewritten in place; otherwise a line every `liveInterval`. `--live` @default 'auto'
+   */
+  live?: 'auto' | 'on' | 'off' | boolean;
+  /** Where the live line goes. @default process.stderr */
+  liveStream?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** How often the live line is printed when `liveStream` is no terminal. `--live-interval` @default '10s' (on a terminal: redrawn every second) */
+  liveInterval?: Duration;
+  /**
+   * Keep every case result in the returned result's `cases`. `false` returns `cases: []`, so a
+   * long soak's memory stays flat; reporters and `onCaseEnd` still get every case. @default true
+   */
+  keepCases?: boolean;
   /**
    * A baseline file (docs/baselines.md), relative to `cwd`: known deviations whose failures do
    * not fail the run until their `expires` date. `--baseline`
@@ -145,6 +174,7 @@ const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
   consistencyTimeout: 'consistency-timeout', maxWait: 'max-wait', cleanupTimeout: 'cleanup-timeout', allowWrites: 'allow-writes', requireAll: 'require-all', ledger: 'ledger',
   baseline: 'baseline', minCoverage: 'min-coverage', quiet: 'quiet', bail: 'bail', waitForTarget: 'wait-for-target',
+  repeat: 'repeat', duration: 'duration', shard: 'shard', shardTimings: 'shard-timings', live: 'live', liveInterval: 'live-interval',
 };
 
 /**

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import type { Baseline, CaseResult, Coverage, Reporter, RunError, RunInfo, RunSummary } from '../model/index.js';
+import type { Baseline, CaseResult, Coverage, Reporter, RunError, RunInfo, RunSummary, ShardInfo } from '../model/index.js';
 import { nothingSelected } from '../plan/nothing-selected.js';
 import { readBaselineFile } from './baseline.js';
 import { contractCoverage, parseMinCoverage } from './coverage.js';
 import { LedgerError } from '../execute/ledger/index.js';
 import { probeTarget } from '../execute/preflight.js';
 import { runCases } from '../execute/run.js';
-import type { Plan } from '../plan/index.js';
-import { combineReporters, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
+import { caseInstances, instanceCount, repeats, type Plan, type Repetition } from '../plan/index.js';
+import { combineReporters, createLiveLine, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
 import { didYouMean } from '../common/did-you-mean.js';
-import { createRunResources, LEDGER_FILE, runLimits, toMs, type RunLimits } from './exec-context.js';
+import { createRunResources, LEDGER_FILE, runLimits, toMs, type RunLimits, type RunResources } from './exec-context.js';
 import { removeStaleReports } from './stale-reports.js';
 import { waitForTarget } from './wait-for-target.js';
 import { UsageError } from './exit-codes.js';
@@ -22,6 +22,7 @@ import { planOrUsage } from './plan.js';
 import { resolveUserVariables, type UserVariables } from './user-variables.js';
 import { EMULATOR_USER_VARIABLES } from '../emulator/index.js';
 import { project } from './project.js';
+import { ciRunOf, readTimings, shardOption, suitesDigest } from './shard.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
 import { isGraphService, isLocal, resolveTarget, targetUrl, type Target } from './target.js';
 import { parseLevel } from './values.js';
@@ -51,6 +52,10 @@ interface Prepared {
   ledgerFile: string | undefined;
   cwd: string;
   label: Labeler;
+  /** Set for a sharded run. */
+  shard?: ShardInfo;
+  /** `liveInterval`, checked. */
+  liveIntervalMs?: number;
   coverage: Coverage;
   baseline?: Baseline;
   /** `waitForTarget` in milliseconds. */
@@ -75,22 +80,38 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   const url = targetUrl(o, label);
   const local = isLocal(url);
   const network = networkPathFor(o, o.env ?? {}, cwd, label);
+  checkLive(o, label);
+  const liveIntervalMs = o.liveInterval !== undefined ? toMs(o.liveInterval, label('liveInterval')) : undefined;
+  if (liveIntervalMs !== undefined && liveIntervalMs < 100) throw new UsageError(`${label('liveInterval')} must be at least 100ms`);
 
   const paths = [...(o.shipped === false ? [] : [project().suites]), ...(o.suites ?? [])];
   if (paths.length === 0) throw new UsageError('no suites to run: give suites, or leave shipped on');
   const loaded = await loadRunSuites(paths, cwd);
   if (loaded.errors > 0) throw new GscSuiteError(loaded);
+  const shard = o.shard !== undefined ? shardOption(o.shard, label('shard')) : undefined;
+  if (o.shardTimings?.length && !shard) throw new UsageError(`${label('shardTimings')} balances shards: give ${label('shard')} i/n too`);
+  const timings = shard && o.shardTimings?.length ? readTimings(o.shardTimings, cwd, label('shardTimings')) : undefined;
   // The embedded emulator's data fills the shipped suites' variables, so a first run skips nothing.
   const user = resolveUserVariables(loaded.suites.flatMap((s) => s.cases.flatMap((c) => c.needs ?? [])), o, url === undefined ? EMULATOR_USER_VARIABLES : {});
   const hasVariable = (name: string): boolean => user.values.has(name);
-  const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable }, label);
-  if (plan.cases.length === 0) throw new UsageError(nothingSelected(loaded.suites, { grep: o.grep, tags: o.tags }));
+  const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable, ...(shard ? { shard } : {}), ...(timings ? { timings } : {}) }, label);
+  // A shard may be empty (more shards than cases); only an empty selection is the user's mistake.
+  if ((plan.shard?.selected ?? plan.cases.length) === 0) throw new UsageError(nothingSelected(loaded.suites, { grep: o.grep, tags: o.tags }));
+  const shardInfo: ShardInfo | undefined = plan.shard
+    ? { index: plan.shard.index, count: plan.shard.count, selected: plan.shard.selected, selection: plan.shard.selection, suites: suitesDigest(loaded.sources), target: url ?? 'embedded emulator', ...opt('ciRun', ciRunOf(o.env ?? {})) }
+    : undefined;
   const minCoverage = parseMinCoverage(o.minCoverage, label('minCoverage'));
-  const coverage: Coverage = contractCoverage(plan.cases.map((c) => c.case));
+  // Coverage is the whole selection's, so every shard states the same and the merged report keeps it.
+  const selected = shard ? planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable }, label).cases : plan.cases;
+  const coverage: Coverage = contractCoverage(selected.map((c) => c.case));
   if (minCoverage !== undefined) Object.assign(coverage, { minimum: minCoverage }, coverage.percent < minCoverage ? { belowMinimum: true } : {});
   const baseline = o.baseline === undefined ? undefined : readBaselineFile(o.baseline, loaded.suites, cwd, label('baseline'));
   const waitMs = o.waitForTarget === undefined ? undefined : toMs(o.waitForTarget, label('waitForTarget'));
-  return { plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, user, network, ...(baseline ? { baseline } : {}), ...(waitMs !== undefined ? { waitMs } : {}) };
+  return {
+    plan, limits, outDir, reporterNames, ledgerFile, cwd, label, coverage, user, network,
+    ...(baseline ? { baseline } : {}), ...(waitMs !== undefined ? { waitMs } : {}),
+    ...(shardInfo ? { shard: shardInfo } : {}), ...(liveIntervalMs !== undefined ? { liveIntervalMs } : {}),
+  };
 }
 
 /**
@@ -131,6 +152,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     const stale = removeStaleReports(p.outDir, p.reporterNames.map((n) => n.trim()));
     if (stale.length) notice(`gsc: removed ${stale.join(', ')} from ${p.label('out')} ${o.out ?? 'reports'}: an earlier run wrote them, and this run's reporters do not`);
   }
+  if (p.shard && p.plan.cases.length === 0) return await emptyShard(o, p, p.shard, notice);
   const target = await resolveTarget(o, p.cwd, p.label, p.network);
   const runId = randomUUID();
   let res: ReturnType<typeof createRunResources>;
@@ -143,15 +165,19 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     throw err;
   }
   const cases: CaseResult[] = [];
+  const keep = o.keepCases !== false;
+  const repetition = { ...(p.limits.repeat !== undefined ? { repeat: p.limits.repeat } : {}), ...(p.limits.durationMs !== undefined ? { durationMs: p.limits.durationMs } : {}) };
+  const instances = instanceCount(p.plan.cases, repetition);
   const collect: Reporter = {
     name: 'result',
     onCaseEnd: async (c) => {
-      cases.push(c);
+      if (keep) cases.push(c);
       await o.onCaseEnd?.(c);
     },
   };
-  const reporter = combineReporters([...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), collect]);
-  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: p.plan.cases.length, failLevel: p.plan.failLevel, coverage: p.coverage };
+  const live = liveLine(o, p, res, instances, repetition);
+  const reporter = combineReporters([...(live ? [live] : []), ...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), collect]);
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, failLevel: p.plan.failLevel, coverage: p.coverage, ...(p.shard ? { shard: p.shard } : {}) };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
@@ -185,7 +211,8 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
       return await untestable({ code: 'variable', message }, `gsc: ${message}`);
     }
     const summary = await runCases({
-      cases: p.plan.cases,
+      cases: caseInstances(p.plan.cases, repetition),
+      ...(instances !== undefined ? { total: instances } : {}),
       vars: new Map([
         ['servicePrincipalId', target.servicePrincipalId],
         ['templateId', templateId],
@@ -202,7 +229,10 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
       ...(o.bail ? { bail: true } : {}),
     });
     const ran = summary.counts.passed + summary.counts.failed + summary.counts.error + summary.counts.skipped;
-    if (o.bail && !summary.aborted && ran < p.plan.cases.length) notice(`gsc: ${p.label('bail')}: stopped after the first failure at level ${p.plan.failLevel}; ${p.plan.cases.length - ran} case(s) not run`);
+    const planned = instances ?? Number.POSITIVE_INFINITY;
+    if (o.bail && !summary.aborted && summary.verdict === 'non-conformant' && ran < planned) {
+      notice(`gsc: ${p.label('bail')}: stopped after the first failure at level ${p.plan.failLevel}; ${Number.isFinite(planned) ? `${planned - ran} case(s) not run` : 'no further round was started'}`);
+    }
     const left = ledgerFile ? leftBehind(ledgerFile, runId) : undefined;
     if (left) notice(`gsc: ${left}`);
     if (p.coverage.belowMinimum) {
@@ -214,6 +244,35 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     await res.close();
     await target.close();
   }
+}
+
+/**
+ * A shard with no case (more shards than cases) is no error: it contacts nothing, and writes
+ * reports with no cases, so every shard of a CI matrix uploads a results.json to merge.
+ */
+async function emptyShard(o: RunOptions, p: Prepared, shard: ShardInfo, notice: (text: string) => void): Promise<RunResult> {
+  notice(`gsc: shard ${shard.index}/${shard.count} has no cases (the selection has ${shard.selected}); nothing to run`);
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: shard.target, startedAt: new Date().toISOString(), total: 0, failLevel: p.plan.failLevel, coverage: p.coverage, shard };
+  const reporter = combineReporters(createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }));
+  const summary: RunSummary = { counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, waitedMs: 0, verdict: 'conformant', conformant: true, skips: {} };
+  await reporter.onRunStart?.(info);
+  await reporter.onRunEnd?.(summary);
+  return resultsJson(info, [], summary);
+}
+
+/** The live line when asked for (or, with `'auto'`, when cases repeat), reading the run's request metrics. */
+function liveLine(o: RunOptions, p: Prepared, res: RunResources, instances: number | undefined, repetition: Repetition): Reporter | undefined {
+  const mode = o.live === true ? 'on' : o.live === false ? 'off' : (o.live ?? 'auto');
+  if (mode === 'off' || (mode === 'auto' && !repeats(repetition))) return undefined;
+  const metrics = res.ctx.metrics;
+  const stream = o.liveStream ?? process.stderr;
+  const intervalMs = o.liveInterval !== undefined && !stream.isTTY ? p.liveIntervalMs : undefined;
+  return createLiveLine({ stream, stats: () => metrics?.snapshot() ?? { requests: 0, p50: 0, p95: 0, p99: 0 }, total: instances ?? null, ...(intervalMs !== undefined ? { intervalMs } : {}) });
+}
+
+function checkLive(o: RunOptions, label: Labeler): void {
+  if (o.live === undefined || typeof o.live === 'boolean' || ['auto', 'on', 'off'].includes(o.live)) return;
+  throw new UsageError(`${label('live')} ${JSON.stringify(o.live)}: use auto, on or off`);
 }
 
 /** An unknown reporter name is a usage error with a suggestion, found before anything starts. */
@@ -244,4 +303,8 @@ function chooseTemplate(target: Target, listed: string[] | undefined, status: nu
   if (first === undefined) return undefined;
   notice(`gsc: using template ${first}, the first of ${listed.length} the service principal lists (${label('templateId')} chooses another)`);
   return first;
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

@@ -50,6 +50,22 @@ describe('baselines: accept known deviations of a target without muting the rest
     expect(readFileSync(join(dir, 'accepted', 'junit.xml'), 'utf8')).not.toContain('<failure');
   });
 
+  it('covers every round of a repeated case: gsc baseline names the case once, and --repeat runs then pass', async () => {
+    const repeated = await gsc(['run', ...targetFlags(broken), ...CREATE, '--repeat', '2', '--live', 'off', '--out', join(dir, 'repeated'), '--reporter', 'json']);
+    expect(repeated.code).toBe(1);
+    const file = join(dir, 'repeated.yaml');
+    const made = await gsc(['baseline', '--from', join(dir, 'repeated', 'results.json'), '--out', file]);
+    expect(made.stderr).toContain(`gsc baseline: wrote 1 known deviation(s) to ${file}`);
+    expect(readFileSync(file, 'utf8')).toContain('- case: create/answers-201-with-a-job\n');
+    const run = await gsc(['run', ...targetFlags(broken), ...CREATE, '--repeat', '2', '--live', 'off', '--out', join(dir, 'repeated-accepted'), '--reporter', 'json', '--baseline', file]);
+    expect(run.code).toBe(0);
+    const rounds = results(join(dir, 'repeated-accepted')).cases.filter((c) => c.id.startsWith('create/answers-201-with-a-job#'));
+    expect(rounds.map((c) => [c.id, c.baseline?.state])).toEqual([
+      ['create/answers-201-with-a-job#1', 'accepted'],
+      ['create/answers-201-with-a-job#2', 'accepted'],
+    ]);
+  });
+
   it('reports a baselined case that now passes as fixed, so the entry can be pruned', async () => {
     const file = join(dir, 'fixed.yaml');
     writeFileSync(file, '- case: create/answers-201-with-a-job\n  reason: the emulator answered 200 (issue 12)\n');

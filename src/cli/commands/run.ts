@@ -27,8 +27,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     ...runOptions(s, io.cwd, io.env),
     ...(io.signal ? { signal: io.signal } : {}),
     stdout: io.stdout,
+    liveStream: io.stderr,
     color: useColor(io.stdout, io.env),
     env: io.env,
+    // The reporters get every case as it ends and the exit code reads only the verdict, aborted
+    // and coverage: holding the cases again would only grow a long soak's memory.
+    keepCases: false,
     onNotice: (text: string) => println(io.stderr, text),
   };
   try {

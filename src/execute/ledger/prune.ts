@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { otherWriters } from './ledger.js';
 import { readLedger } from './read.js';
 import { resourceKey } from './pending.js';
 import type { LedgerEntry } from './entries.js';
@@ -32,7 +33,8 @@ export function entriesToKeep(entries: readonly LedgerEntry[]): LedgerEntry[] {
  * Rewrites `file` with only the lines {@link entriesToKeep} keeps, before a run appends to it;
  * returns how many lines went. Lines that are not ledger entries are dropped with the settled
  * ones (readLedger warned of them when they were read). The new file replaces the old in one
- * rename; a file that is missing, a link, or already minimal is left as it is.
+ * rename; a file that is missing, a link, already minimal, or open in another live run (its
+ * writer marker says so) is left as it is.
  */
 export function pruneLedger(file: string): number {
   let stat: fs.Stats;
@@ -41,7 +43,8 @@ export function pruneLedger(file: string): number {
   } catch {
     return 0;
   }
-  if (!stat.isFile()) return 0;
+  // A run still writing this ledger would append to the replaced file and lose its lines: prune another time.
+  if (!stat.isFile() || otherWriters(file)) return 0;
   const { entries, problems } = readLedger(file);
   if (problems.some((p) => p.severity === 'error')) return 0;
   const kept = entriesToKeep(entries);
