@@ -16,6 +16,8 @@ export interface Env {
   retryAfterSeconds: number;
   /** Creates beyond this many stored jobs are refused, so a client cannot grow the emulator without bound. */
   maxJobs: number;
+  /** provisionOnDemand's rate window: 5 calls per this many ms. */
+  provisionWindowMs: number;
   /** Jobs per page of a list when the client sends no `$top`. */
   pageSize: number;
   now(): number;

@@ -70,6 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   checkNumber('bodyLimitBytes', options.bodyLimitBytes);
   checkNumber('consistencyDelayMs', options.consistencyDelayMs);
   checkNumber('maxJobs', options.maxJobs);
+  checkNumber('provisionWindowMs', options.provisionWindowMs);
   checkNumber('pageSize', options.pageSize);
   if (options.pageSize === 0) throw new Error('pageSize must be at least 1');
   // The defaults are checked by the tests (fixtures/emulator/default.yaml parses to them); only given fixtures are checked here.
@@ -85,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     consistencyDelayMs: Math.max(options.consistencyDelayMs ?? 0, behave.readLagMs),
     retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
     maxJobs: options.maxJobs ?? DEFAULT_MAX_JOBS,
+    provisionWindowMs: options.provisionWindowMs ?? 10_000,
     // The paged-lists behaviour sets a page of one job, whatever the option says.
     pageSize: behave.pageSize > 0 ? behave.pageSize : (options.pageSize ?? DEFAULT_PAGE_SIZE),
     now: () => Date.now(),

@@ -26,6 +26,12 @@ export interface EmulatorOptions {
   consistencyDelayMs?: number;
   /** Jobs it holds at most (all service principals together); a create beyond answers 403 `QuotaExceeded`. @default 5000 */
   maxJobs?: number;
+  /**
+   * provisionOnDemand allows 5 calls per this window, and its 429 says to retry after it. The
+   * documented limit is 5 per 10 seconds; a shorter window keeps a run against the emulator
+   * from waiting that long, since one 429 holds every request of the run. @default 10000
+   */
+  provisionWindowMs?: number;
   /** Jobs per page of a list without `$top`; further pages are linked by `@odata.nextLink`. @default 100 */
   pageSize?: number;
   /** Serve HTTPS with this certificate and key (PEM), e.g. from `makeSelfSignedCertificate()`. @default plain HTTP */

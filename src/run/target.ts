@@ -49,7 +49,8 @@ export function isGraphService(baseUrl: string): boolean {
 export async function resolveTarget(o: TargetOptions, cwd: string, label: Labeler = flagLabel, network: NetworkPath = {}): Promise<Target> {
   const baseUrl = targetUrl(o, label);
   if (baseUrl === undefined) {
-    const emu = await startEmulator({ port: 0 });
+    // A 3 s provisionOnDemand window: its 429 holds the whole run, and 10 s would double a first run.
+    const emu = await startEmulator({ port: 0, provisionWindowMs: 3_000 });
     const token = o.token ?? emu.fixtures.token;
     return {
       baseUrl: emu.url,

@@ -18,7 +18,8 @@ const EMULATOR_VARIABLES = {
 
 /** Runs every shipped case against an emulator started with these options, as a user would with gsc. */
 export async function runSuites(options: EmulatorOptions, consistencyTimeout: string): Promise<RunOutcome> {
-  const emu = await startEmulator(options);
+  // A short provisionOnDemand window: its 429 holds each run's requests until it passes.
+  const emu = await startEmulator({ provisionWindowMs: 3_000, ...options });
   const out = tempDir('gsc-self-');
   try {
     // Level MAY: any failed case, whatever its level, fails the run, so every catch shows in the exit code.

@@ -3,9 +3,8 @@ import type { Env } from '../env.js';
 import { entityReply, graphError } from '../reply.js';
 import { badRequest, job, jsonBody, typeName } from './common.js';
 
-/** The documented limit: 5 requests per 10 seconds. */
+/** The documented limit: 5 requests per 10 seconds (the window is `provisionWindowMs`). */
 const MAX_CALLS = 5;
-const WINDOW_MS = 10_000;
 
 interface Parameter {
   ruleId: string;
@@ -65,9 +64,9 @@ export function provisionOnDemand(ctx: RequestContext, env: Env): Reply {
       return graphError(ctx, 400, 'invalid-request', 'RequestParameterInvalid', `The rule '${missing.ruleId}' was specified in the request. However, the job does not include the rule. Read the rule ids from GET …/jobs/{id}/schema (synchronizationRules[].id).`);
     }
   }
-  if (!env.store.withinRate(`provision:${found.value.servicePrincipalId}`, env.now(), MAX_CALLS, WINDOW_MS)) {
+  if (!env.store.withinRate(`provision:${found.value.servicePrincipalId}`, env.now(), MAX_CALLS, env.provisionWindowMs)) {
     const reply = graphError(ctx, 429, 'throttled', 'TooManyRequests', 'provisionOnDemand is limited to 5 requests per 10 seconds; wait and retry.');
-    return { ...reply, headers: { ...reply.headers, 'retry-after': String(WINDOW_MS / 1000) } };
+    return { ...reply, headers: { ...reply.headers, 'retry-after': String(Math.max(1, Math.ceil(env.provisionWindowMs / 1000))) } };
   }
   const now = new Date(env.now()).toISOString();
   const first = parameters[0]?.subjects[0] as Subject;
