@@ -1,3 +1,4 @@
+import type { HistogramSummary } from '../common/histogram.js';
 import type { BaselineMark } from './baseline.js';
 import type { Coverage } from './coverage.js';
 import type { Exchange } from './exchange.js';
@@ -144,14 +145,7 @@ export interface RunSummary {
  * in milliseconds, each attempt counted (polls and retries too). Percentiles come from a
  * logarithmic histogram and are within 1% of the exact value.
  */
-export interface OperationLatency {
-  count: number;
-  min: number;
-  max: number;
-  mean: number;
-  p50: number;
-  p95: number;
-  p99: number;
+export interface OperationLatency extends HistogramSummary {
   /** The histogram's non-empty buckets, `[index, count]`: bucket i holds values from 1.02^i to 1.02^(i+1) µs. Kept so shards merge exactly. */
   buckets: Array<[number, number]>;
 }
