@@ -6,6 +6,7 @@ import { UsageError } from './exit-codes.js';
 import { lockFolder } from './folder-lock.js';
 import { ensureFolder } from './folders.js';
 import { project } from './project.js';
+import { parseJson } from '../common/json-depth.js';
 
 /** Options of {@link mergeReports}: what `gsc merge-reports` takes. */
 export interface MergeReportsOptions {
@@ -76,7 +77,9 @@ function readShard(input: string, cwd: string): ShardResults {
   const name = file === path ? input : join(input, RESULTS_FILE);
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    const parsed = parseJson(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new SyntaxError(parsed.error);
+    doc = parsed.value;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw new UsageError(`${name}: ${e.code === 'ENOENT' ? 'there is no such file: did that shard run with the json reporter?' : e instanceof SyntaxError ? `not JSON (${e.message})` : (e.code ?? e.message)}`);

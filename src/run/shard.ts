@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseShard, type Shard } from '../plan/index.js';
 import { UsageError } from './exit-codes.js';
+import { parseJson } from '../common/json-depth.js';
 
 /** `'2/4'` or `{ index: 2, count: 4 }`, checked; a bad value is a usage error naming the option. */
 export function shardOption(value: string | Shard, label: string): Shard {
@@ -21,7 +22,9 @@ export function readTimings(files: readonly string[], cwd: string, label: string
     const path = resolve(cwd, file);
     let doc: unknown;
     try {
-      doc = JSON.parse(readFileSync(path, 'utf8'));
+      const parsed = parseJson(readFileSync(path, 'utf8'));
+      if (!parsed.ok) throw new SyntaxError(parsed.error);
+      doc = parsed.value;
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       const why = e.code === 'ENOENT' ? 'there is no such file' : e instanceof SyntaxError ? `it is not JSON (${e.message})` : (e.code ?? e.message);
