@@ -80,6 +80,11 @@ export interface RunInfo {
   startedAt: string;
   /** Case instances the run will run: selected cases times `--repeat`; with `--duration`, the cases of one round. */
   total: number;
+  /**
+   * Set by a `--duration` run: rounds start until this many milliseconds have passed, so how
+   * many cases will run is not known, and `total` counts one round.
+   */
+  durationMs?: number;
   /** `--level`: failures at this level or stricter fail the run. */
   failLevel: Level;
   /** Set when the run is one shard of a split (`--shard i/n`). */

@@ -38,6 +38,8 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
   const tty = (o.stream as { isTTY?: boolean }).isTTY === true;
   let total = 0;
   let ended = 0;
+  /** Set for a `--duration` run: how many cases run is not known, so the counter shows rounds instead of a total. */
+  let rounds = false;
   const running = new Map<string, number>();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const beat = () => {
@@ -56,13 +58,14 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     },
     onRunStart(info: RunInfo) {
       total = info.total ?? 0;
+      rounds = info.durationMs !== undefined;
       failLevel = info.failLevel ?? failLevel;
       coverage = info.coverage;
       if (o.quiet) return;
       const tool = `${info.tool?.name ?? 'gsc'} ${info.tool?.version ?? ''}`.trim();
       write([
         p.bold(say(`${tool} against ${redactText(String(info.target ?? '(unknown target)'))}`)),
-        `${plural(info.total ?? 0, 'case')}, failing level ${failLevel}`,
+        `${plural(info.total ?? 0, 'case')}${rounds ? ` a round, round after round for ${formatDuration(info.durationMs ?? 0)}` : ''}, failing level ${failLevel}`,
         '',
       ]);
     },
@@ -72,7 +75,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       running.delete(c.id);
       ended++;
       if (o.quiet) return;
-      const counter = tty && total > 0 ? `${p.dim(`[${ended}/${total}]`)} ` : '';
+      const counter = tty && total > 0 ? `${p.dim(`[${rounds ? `${ended} · round ${roundOf(c.id)}` : `${ended}/${total}`}]`)} ` : '';
       const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
       write([`${counter}${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
@@ -102,6 +105,11 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
 }
 
 /** `PASS `, `FAIL `…, coloured by `p`. */
+/** The round of a repeated case's result, from its id (`create/answers-201#3`: case ids never hold `#`). */
+function roundOf(id: string): string {
+  return /#(\d+)$/.exec(id)?.[1] ?? '1';
+}
+
 function marker(p: Paint): (s: Status) => string {
   return (s) => {
     const m = MARKS[s] ?? { word: String(s).toUpperCase(), colour: 'bold' };
