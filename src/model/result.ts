@@ -85,6 +85,11 @@ export interface RunInfo {
    * many cases will run is not known, and `total` counts one round.
    */
   durationMs?: number;
+  /**
+   * What each result stands for: a suite's case (the default), or one exchange `gsc proxy`
+   * judged as it passed through, whose number is not known until the proxy stops.
+   */
+  subject?: 'case' | 'exchange';
   /** `--level`: failures at this level or stricter fail the run. */
   failLevel: Level;
   /** Set when the run is one shard of a split (`--shard i/n`). */
