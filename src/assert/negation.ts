@@ -37,9 +37,8 @@ function negated<Part extends NegatablePart>(predicate: PredicateDefinition<Part
     run(exchange, part, ctx) {
       const j = predicate.judge(exchange, part, ctx);
       if (!j.holds && j.unmet === undefined) return [];
-      const message = j.holds
-        ? `expected ${j.subject} not to ${j.claim}`
-        : `expected ${j.subject} to ${j.unmet}, and not to ${j.claim}`;
+      // Worded as the claim as written is ("X must Y"), so every finding reads the same way.
+      const message = j.holds ? `${j.subject} must not ${j.claim}` : `${j.subject} must ${j.unmet} and not ${j.claim}`;
       return [finding(name, message, { not: j.expected }, j, part.span)];
     },
   };

@@ -103,7 +103,7 @@ export type Judgement = JudgementEvidence & (
     }
 );
 
-/** What findings of a predicate say: `${subject} must ${claim}`, `expected ${subject} not to ${claim}`. */
+/** What findings of a predicate say: `${subject} must ${claim}`, negated `${subject} must not ${claim}`. */
 export interface JudgementEvidence {
   /** What is judged, as messages name it: `/schedule/state`, `body`, `content-type header`. */
   subject: string;

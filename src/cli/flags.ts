@@ -177,7 +177,6 @@ export const proxyFlags: FlagDef[] = [
   FLAGS.key,
   FLAGS['exit-after'],
   FLAGS.record,
-  { ...FLAGS.level, description: 'lowest requirement level whose failure makes the traffic non-conformant: MUST, SHOULD or MAY' },
   FLAGS.out,
   FLAGS.reporter,
   FLAGS.verbose,

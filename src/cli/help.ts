@@ -25,7 +25,8 @@ const PROXY_TEXT = `Point the client's base URL at the printed proxy URL (the up
 origin). Each exchange is forwarded with the client's own Authorization, answered unchanged, and
 reported as one case named by its operation: a request step (credentials, JSON body valid for the
 operation) and a response step (documented status, body valid against its schema, Graph error
-shape). An operation specs/ does not hold is skipped as unknown. Reports are written when the
+shape), all of it the contract's MUST: any finding fails the traffic (exit 1). An operation
+specs/ does not hold is skipped as unknown. Reports are written when the
 proxy stops: on SIGINT or SIGTERM, or after --exit-after N exchanges. Credentials and tokens are
 never printed, reported or recorded.
 Real SDKs send tokens only over HTTPS: use --tls, and trust the printed certificate

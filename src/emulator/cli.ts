@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseDuration } from '../common/duration.js';
 import { listBehaviours } from './behaviours.js';
 import { listDeviations } from './deviations/index.js';
 import { FixtureError, loadFixtures } from './fixtures/load.js';
@@ -39,6 +40,8 @@ Options:
   --body-limit BYTES     answer 413 to larger bodies (default 1048576)
   --max-jobs N           refuse creates beyond N stored jobs with 403 QuotaExceeded (default 5000)
   --page-size N          jobs per list page without $top; more pages follow @odata.nextLink (default 100)
+  --provision-window D   provisionOnDemand allows 5 calls per D per service principal, then 429
+                         with Retry-After D (default 10s, the documented limit)
   --tls                  serve HTTPS with a self-signed certificate made at start-up; its
                          path is printed, for NODE_EXTRA_CA_CERTS, and removed at the end
   --cert FILE --key FILE serve HTTPS with this PEM certificate and key (implies --tls)
@@ -85,19 +88,17 @@ export function exposureWarning(host: string, ownFixtures: boolean): string | un
   return `gsc emulator: warning: listening on ${host}, reachable from other machines, with the default token everyone knows; give your own tokens with --fixtures, or listen on 127.0.0.1`;
 }
 
-const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
 /**
- * A duration with its unit, the grammar gsc uses everywhere (`500ms`, `2s`, `1m`): the emulator
- * keeps its own copy, since it imports no engine code. A bare number is refused with its unit.
+ * A duration with its unit (`500ms`, `2s`, `1m`), read by the one grammar gsc uses everywhere
+ * (`common/duration.ts`, a pure function of text that imports nothing, so sharing it costs the
+ * emulator no independence). A bare number is refused with its unit.
  */
-function duration(flag: string, text: string | undefined): number | undefined {
+function duration(flag: string, text: string | undefined, min = 0): number | undefined {
   if (text === undefined) return undefined;
-  const t = text.trim();
-  if (/^[0-9]+(?:\.[0-9]+)?$/.test(t)) throw new FlagError(`--${flag} ${t}: add a unit, e.g. ${t}ms or ${t}s`);
-  const m = /^((?:0|[1-9][0-9]*)(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(t);
-  if (m === null) throw new FlagError(`--${flag} takes a duration with its unit (ms, s, m or h: 500ms, 2s), got '${text}'`);
-  return Math.round(Number(m[1]) * UNITS[m[2]!]!);
+  const parsed = parseDuration(text);
+  if ('problem' in parsed) throw new FlagError(`--${flag} ${text.trim()}: ${parsed.problem}`);
+  if (parsed.ms < min) throw new FlagError(`--${flag} ${text.trim()}: must be at least ${min}ms`);
+  return parsed.ms;
 }
 
 function optionsFrom(values: Record<string, string | boolean | string[] | undefined>): EmulatorOptions {
@@ -123,6 +124,7 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
     bodyLimitBytes: whole('body-limit', s('body-limit')) ?? 1024 * 1024,
     ...(s('max-jobs') !== undefined ? { maxJobs: whole('max-jobs', s('max-jobs')) } : {}),
     ...(s('page-size') !== undefined ? { pageSize: positive('page-size', s('page-size')) } : {}),
+    ...(s('provision-window') !== undefined ? { provisionWindowMs: duration('provision-window', s('provision-window'), 1) } : {}),
   };
 }
 
@@ -159,7 +161,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
         behave: { type: 'string', multiple: true }, 'list-behaviours': { type: 'boolean' },
         throttle: { type: 'string' }, 'retry-after': { type: 'string' }, unavailable: { type: 'string' },
         latency: { type: 'string' }, reset: { type: 'string' }, seed: { type: 'string' },
-        'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, 'max-jobs': { type: 'string' }, 'page-size': { type: 'string' },
+        'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, 'max-jobs': { type: 'string' }, 'page-size': { type: 'string' }, 'provision-window': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         tls: { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, replay: { type: 'string' },
       },

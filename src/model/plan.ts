@@ -16,7 +16,7 @@ export interface SkipReason {
 }
 
 /** The stable codes of {@link SkipReason}. */
-export type SkipCode = 'needs-allow-writes' | 'needs-variable' | 'optional-route-missing';
+export type SkipCode = 'needs-allow-writes' | 'needs-variable' | 'optional-route-missing' | 'unknown-operation';
 
 /** A case the plan chose, with its suite; `skip` is set when the plan keeps it from running (reported as skipped). */
 export interface PlannedCase {

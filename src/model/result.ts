@@ -80,6 +80,16 @@ export interface RunInfo {
   startedAt: string;
   /** Case instances the run will run: selected cases times `--repeat`; with `--duration`, the cases of one round. */
   total: number;
+  /**
+   * Set by a `--duration` run: rounds start until this many milliseconds have passed, so how
+   * many cases will run is not known, and `total` counts one round.
+   */
+  durationMs?: number;
+  /**
+   * What each result stands for: a suite's case (the default), or one exchange `gsc proxy`
+   * judged as it passed through, whose number is not known until the proxy stops.
+   */
+  subject?: 'case' | 'exchange';
   /** `--level`: failures at this level or stricter fail the run. */
   failLevel: Level;
   /** Set when the run is one shard of a split (`--shard i/n`). */

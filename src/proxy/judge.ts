@@ -54,7 +54,7 @@ export function judgeExchange(proxied: ProxiedExchange, contract: Contract, base
   if (operation === undefined) {
     const near = nearest.length > 0 ? `; the nearest documented: ${nearest.map((o) => `${o.method} ${o.path}`).join(', ')}` : '';
     const where = basePath !== '' && !url.pathname.startsWith(basePath) ? ` (the path is not below the upstream's base path ${basePath})` : '';
-    return { ...head, tags: ['proxy', 'unknown'], doc: '', file: 'specs/', span: { file: 'specs/', line: 1, col: 1 }, status: 'skipped', steps: [], skipReason: `unknown operation: specs/ holds no ${method} ${apiPath}${where}${near}` };
+    return { ...head, tags: ['proxy', 'unknown'], doc: '', file: 'specs/', span: { file: 'specs/', line: 1, col: 1 }, status: 'skipped', steps: [], skipCode: 'unknown-operation', skipReason: `unknown operation: specs/ holds no ${method} ${apiPath}${where}${near}` };
   }
   const span = spanOf(operation);
   const base = { ...head, tags: ['proxy', operation.operationId ?? operation.path], doc: operation.doc ?? '', file: operation.file, span };

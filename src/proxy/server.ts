@@ -4,7 +4,6 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import type { CaseResult, Counts, Exchange, RunInfo, RunSummary } from '../model/index.js';
-import { countsAt } from '../report/verdict.js';
 import { loadContract, type Contract } from './contract.js';
 import { decodedBody, forward, readRequest, type Forwarded } from './forward.js';
 import { harDocument, harEntry, type HarEntry } from './har.js';
@@ -63,13 +62,19 @@ function toExchange(f: Forwarded, url: string, durationMs: number, redactor: Tra
   return exchange;
 }
 
-/** The verdict of a run, from the cases: a failure at the failing level, else an error, decides. */
-function summarize(cases: CaseResult[], failLevel: ProxyOptions['failLevel'], durationMs: number): RunSummary {
+/**
+ * The verdict of the traffic: a failure, else an error, decides. Every exchange is judged by the
+ * documented contract, all of it MUST, so there is no lower failing level to choose.
+ */
+function summarize(cases: CaseResult[], durationMs: number): RunSummary {
   const counts: Counts = { passed: 0, failed: 0, error: 0, skipped: 0 };
-  for (const c of cases) counts[c.status]++;
-  const failing = cases.some((c) => c.status === 'failed' && countsAt(c.level, failLevel ?? 'MUST'));
-  const verdict = failing ? 'non-conformant' : counts.error > 0 ? 'incomplete' : 'conformant';
-  return { counts, durationMs, verdict, conformant: verdict === 'conformant' };
+  const skips: Record<string, number> = {};
+  for (const c of cases) {
+    counts[c.status]++;
+    if (c.status === 'skipped') skips[c.skipCode ?? 'other'] = (skips[c.skipCode ?? 'other'] ?? 0) + 1;
+  }
+  const verdict = counts.failed > 0 ? 'non-conformant' : counts.error > 0 ? 'incomplete' : 'conformant';
+  return { counts, durationMs, verdict, conformant: verdict === 'conformant', skips };
 }
 
 /**
@@ -143,7 +148,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
   origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
-  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: options.version ?? '0.0.0' }, target: `gsc proxy ${origin}${basePath} → ${upstream.origin}${basePath}`, startedAt: new Date(started).toISOString(), total: options.exitAfter ?? 0, failLevel: options.failLevel ?? 'MUST' };
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: options.version ?? '0.0.0' }, target: `gsc proxy ${origin}${basePath} → ${upstream.origin}${basePath}`, startedAt: new Date(started).toISOString(), total: options.exitAfter ?? 0, subject: 'exchange', failLevel: 'MUST' };
   report(() => reporter?.onRunStart?.(info));
 
   let resolveDone!: (summary: RunSummary) => void;
@@ -162,7 +167,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       server.closeAllConnections();
       await closed;
       await dispatcher.close();
-      const summary = summarize(cases, options.failLevel, Date.now() - started);
+      const summary = summarize(cases, Date.now() - started);
       report(() => reporter?.onRunEnd?.(summary));
       await reporting;
       if (options.record) writeFileSync(options.record, `${JSON.stringify(harDocument(har, options.version ?? '0.0.0'), null, 2)}\n`, { mode: 0o600 });

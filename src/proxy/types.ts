@@ -1,4 +1,4 @@
-import type { Level, Reporter, RunSummary } from '../model/index.js';
+import type { Reporter, RunSummary } from '../model/index.js';
 
 /** How to start a validating proxy. */
 export interface ProxyOptions {
@@ -18,8 +18,6 @@ export interface ProxyOptions {
   record?: string;
   /** Receives each exchange as a case as it ends, and the summary when the proxy stops. */
   reporter?: Reporter;
-  /** Lowest level whose failure makes the traffic non-conformant. @default 'MUST' */
-  failLevel?: Level;
   /** The tool's version, for report headers and the HAR creator. */
   version?: string;
 }

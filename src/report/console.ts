@@ -38,6 +38,10 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
   const tty = (o.stream as { isTTY?: boolean }).isTTY === true;
   let total = 0;
   let ended = 0;
+  /** Set for a `--duration` run: how many cases run is not known, so the counter shows rounds instead of a total. */
+  let rounds = false;
+  /** What each result is: a case, or an exchange through `gsc proxy`. */
+  let subject: 'case' | 'exchange' = 'case';
   const running = new Map<string, number>();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const beat = () => {
@@ -56,13 +60,15 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     },
     onRunStart(info: RunInfo) {
       total = info.total ?? 0;
+      rounds = info.durationMs !== undefined;
+      subject = info.subject ?? 'case';
       failLevel = info.failLevel ?? failLevel;
       coverage = info.coverage;
       if (o.quiet) return;
       const tool = `${info.tool?.name ?? 'gsc'} ${info.tool?.version ?? ''}`.trim();
       write([
         p.bold(say(`${tool} against ${redactText(String(info.target ?? '(unknown target)'))}`)),
-        `${plural(info.total ?? 0, 'case')}, failing level ${failLevel}`,
+        `${planned(info)}, failing level ${failLevel}`,
         '',
       ]);
     },
@@ -72,7 +78,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       running.delete(c.id);
       ended++;
       if (o.quiet) return;
-      const counter = tty && total > 0 ? `${p.dim(`[${ended}/${total}]`)} ` : '';
+      const counter = tty && total > 0 ? `${p.dim(`[${rounds ? `${ended} · round ${roundOf(c.id)}` : `${ended}/${total}`}]`)} ` : '';
       const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
       write([`${counter}${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
@@ -93,7 +99,8 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
       if (coverage && !o.quiet) end.push(coverageLine(coverage));
-      end.push(summary.conformant ? p.green(verdictLine(summary, failLevel, kept)) : p.red(verdictLine(summary, failLevel, kept)));
+      const verdict = verdictLine(summary, failLevel, kept, subject);
+      end.push(summary.conformant ? p.green(verdict) : p.red(verdict));
       end.push(summaryLine(summary.counts, summary.durationMs));
       if (summary.waitedMs) end.push(`Waited ${formatDuration(summary.waitedMs)} in all because the target throttled the run`);
       write(end);
@@ -102,6 +109,18 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
 }
 
 /** `PASS `, `FAIL `…, coloured by `p`. */
+/** What the run will check, as the line under its header says: `38 cases`, one round's cases, or the proxy's exchanges. */
+function planned(info: RunInfo): string {
+  const total = info.total ?? 0;
+  if (info.subject === 'exchange') return total > 0 ? `Checking up to ${plural(total, 'exchange')} against specs/ as they pass through` : 'Checking each exchange against specs/ as it passes through';
+  return `${plural(total, 'case')}${info.durationMs !== undefined ? ` a round, round after round for ${formatDuration(info.durationMs)}` : ''}`;
+}
+
+/** The round of a repeated case's result, from its id (`create/answers-201#3`: case ids never hold `#`). */
+function roundOf(id: string): string {
+  return /#(\d+)$/.exec(id)?.[1] ?? '1';
+}
+
 function marker(p: Paint): (s: Status) => string {
   return (s) => {
     const m = MARKS[s] ?? { word: String(s).toUpperCase(), colour: 'bold' };

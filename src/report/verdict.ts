@@ -60,29 +60,31 @@ export function tallyByLevel(cases: readonly Pick<CaseResult, 'level' | 'status'
 const SKIP_WORDS: Readonly<Record<string, string>> = {
   'needs-allow-writes': 'need --allow-writes',
   'optional-route-missing': 'optional route not implemented by the target',
+  'unknown-operation': 'an operation specs/ does not hold',
 };
 
 /**
  * On how much a verdict stands: `3 of 38 cases (35 skipped: need --allow-writes)`, from the
  * summary's counts and its skips by reason; with several reasons each says how many.
  */
-export function scopeText(summary: Pick<RunSummary, 'counts' | 'skips'>): string {
+export function scopeText(summary: Pick<RunSummary, 'counts' | 'skips'>, subject: 'case' | 'exchange' = 'case'): string {
   const c = summary.counts ?? ({} as Partial<Counts>);
   const skipped = c.skipped ?? 0;
   const total = (c.passed ?? 0) + (c.failed ?? 0) + (c.error ?? 0) + skipped;
   const ran = total - skipped;
-  if (skipped === 0) return `${ran} of ${plural(total, 'case')}`;
+  if (skipped === 0) return `${ran} of ${plural(total, subject)}`;
   const reasons = Object.entries(summary.skips ?? {}).filter(([, n]) => n > 0);
   const words = (code: string): string => visible(SKIP_WORDS[code] ?? code);
   const why = reasons.length === 1 ? words(reasons[0]![0]) : reasons.map(([code, n]) => `${n} ${words(code)}`).join(', ');
-  return `${ran} of ${plural(total, 'case')} (${skipped} skipped${why ? `: ${why}` : ''})`;
+  return `${ran} of ${plural(total, subject)} (${skipped} skipped${why ? `: ${why}` : ''})`;
 }
 
 /**
  * One sentence: is the target conformant at the failing level, on how many cases, and why not. The engine's
- * `conformant` decides; the case lists only explain it.
+ * `conformant` decides; the case lists only explain it. `subject` words the results: a suite's
+ * cases, or the exchanges `gsc proxy` judged.
  */
-export function verdictLine(summary: RunSummary, failLevel: Level, cases: readonly CaseBrief[]): string {
+export function verdictLine(summary: RunSummary, failLevel: Level, cases: readonly CaseBrief[], subject: 'case' | 'exchange' = 'case'): string {
   const levels = LEVELS.filter((l) => countsAt(l, failLevel)).join(' or ');
   const failed = cases.filter((c) => c.status === 'failed');
   const known = failed.filter((c) => acceptedByBaseline(c));
@@ -94,15 +96,15 @@ export function verdictLine(summary: RunSummary, failLevel: Level, cases: readon
   if (below > 0) notes.push(`${plural(below, 'failure')} below ${failLevel} ${below === 1 ? 'does' : 'do'} not count`);
   if (known.length > 0) notes.push(`${plural(known.length, 'known deviation')} in the baseline ${known.length === 1 ? 'does' : 'do'} not count`);
   if (fixed > 0) notes.push(`${plural(fixed, 'baselined case')} now ${fixed === 1 ? 'passes' : 'pass'}: remove ${fixed === 1 ? 'its entry' : 'their entries'} from the baseline`);
-  if (errors > 0) notes.push(`${plural(errors, 'case')} could not be tested`);
+  if (errors > 0) notes.push(`${plural(errors, subject)} could not be tested`);
   if (summary.aborted) notes.push('the run was aborted, so the verdict is incomplete');
   const required = summary.requiredSkipped ?? 0;
   if (required > 0) notes.push(`${plural(required, 'MUST case')} skipped, and --require-all needs every one to run`);
   const tail = notes.map((n) => `; ${n}`).join('');
-  if (summary.conformant) return `Conformant on ${scopeText(summary)}, at level ${failLevel}: no ${levels} case failed${tail}.`;
-  if (summary.verdict === 'incomplete') return `Conformance NOT shown at level ${failLevel}: no ${levels} case failed, but not everything was tested${tail}.`;
+  if (summary.conformant) return `Conformant on ${scopeText(summary, subject)}, at level ${failLevel}: no ${levels} ${subject} failed${tail}.`;
+  if (summary.verdict === 'incomplete') return `Conformance NOT shown at level ${failLevel}: no ${levels} ${subject} failed, but not everything was tested${tail}.`;
   const ids = counting.slice(0, 5).map((c) => visible(String(c.id)));
   const more = counting.length > ids.length ? `, and ${counting.length - ids.length} more` : '';
-  const which = counting.length ? `: ${plural(counting.length, `${levels} case`)} failed (${ids.join(', ')}${more})` : '';
+  const which = counting.length ? `: ${plural(counting.length, subject === 'exchange' ? 'exchange' : `${levels} case`)} failed (${ids.join(', ')}${more})` : '';
   return `NOT conformant at level ${failLevel}${which}${tail}.`;
 }

@@ -1,12 +1,10 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createAjv } from '../common/ajv.js';
 import { combineReporters, createReporters, mergeProblems, mergeResults, RESULTS_FILE, resultsJson, type ResultsFile, type ShardResults } from '../report/index.js';
 import { UsageError } from './exit-codes.js';
 import { lockFolder } from './folder-lock.js';
 import { ensureFolder } from './folders.js';
-import { project } from './project.js';
-import { parseJson } from '../common/json-depth.js';
+import { readResultsFiles } from './results-file.js';
 
 /** Options of {@link mergeReports}: what `gsc merge-reports` takes. */
 export interface MergeReportsOptions {
@@ -35,7 +33,7 @@ export const MERGE_REPORTERS = ['json', 'junit', 'html', 'ctrf'];
 export async function mergeReports(o: MergeReportsOptions): Promise<ResultsFile> {
   const cwd = o.cwd ?? process.cwd();
   const outDir = resolve(cwd, o.out ?? 'reports');
-  const shards = o.inputs.map((input) => readShard(input, cwd));
+  const shards: ShardResults[] = readResultsFiles(o.inputs, cwd);
   const problems = mergeProblems(shards);
   if (problems.length > 0) throw new UsageError(`cannot merge these reports:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const own = shards.find((s) => samePath(resolve(cwd, s.file), join(outDir, RESULTS_FILE)));
@@ -61,35 +59,6 @@ export async function mergeReports(o: MergeReportsOptions): Promise<ResultsFile>
   } finally {
     lock?.release();
   }
-}
-
-let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
-
-/** Reads one shard's results.json (a folder holding one, or the file), checked against its schema. */
-function readShard(input: string, cwd: string): ShardResults {
-  const path = resolve(cwd, input);
-  let file = path;
-  try {
-    if (statSync(path).isDirectory()) file = join(path, RESULTS_FILE);
-  } catch {
-    throw new UsageError(`${input}: no such folder or file; give the folders the shards wrote (each holding a ${RESULTS_FILE})`);
-  }
-  const name = file === path ? input : join(input, RESULTS_FILE);
-  let doc: unknown;
-  try {
-    const parsed = parseJson(readFileSync(file, 'utf8'));
-    if (!parsed.ok) throw new SyntaxError(parsed.error);
-    doc = parsed.value;
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new UsageError(`${name}: ${e.code === 'ENOENT' ? 'there is no such file: did that shard run with the json reporter?' : e instanceof SyntaxError ? `not JSON (${e.message})` : (e.code ?? e.message)}`);
-  }
-  validator ??= createAjv().compile(JSON.parse(readFileSync(join(project().schemas, 'results.schema.json'), 'utf8')) as object);
-  if (!validator(doc)) {
-    const e = validator.errors?.[0];
-    throw new UsageError(`${name} is not a results.json gsc wrote: ${e?.instancePath || '/'} ${e?.message ?? 'is invalid'} (schemas/results.schema.json)`);
-  }
-  return { file: name, doc: doc as ResultsFile };
 }
 
 function samePath(a: string, b: string): boolean {

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseShard, type Shard } from '../plan/index.js';
 import { UsageError } from './exit-codes.js';
-import { parseJson } from '../common/json-depth.js';
+import { readResultsFile } from './results-file.js';
 
 /** `'2/4'` or `{ index: 2, count: 4 }`, checked; a bad value is a usage error naming the option. */
 export function shardOption(value: string | Shard, label: string): Shard {
@@ -14,26 +12,14 @@ export function shardOption(value: string | Shard, label: string): Shard {
 
 /**
  * Case durations recorded by earlier runs: each file is a `results.json` (a merged one does
- * best). A repeated case's instances (`id#3`) count towards its id, averaged.
+ * best), or a folder holding one, read one at a time. A repeated case's instances (`id#3`)
+ * count towards its id, averaged.
  */
 export function readTimings(files: readonly string[], cwd: string, label: string): Map<string, number> {
   const sums = new Map<string, { total: number; n: number }>();
   for (const file of files) {
-    const path = resolve(cwd, file);
-    let doc: unknown;
-    try {
-      const parsed = parseJson(readFileSync(path, 'utf8'));
-      if (!parsed.ok) throw new SyntaxError(parsed.error);
-      doc = parsed.value;
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      const why = e.code === 'ENOENT' ? 'there is no such file' : e instanceof SyntaxError ? `it is not JSON (${e.message})` : (e.code ?? e.message);
-      throw new UsageError(`${label} ${file}: ${why}; give the results.json of an earlier run`);
-    }
-    const cases = (doc as { cases?: unknown })?.cases;
-    if (!Array.isArray(cases)) throw new UsageError(`${label} ${file}: it has no \`cases\` array; give the results.json of an earlier run`);
-    for (const c of cases as Array<{ id?: unknown; durationMs?: unknown }>) {
-      if (typeof c?.id !== 'string' || typeof c.durationMs !== 'number' || !(c.durationMs >= 0)) continue;
+    const { cases } = readResultsFile(file, cwd, label).doc;
+    for (const c of cases) {
       const id = c.id.replace(/#\d+$/, '');
       const s = sums.get(id) ?? { total: 0, n: 0 };
       s.total += c.durationMs;

@@ -56,7 +56,7 @@ describe('gsc diff A/results.json B/results.json: the same cases against two tar
   it('a missing or foreign file is a clear usage error', async () => {
     const d = await gsc(['diff', 'a/results.json', 'nowhere/results.json'], { cwd: dir });
     expect(d.code).toBe(2);
-    expect(d.stderr).toContain('gsc diff: B nowhere/results.json: no such file; a run writes one with `gsc run --reporter json`');
+    expect(d.stderr).toContain('gsc diff: B nowhere/results.json: no such file or folder; give the results.json a run wrote (`gsc run --reporter json` writes reports/results.json)');
     expect((await gsc(['diff', 'a/results.json'], { cwd: dir })).stderr).toContain('give two results files');
   });
 });

@@ -52,10 +52,28 @@ describe('gsc emulator', () => {
     expect(await r.code).toBe(0);
   });
 
+  it('--provision-window 3s allows 5 provisionOnDemand calls per 3 s: the sixth answers 429 with Retry-After: 3', async () => {
+    const stop = new AbortController();
+    const r = run(['--provision-window', '3s'], stop.signal);
+    await until(() => r.out().includes('listening'));
+    const url = /on (\S+) /.exec(r.out())?.[1] ?? '';
+    const jobs = `${url}/servicePrincipals/8e4c2a10-5b3d-4f6e-9a7c-1d2e3f405a6b/synchronization/jobs`;
+    const headers = { authorization: 'Bearer gsc-emulator-token', 'content-type': 'application/json' };
+    const job = (await (await fetch(jobs, { method: 'POST', headers, body: '{"templateId":"BoxOutDelta"}' })).json()) as { id: string };
+    const body = JSON.stringify({ parameters: [{ ruleId: 'ea807875-5618-4f0a-9125-0b46a05298ca', subjects: [{ objectId: 'u1', objectTypeName: 'User' }] }] });
+    const answers: Response[] = [];
+    for (let i = 0; i < 6; i++) answers.push(await fetch(`${jobs}/${job.id}/provisionOnDemand`, { method: 'POST', headers, body }));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(answers[5]!.headers.get('retry-after')).toBe('3');
+    stop.abort();
+    expect(await r.code).toBe(0);
+  });
+
   it('prints help with --help and every deviation with --list-deviations', async () => {
     const help = run(['--help']);
     expect(await help.code).toBe(0);
     expect(help.out()).toContain('Usage: gsc emulator [options]');
+    expect(help.out()).toMatch(/^ {2}--provision-window D +provisionOnDemand allows 5 calls per D per service principal, then 429\n +with Retry-After D \(default 10s, the documented limit\)$/m);
     const list = run(['--list-deviations']);
     expect(await list.code).toBe(0);
     expect(list.out()).toMatch(/^create-answers-200 +breaks: Create answers 201 Created$/m);
@@ -66,8 +84,10 @@ describe('gsc emulator', () => {
     [['--colour'], "gsc emulator: unknown option '--colour'"],
     [['--throttle', '1.5'], "gsc emulator: --throttle takes a share between 0 and 1 (e.g. 0.2), got '1.5'"],
     [['--port', 'http'], "gsc emulator: --port takes a whole number from 0 to 65535, got 'http'"],
-    [['--latency', '50'], 'gsc emulator: --latency 50: add a unit, e.g. 50ms or 50s'],
-    [['--consistency-delay', 'soon'], "gsc emulator: --consistency-delay takes a duration with its unit (ms, s, m or h: 500ms, 2s), got 'soon'"],
+    [['--latency', '50'], 'gsc emulator: --latency 50: add a unit, e.g. 50s or 50ms'],
+    [['--consistency-delay', 'soon'], 'gsc emulator: --consistency-delay soon: not a duration: write a number and its unit (ms, s, m or h: 500ms, 30s, 2m)'],
+    [['--provision-window', '10'], 'gsc emulator: --provision-window 10: add a unit, e.g. 10s or 10ms'],
+    [['--provision-window', '0s'], 'gsc emulator: --provision-window 0s: must be at least 1ms'],
     [['--deviate', 'create-answer-200'], "gsc emulator: unknown deviation 'create-answer-200' (did you mean 'create-answers-200'?)"],
     [['--throttle', '0.6', '--unavailable', '0.6'], 'gsc emulator: chaos shares add up to 1.2; their sum must be at most 1'],
     [['extra'], 'gsc emulator: Unexpected argument'],

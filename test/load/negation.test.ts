@@ -48,10 +48,10 @@ describe('not: on an expectation', () => {
     const answer = exchangeOf({ headers: { location: '/x' }, json: { id: '', value: [{ id: 'x' }], status: { progress: [] } } });
     const findings = checkExchange(answer, expectation!, ctx);
     expect(findings.map((f) => [f.check, f.message])).toEqual([
-      ['header-is-absent', 'expected location header not to be present'],
-      ['value-differs', 'expected /id not to equal ""'],
-      ['value-excludes', 'expected /value not to contain an element matching {"id":"x"}'],
-      ['value-is-absent', 'expected /status/progress not to be present'],
+      ['header-is-absent', 'location header must not be present'],
+      ['value-differs', '/id must not equal ""'],
+      ['value-excludes', '/value must not contain an element matching {"id":"x"}'],
+      ['value-is-absent', '/status/progress must not be present'],
     ]);
   });
 

@@ -64,6 +64,7 @@ describe('gsc proxy, as an SDK team uses it', () => {
     await p.stop();
     expect(p.reporter.cases.map((c) => c.status)).toEqual(['skipped', 'skipped']);
     expect(p.reporter.cases[0]?.skipReason).toContain('unknown operation: specs/ holds no GET /anything/bin');
+    expect(p.reporter.cases[0]?.skipCode).toBe('unknown-operation');
   });
 
   it('passes a faithful create, get and delete with no finding, and reports each by its operation', async () => {

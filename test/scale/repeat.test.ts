@@ -19,6 +19,20 @@ describe('repeating cases with run()', () => {
     for (const c of result.cases) expect(Date.parse(c.startedAt) - first).toBeLessThanOrEqual(2000 + 5);
   });
 
+  it('on a terminal, a --duration run counts the cases done and the round, never more cases than it planned ([15/9])', async () => {
+    const chunks: string[] = [];
+    const terminal = { isTTY: true, write: (s: string) => (chunks.push(s), true) } as unknown as NodeJS.WritableStream;
+    const result = await run({ tags: ['smoke'], reporters: ['console'], stdout: terminal, live: 'off', duration: '1s', concurrency: 2 });
+    const text = chunks.join('');
+    expect(text).toContain('3 cases a round, round after round for 1.0 s, failing level MUST');
+    const counters = [...text.matchAll(/^\[([^\]]*)\] (PASS|FAIL)/gm)].map((m) => m[1]);
+    expect(counters).toHaveLength(result.cases.length);
+    expect(result.cases.length).toBeGreaterThan(3);
+    // Each line says how many cases are done and the round of the one that just ended.
+    counters.forEach((counter, i) => expect(counter).toBe(`${i + 1} · round ${result.cases[i]!.id.split('#')[1]}`));
+    expect(text).not.toMatch(/\[\d+\/\d+\]/);
+  });
+
   it('a bad repeat or duration is a usage error naming the option', async () => {
     await expect(run({ reporters: [], repeat: 0 })).rejects.toThrow(GscUsageError);
     await expect(run({ reporters: [], repeat: 0 })).rejects.toThrow(/--repeat "0" must be a whole number/);

@@ -88,22 +88,22 @@ describe('a run split into shards and merged', () => {
     await expect(merge('shard-1')).rejects.toThrow(/shard 2\/2 is missing: give every shard's folder/);
     await expect(merge('shard-1', 'shard-2', 'shard-2')).rejects.toThrow(/shard 2\/2 is given twice/);
     await expect(merge('whole')).rejects.toThrow(/is not a shard's report: it was written by a run without --shard i\/n/);
-    await expect(merge('nowhere')).rejects.toThrow(/nowhere: no such folder or file/);
+    await expect(merge('nowhere')).rejects.toThrow(/nowhere: no such file or folder/);
     await expect(mergeReports({ inputs: [join(dir, 'shard-1'), join(dir, 'shard-2')], out: join(dir, 'shard-1'), reporters: ['json'] })).rejects.toThrow(/would overwrite a shard's report/);
     writeFileSync(join(dir, 'bad.json'), '{"formatVersion":1}');
     await expect(merge('bad.json')).rejects.toThrow(GscUsageError);
-    await expect(merge('bad.json')).rejects.toThrow(/bad.json is not a results.json gsc wrote: \/ must have required property/);
+    await expect(merge('bad.json')).rejects.toThrow(/bad.json: not a results.json gsc wrote: \/ must have required property/);
   });
 
   it('--shard-timings balances by recorded duration; a bad shard or timings file is a usage error', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'earlier.json'), JSON.stringify({ cases: unsharded.cases.map((c) => ({ id: `${c.id}#1`, durationMs: c.id.startsWith('delete/') ? 5000 : 10 })) }));
+    writeFileSync(join(dir, 'earlier.json'), JSON.stringify({ ...unsharded, cases: unsharded.cases.map((c) => ({ ...c, id: `${c.id}#1`, durationMs: c.id.startsWith('delete/') ? 5000 : 10 })) }));
     const shards = [await runShard(join(dir, 's1'), '1/2', { shardTimings: [join(dir, 'earlier.json')] }), await runShard(join(dir, 's2'), '2/2', { shardTimings: [join(dir, 'earlier.json')] })];
     // The two slow cases go one to each shard.
     expect(shards.map((r) => r.cases.filter((c) => c.id.startsWith('delete/')).length)).toEqual([1, 1]);
     expect(shards.flatMap((r) => r.cases.map((c) => c.id)).sort()).toEqual(unsharded.cases.map((c) => c.id).sort());
     await expect(run({ grep, reporters: [], shard: '3/2' })).rejects.toThrow(/--shard "3\/2": the shard index must be from 1 to 2/);
-    await expect(run({ grep, reporters: [], shard: '1/2', shardTimings: [join(dir, 'none.json')] })).rejects.toThrow(/--shard-timings .*none.json: there is no such file/);
+    await expect(run({ grep, reporters: [], shard: '1/2', shardTimings: [join(dir, 'none.json')] })).rejects.toThrow(/--shard-timings .*none.json: no such file or folder; give the results.json a run wrote/);
     await expect(run({ grep, reporters: [], shardTimings: [join(dir, 'earlier.json')] })).rejects.toThrow(/--shard-timings balances shards: give --shard i\/n too/);
   });
 });

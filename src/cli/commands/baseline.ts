@@ -9,7 +9,7 @@ import { baselineFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
-import { readResultsFile } from '../results-file.js';
+import { readResultsFile } from '../../run/results-file.js';
 
 /**
  * `gsc baseline --from results.json`: a starting baseline listing every case that failed in
@@ -25,7 +25,7 @@ export async function baselineCommand(argv: string[], io: CliIo): Promise<number
   if (s.positionals.length > 0) throw new UsageError(`unexpected ${JSON.stringify(s.positionals[0])}: give the results file with --from FILE`);
   const from = s.get('from');
   if (from === undefined) throw new UsageError('--from FILE is required: the results.json of the run to start from, e.g. --from reports/results.json');
-  const results = readResultsFile(from, io.cwd, '--from');
+  const results = readResultsFile(from, io.cwd, '--from').doc;
   const text = baselineYaml(results.cases, results.target, from, results.startedAt);
   const out = s.get('out');
   if (out === undefined) {

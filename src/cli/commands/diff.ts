@@ -7,7 +7,7 @@ import { diffFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println } from '../io.js';
-import { readResultsFile } from '../results-file.js';
+import { readResultsFile } from '../../run/results-file.js';
 
 /**
  * `gsc diff A/results.json B/results.json`: the same cases run against two targets, compared by
@@ -22,8 +22,8 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (s.positionals.length !== 2) throw new UsageError(`give two results files, e.g. gsc diff emulator/results.json tenant/results.json (got ${s.positionals.length})`);
   const [pathA, pathB] = s.positionals as [string, string];
-  const a = readResultsFile(pathA, io.cwd, 'A');
-  const b = readResultsFile(pathB, io.cwd, 'B');
+  const a = readResultsFile(pathA, io.cwd, 'A').doc;
+  const b = readResultsFile(pathB, io.cwd, 'B').doc;
   const d = diffRuns({ label: pathA, target: a.target, cases: a.cases }, { label: pathB, target: b.target, cases: b.cases });
   for (const line of diffText(d)) println(io.stdout, line);
   const html = s.get('html');

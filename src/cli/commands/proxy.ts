@@ -11,7 +11,7 @@ import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println, useColor } from '../io.js';
 import { project } from '../../run/project.js';
-import { parseLevel, parseList, parsePositiveInt } from '../../run/values.js';
+import { parseList, parsePositiveInt } from '../../run/values.js';
 
 /** The certificate the proxy serves: the given files, one made now (`--tls`), or none. */
 async function tlsOf(s: Settings): Promise<{ tls?: TlsMaterial; made?: SelfSignedCertificate }> {
@@ -45,10 +45,14 @@ function untilStopped(handle: ProxyHandle, signal: AbortSignal | undefined): Ret
 
 /**
  * `gsc proxy --upstream URL`: a validating proxy for SDK traffic. Runs until SIGINT/SIGTERM or
- * `--exit-after N`, then writes the reports; the exit code is a run's (0, 1, or 3 when an
- * exchange could not be forwarded).
+ * `--exit-after N`, then writes the reports; the exit code is a run's at level MUST (0, 1, or
+ * 3 when an exchange could not be forwarded).
  */
 export async function proxyCommand(argv: string[], io: CliIo): Promise<number> {
+  // A flag the proxy once took, and that could never change its verdict: said plainly, not "unknown flag".
+  if (argv.some((a) => a === '--level' || a.startsWith('--level='))) {
+    throw new UsageError('--level: the proxy judges every exchange by the documented contract, all of it MUST, so there is no lower level to fail on; leave --level out');
+  }
   const s = parseSettings(argv, proxyFlags, io.env);
   if (s.flag('help')) {
     println(io.stdout, formatHelp('proxy'));
@@ -57,7 +61,6 @@ export async function proxyCommand(argv: string[], io: CliIo): Promise<number> {
   if (s.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(s.positionals[0])}: gsc proxy takes flags only (see --help)`);
   const upstream = s.get('upstream');
   if (upstream === undefined) throw new UsageError('--upstream URL is required: the emulator or Graph root to forward to, e.g. --upstream http://127.0.0.1:8080/v1.0 (or GSC_UPSTREAM)');
-  const failLevel = parseLevel(s.get('level') ?? 'MUST', s.source('level')?.label ?? '--level');
   const exitAfterText = s.get('exit-after');
   const exitAfter = exitAfterText === undefined ? undefined : parsePositiveInt(exitAfterText, '--exit-after');
   const port = portOf(s.get('port'));
@@ -83,7 +86,6 @@ export async function proxyCommand(argv: string[], io: CliIo): Promise<number> {
       schemasDir: root.schemas,
       port,
       reporter: combineReporters(reporters),
-      failLevel,
       version: root.version,
       ...(tls ? { tls } : {}),
       ...(exitAfter !== undefined ? { exitAfter } : {}),

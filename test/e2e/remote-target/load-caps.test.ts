@@ -13,16 +13,17 @@ async function tenant(latencyMs: number): Promise<{ emu: EmulatorHandle; proxy: 
 }
 
 /**
- * The largest burst beyond the rate: how many ms early the worst request came, against starts
- * spaced `1000 / rps` ms apart from any earlier one. 0 means the rate held everywhere.
+ * The most requests that arrived within any one second at the tenant's door. Counted, not timed
+ * to the millisecond: a busy machine may deliver two spaced requests together, but it cannot
+ * make more of them arrive in a second than the client sent in about that second.
  */
-function earliest(arrivals: number[], rps: number): number {
-  const spacing = 1000 / rps;
-  let worst = 0;
-  for (let i = 0; i < arrivals.length; i++) {
-    for (let j = i + 1; j < arrivals.length; j++) worst = Math.max(worst, (j - i) * spacing - (arrivals[j]! - arrivals[i]!));
+function busiestSecond(arrivals: number[]): number {
+  let most = 0;
+  for (let i = 0, j = 0; i < arrivals.length; i++) {
+    while (j < arrivals.length && arrivals[j]! - arrivals[i]! < 1000) j++;
+    most = Math.max(most, j - i);
   }
-  return worst;
+  return most;
 }
 
 describe('--concurrency caps the requests in flight at the tenant', () => {
@@ -46,27 +47,27 @@ describe('--concurrency caps the requests in flight at the tenant', () => {
 describe('--max-rps caps the request rate at the tenant', () => {
   const selection = ['--grep', '^create/(answers-201-with-a-job|new-job-schedule-is-disabled|new-job-status-never-ran|requires-template-id|rejects-null-template-id|rejects-empty-template-id)$'];
 
-  it('spaces the requests 1/R seconds apart, even with cases in parallel', async () => {
+  it('lets no more than R requests a second reach the tenant, even with cases in parallel', async () => {
     const { emu, proxy } = await tenant(0);
 
-    const r = await run([...runFlags(proxy.url, emu, token), ...selection, '--concurrency', '4', '--max-rps', '20']);
+    const r = await run([...runFlags(proxy.url, emu, token), ...selection, '--concurrency', '4', '--max-rps', '5']);
 
     expect(r.code).toBe(0);
     const arrivals = proxy.seen.map((x) => x.arrivedAt);
     expect(arrivals.length).toBeGreaterThanOrEqual(15);
-    // 20 requests per second is one per 50 ms; 20 ms of slack covers the timers of a busy machine.
-    expect(earliest(arrivals, 20)).toBeLessThanOrEqual(20);
-    const rate = (arrivals.length - 1) / ((arrivals.at(-1)! - arrivals[0]!) / 1000);
-    expect(rate).toBeLessThanOrEqual(20.5);
+    // 5 a second, one more for a request a busy machine delivered late, together with the next.
+    expect(busiestSecond(arrivals)).toBeLessThanOrEqual(5 + 1);
+    // Over the whole run the rate held too: n arrivals are n - 1 gaps of 200 ms, less at most one gap for a late first arrival.
+    expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThanOrEqual((arrivals.length - 2) * 200);
   });
 
-  it('without --max-rps the same run bursts well beyond that rate (so the check above can fail)', async () => {
+  it('without --max-rps the same run sends far more in a second (so the check above can fail)', async () => {
     const { emu, proxy } = await tenant(0);
 
     const r = await run([...runFlags(proxy.url, emu, token), ...selection, '--concurrency', '4']);
 
     expect(r.code).toBe(0);
-    expect(earliest(proxy.seen.map((x) => x.arrivedAt), 20)).toBeGreaterThan(100);
+    expect(busiestSecond(proxy.seen.map((x) => x.arrivedAt))).toBeGreaterThan(2 * 5);
   });
 });
 
