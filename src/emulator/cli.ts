@@ -35,10 +35,12 @@ Options:
   --latency D            delay every answer by D, a duration with its unit (250ms, 2s)
   --reset SHARE          drop the connection of this share (0..1) of requests
   --seed N               repeat the same faults in the same order
-  --consistency-delay D  reads answer 404 for D after a create (eventual consistency)
+  --consistency-delay D  reads answer 404 for D after a create (eventual consistency;
+                         default 0, or 1.5s with --behave read-lag)
   --body-limit BYTES     answer 413 to larger bodies (default 1048576)
   --max-jobs N           refuse creates beyond N stored jobs with 403 QuotaExceeded (default 5000)
-  --page-size N          jobs per list page without $top; more pages follow @odata.nextLink (default 100)
+  --page-size N          jobs per list page without $top; more pages follow @odata.nextLink
+                         (default 100, or 1 with --behave paged-lists)
   --tls                  serve HTTPS with a self-signed certificate made at start-up; its
                          path is printed, for NODE_EXTRA_CA_CERTS, and removed at the end
   --cert FILE --key FILE serve HTTPS with this PEM certificate and key (implies --tls)
@@ -119,7 +121,7 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
     deviations,
     behaviours,
     chaos: Object.fromEntries(Object.entries(chaos).filter(([, v]) => v !== undefined)),
-    consistencyDelayMs: duration('consistency-delay', s('consistency-delay')) ?? 0,
+    ...(s('consistency-delay') !== undefined ? { consistencyDelayMs: duration('consistency-delay', s('consistency-delay')) } : {}),
     bodyLimitBytes: whole('body-limit', s('body-limit')) ?? 1024 * 1024,
     ...(s('max-jobs') !== undefined ? { maxJobs: whole('max-jobs', s('max-jobs')) } : {}),
     ...(s('page-size') !== undefined ? { pageSize: positive('page-size', s('page-size')) } : {}),

@@ -52,6 +52,15 @@ describe('the real-service behaviours', () => {
     expect((await e.send('POST', e.job(id, '/start'))).status).toBe(204);
   });
 
+  it('the behaviour switches paging and read lag on; an option given tunes them', async () => {
+    c = new Client(await startEmulator({ behaviours: ['paged-lists', 'read-lag'], pageSize: 2, consistencyDelayMs: 0 }));
+    const ids = [await c.newJob(), await c.newJob(), await c.newJob()];
+    const first = await c.send('GET', c.jobs);
+    expect(first.json.value.map((j: { id: string }) => j.id)).toEqual(ids.slice(0, 2));
+    expect(first.json['@odata.nextLink']).toContain('$top=2');
+    expect((await c.send('GET', c.job(ids[2]!))).status).toBe(200);
+  });
+
   it("rules-checked: provisionOnDemand refuses a rule the job's schema lacks, with RequestParameterInvalid", async () => {
     const e = await emulator('rules-checked');
     const id = await e.newJob();

@@ -20,7 +20,7 @@ const IN_FLIGHT_MS = 250;
 
 describe('a tenant that throttles every fifth request and answers 409 to the first DELETE of each job', () => {
   it('at --concurrency 4, the run passes, leaves no job, sends no request before its Retry-After, and says how long it waited', async () => {
-    const emu = await tenant({ chaos: { throttleEvery: 5, retryAfterSeconds: 1, conflictOnFirstDelete: true } });
+    const emu = await tenant({ chaos: { throttleEvery: 5, retryAfterSeconds: 1 }, behaviours: ['conflict-on-first-delete'] });
     const out = tempDir('gsc-tenant-');
     scan.folder(out);
 
@@ -111,7 +111,7 @@ describe('cleanup that outlasts replication', () => {
   }, 60_000);
 
   it('a 409 on a case\'s own DELETE is retried and shown, and the answer judged is the first that is not transient', async () => {
-    const emu = await tenant({ chaos: { conflictOnFirstDelete: true } });
+    const emu = await tenant({ behaviours: ['conflict-on-first-delete'] });
 
     const r = await run([...runFlags(emu.url, emu, token), '--grep', '^delete/']);
 
