@@ -210,7 +210,11 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
     else io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
     if (made) io.stdout.write(`Self-signed certificate: ${made.certFile} (trust it with NODE_EXTRA_CA_CERTS=${made.certFile}; removed when the emulator stops)\n`);
     if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
-    if (options.behaviours?.length) io.stdout.write(`Behaving as the real service does: ${options.behaviours.join(', ')}\n`);
+    if (options.behaviours?.length) {
+      // `all` is spelled out, so the user sees what the emulator now does.
+      const names = options.behaviours.includes('all') ? listBehaviours().map((b) => b.name) : options.behaviours;
+      io.stdout.write(`Behaving as the real service does: ${names.join(', ')}\n`);
+    }
     await waitForStop(io.signal);
     await handle.close();
   } finally {

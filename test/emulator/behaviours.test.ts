@@ -122,7 +122,7 @@ describe('gsc emulator --list-behaviours and --behave', () => {
     expect(s.out()).toContain('seen: https://');
   });
 
-  it('says which behaviours it acts, and refuses an unknown one with exit 2', async () => {
+  it('says which behaviours it acts, all spelled out, and refuses an unknown one with exit 2', async () => {
     const stop = new AbortController();
     const s = io();
     const code = runEmulatorCommand(['--behave', 'paged-lists,read-lag'], { ...s, signal: stop.signal });
@@ -130,6 +130,13 @@ describe('gsc emulator --list-behaviours and --behave', () => {
     expect(s.out()).toContain('Behaving as the real service does: paged-lists, read-lag');
     stop.abort();
     expect(await code).toBe(0);
+    const all = io();
+    const stopAll = new AbortController();
+    const running = runEmulatorCommand(['--behave', 'all'], { ...all, signal: stopAll.signal });
+    for (let i = 0; i < 200 && !all.out().includes('Behaving'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(all.out()).toContain(`Behaving as the real service does: ${listBehaviours().map((b) => b.name).join(', ')}`);
+    stopAll.abort();
+    expect(await running).toBe(0);
     const bad = io();
     expect(await runEmulatorCommand(['--behave', 'nope'], bad)).toBe(2);
     expect(bad.err()).toContain("unknown behaviour 'nope'");
