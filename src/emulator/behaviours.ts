@@ -11,9 +11,15 @@ export interface Behave {
   startsPaused: boolean;
   /** The first DELETE of each job answers 409 Conflict and keeps it; the next deletes it. */
   conflictOnFirstDelete: boolean;
-  /** Job lists come in pages of this many, linked by `@odata.nextLink`; 0 leaves the emulator's page size (`pageSize`, 100). */
+  /**
+   * Job lists come in pages of this many, linked by `@odata.nextLink`; 0 leaves the emulator's
+   * page size (100). An explicit `pageSize` option wins: the behaviour switches, the option tunes.
+   */
   pageSize: number;
-  /** Reads do not see a new job for this long (ms), unless a larger consistency delay is set. */
+  /**
+   * Reads do not see a new job for this long (ms). An explicit `consistencyDelayMs` option wins:
+   * the behaviour switches, the option tunes.
+   */
   readLagMs: number;
   /** provisionOnDemand answers 400 RequestParameterInvalid for a ruleId the job's schema lacks. */
   checkRules: boolean;

@@ -14,11 +14,6 @@ export interface ChaosOptions {
   seed?: number;
   /** Every Nth request (by arrival) is answered 429 with Retry-After, whatever the shares draw. */
   throttleEvery?: number;
-  /**
-   * The first DELETE of each job answers 409 Conflict and keeps the job, as Graph does while
-   * replication catches up after a create; the next DELETE deletes it.
-   */
-  conflictOnFirstDelete?: boolean;
 }
 
 /** What chaos decided for one request. */

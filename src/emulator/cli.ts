@@ -36,10 +36,12 @@ Options:
   --latency D            delay every answer by D, a duration with its unit (250ms, 2s)
   --reset SHARE          drop the connection of this share (0..1) of requests
   --seed N               repeat the same faults in the same order
-  --consistency-delay D  reads answer 404 for D after a create (eventual consistency)
+  --consistency-delay D  reads answer 404 for D after a create (eventual consistency;
+                         default 0, or 1.5s with --behave read-lag)
   --body-limit BYTES     answer 413 to larger bodies (default 1048576)
   --max-jobs N           refuse creates beyond N stored jobs with 403 QuotaExceeded (default 5000)
-  --page-size N          jobs per list page without $top; more pages follow @odata.nextLink (default 100)
+  --page-size N          jobs per list page without $top; more pages follow @odata.nextLink
+                         (default 100, or 1 with --behave paged-lists)
   --provision-window D   provisionOnDemand allows 5 calls per D per service principal, then 429
                          with Retry-After D (default 10s, the documented limit)
   --tls                  serve HTTPS with a self-signed certificate made at start-up; its
@@ -120,7 +122,7 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
     deviations,
     behaviours,
     chaos: Object.fromEntries(Object.entries(chaos).filter(([, v]) => v !== undefined)),
-    consistencyDelayMs: duration('consistency-delay', s('consistency-delay')) ?? 0,
+    ...(s('consistency-delay') !== undefined ? { consistencyDelayMs: duration('consistency-delay', s('consistency-delay')) } : {}),
     bodyLimitBytes: whole('body-limit', s('body-limit')) ?? 1024 * 1024,
     ...(s('max-jobs') !== undefined ? { maxJobs: whole('max-jobs', s('max-jobs')) } : {}),
     ...(s('page-size') !== undefined ? { pageSize: positive('page-size', s('page-size')) } : {}),
@@ -210,7 +212,11 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
     else io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
     if (made) io.stdout.write(`Self-signed certificate: ${made.certFile} (trust it with NODE_EXTRA_CA_CERTS=${made.certFile}; removed when the emulator stops)\n`);
     if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
-    if (options.behaviours?.length) io.stdout.write(`Behaving as the real service does: ${options.behaviours.join(', ')}\n`);
+    if (options.behaviours?.length) {
+      // `all` is spelled out, so the user sees what the emulator now does.
+      const names = options.behaviours.includes('all') ? listBehaviours().map((b) => b.name) : options.behaviours;
+      io.stdout.write(`Behaving as the real service does: ${names.join(', ')}\n`);
+    }
     await waitForStop(io.signal);
     await handle.close();
   } finally {

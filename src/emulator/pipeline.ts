@@ -19,8 +19,6 @@ export interface PipelineOptions {
   origin: string;
   /** Records arrivals and promised waits. */
   log: ArrivalLog;
-  /** Answer the first DELETE of each job 409 (chaos.conflictOnFirstDelete). */
-  conflictOnFirstDelete: boolean;
 }
 
 const VERSIONS = ['v1.0', 'beta'];
@@ -74,7 +72,7 @@ function missingPermission(ctx: RequestContext, env: Env): Reply {
 }
 
 /** Auth, then routing, then the handler: the answer to a request whose body has been read. */
-function answer(ctx: RequestContext, env: Env, url: string, conflicted?: Set<string>): Reply {
+function answer(ctx: RequestContext, env: Env, url: string): Reply {
   const readOnly = new Set(env.fixtures.readOnlyTokens ?? []);
   const auth = checkAuth(ctx.headers, new Set([...env.fixtures.tokens, ...readOnly]));
   if (auth && !env.hooks.acceptAuth.has(auth.problem)) return graphError(ctx, 401, 'auth', 'InvalidAuthenticationToken', auth.message);
@@ -97,11 +95,6 @@ function answer(ctx: RequestContext, env: Env, url: string, conflicted?: Set<str
   }
   Object.assign(ctx, { version, segments: rest, params: match.params, operation: match.operation, qualifiedAction: match.qualified });
   ctx.base = `${ctx.base}/${version}`;
-  const jobKey = `${ctx.params.sp ?? ''}/${ctx.params.jobId ?? ''}`;
-  if (conflicted && match.operation === 'deleteJob' && !conflicted.has(jobKey) && env.store.all().some((j) => `${j.servicePrincipalId}/${j.doc.id}` === jobKey)) {
-    conflicted.add(jobKey);
-    return graphError(ctx, 409, 'invalid-request', 'Conflict', 'The job cannot be deleted yet: replication has not caught up. Try again later.');
-  }
   return match.handle(ctx, env);
 }
 
@@ -110,7 +103,6 @@ function answer(ctx: RequestContext, env: Env, url: string, conflicted?: Set<str
  * body, and a client that goes away mid-request is simply dropped.
  */
 export function createPipeline(env: Env, options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const conflicted = options.conflictOnFirstDelete ? new Set<string>() : undefined;
   return async (req, res) => {
     options.log.arrived(req.method ?? 'GET', (req.url ?? '/').split('?')[0] ?? '/');
     const clientId = req.headers['client-request-id'];
@@ -146,7 +138,7 @@ export function createPipeline(env: Env, options: PipelineOptions): (req: Incomi
         reply = chaosReply(decision, ids, env);
       } else {
         ctx.body = body.body;
-        reply = answer(ctx, env, req.url ?? '/', conflicted);
+        reply = answer(ctx, env, req.url ?? '/');
       }
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

@@ -83,12 +83,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     fixtures,
     hooks: composeHooks(deviations),
     behave,
-    consistencyDelayMs: Math.max(options.consistencyDelayMs ?? 0, behave.readLagMs),
+    // A behaviour switches read lag and paging on with its own value; an option given tunes it.
+    consistencyDelayMs: options.consistencyDelayMs ?? behave.readLagMs,
     retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
     maxJobs: options.maxJobs ?? DEFAULT_MAX_JOBS,
     provisionWindowMs: options.provisionWindowMs ?? 10_000,
-    // The paged-lists behaviour sets a page of one job, whatever the option says.
-    pageSize: behave.pageSize > 0 ? behave.pageSize : (options.pageSize ?? DEFAULT_PAGE_SIZE),
+    pageSize: options.pageSize ?? (behave.pageSize > 0 ? behave.pageSize : DEFAULT_PAGE_SIZE),
     now: () => Date.now(),
   };
   let count = 0;
@@ -96,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const arrivals = new ArrivalLog(options.chaos !== undefined);
   const pipelineOptions = {
     bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '',
-    log: arrivals, conflictOnFirstDelete: options.chaos?.conflictOnFirstDelete === true,
+    log: arrivals,
   };
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const handle: (req: IncomingMessage, res: ServerResponse) => void = options.replay

@@ -22,7 +22,10 @@ export interface EmulatorOptions {
   chaos?: ChaosOptions;
   /** Larger bodies answer 413. @default 1048576 (1 MiB) */
   bodyLimitBytes?: number;
-  /** Reads may answer 404 for this long after a create, as Graph's eventual consistency does. @default 0 */
+  /**
+   * Reads may answer 404 for this long after a create, as Graph's eventual consistency does.
+   * @default 0, or 1500 with the `read-lag` behaviour
+   */
   consistencyDelayMs?: number;
   /** Jobs it holds at most (all service principals together); a create beyond answers 403 `QuotaExceeded`. @default 5000 */
   maxJobs?: number;
@@ -32,7 +35,7 @@ export interface EmulatorOptions {
    * from waiting that long, since one 429 holds every request of the run. @default 10000
    */
   provisionWindowMs?: number;
-  /** Jobs per page of a list without `$top`; further pages are linked by `@odata.nextLink`. @default 100 */
+  /** Jobs per page of a list without `$top`; further pages are linked by `@odata.nextLink`. @default 100, or 1 with the `paged-lists` behaviour */
   pageSize?: number;
   /** Serve HTTPS with this certificate and key (PEM), e.g. from `makeSelfSignedCertificate()`. @default plain HTTP */
   tls?: TlsMaterial;

@@ -59,6 +59,7 @@ export function tallyByLevel(cases: readonly Pick<CaseResult, 'level' | 'status'
 /** How each skip reason reads in a verdict; a code not listed reads as itself. */
 const SKIP_WORDS: Readonly<Record<string, string>> = {
   'needs-allow-writes': 'need --allow-writes',
+  'needs-variable': 'need a user variable',
   'optional-route-missing': 'optional route not implemented by the target',
   'unknown-operation': 'an operation specs/ does not hold',
 };

@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
 import { createSchemaStore } from '../assert/index.js';
 import type { ExecContext } from '../execute/context.js';
@@ -16,6 +17,9 @@ import { flagLabel, type Duration, type Labeler, type RunOptions } from './optio
 import { project } from './project.js';
 import type { Target } from './target.js';
 import { parseDuration, parsePositive, parsePositiveInt } from './values.js';
+
+/** Listeners one case in flight may hold on the run's signal at once: its wait or request, its ledger listing, with room. */
+const LISTENERS_PER_CASE = 4;
 
 /** The ledger file of a report folder: every run appends to it, `gsc cleanup` reads it. */
 export const LEDGER_FILE = 'ledger.jsonl';
@@ -86,6 +90,9 @@ export function createRunResources(
 ): RunResources {
   const { concurrency, maxRps, timeoutMs } = limits;
   const consistencyTimeoutMs = limits.consistencyTimeoutMs ?? (target.local ? 5_000 : 60_000);
+  // Every case in flight waits on the run's signal (a poll's sleep, the throttle gate, its request),
+  // so it holds a few listeners per case at once: not a leak for Node to warn of at --concurrency 16.
+  setMaxListeners(Math.max(getMaxListeners(signal), LISTENERS_PER_CASE * concurrency + 10), signal);
 
   const http = new HttpClient({ timeoutMs, network });
   const redactor = new Redactor();

@@ -68,6 +68,23 @@ describe('gsc run against an emulator that breaks the contract', () => {
   });
 });
 
+describe('gsc run --concurrency 16', () => {
+  it('waits on many cases at once without a Node warning of a listener leak', async () => {
+    const emu = await startEmulator({ behaviours: ['read-lag'] });
+    const warnings: string[] = [];
+    const record = (w: Error): void => void warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', record);
+    try {
+      const run = await gsc(['run', ...targetFlags(emu), '--out', tempDir(), '--reporter', 'json', '--concurrency', '16']);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+    } finally {
+      process.off('warning', record);
+      await emu.close();
+    }
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('gsc run when the target cannot be tested', () => {
   it('stops with one clear message and exit 3 when nothing listens', async () => {
     const out = tempDir();

@@ -18,6 +18,7 @@ describe('gsc run with user variables', () => {
       expect(cases.map((c) => c.status)).toEqual(['skipped', 'skipped']);
       expect(cases[0]?.skipReason).toBe('needs {{vars.provisionUserId}}: give --var provisionUserId=VALUE, or set GSC_VAR_PROVISIONUSERID, or vars: in the config target');
       expect(emu.requestCount()).toBeLessThan(3); // the preflight only: nothing of the skipped cases was sent
+      expect(run.stdout).toContain('Conformant on 0 of 2 cases (2 skipped: need a user variable)');
     } finally {
       await emu.close();
     }
@@ -41,6 +42,14 @@ describe('gsc run with user variables', () => {
     } finally {
       await emu.close();
     }
+  });
+
+  it('gsc list names the variables each case needs, before any run', async () => {
+    const list = await gsc(['list', '--grep', 'provision-on-demand/answers|validate-credentials/answers|low-privilege']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/validate-credentials\/answers-204 .* needs \{\{vars\.scimBaseAddress\}\}, \{\{secrets\.scimSecretToken\}\}$/m);
+    expect(list.stdout).toMatch(/provision-on-demand\/answers-200-with-a-pair .* needs \{\{vars\.provisionUserId\}\}$/m);
+    expect(list.stdout).toMatch(/auth\/low-privilege-token-is-refused .* needs \{\{secrets\.lowPrivilegeToken\}\}$/m);
   });
 
   it('refuses a --var that is not NAME=VALUE before sending anything (exit 2)', async () => {

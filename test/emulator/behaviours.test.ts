@@ -52,6 +52,15 @@ describe('the real-service behaviours', () => {
     expect((await e.send('POST', e.job(id, '/start'))).status).toBe(204);
   });
 
+  it('the behaviour switches paging and read lag on; an option given tunes them', async () => {
+    c = new Client(await startEmulator({ behaviours: ['paged-lists', 'read-lag'], pageSize: 2, consistencyDelayMs: 0 }));
+    const ids = [await c.newJob(), await c.newJob(), await c.newJob()];
+    const first = await c.send('GET', c.jobs);
+    expect(first.json.value.map((j: { id: string }) => j.id)).toEqual(ids.slice(0, 2));
+    expect(first.json['@odata.nextLink']).toContain('$top=2');
+    expect((await c.send('GET', c.job(ids[2]!))).status).toBe(200);
+  });
+
   it("rules-checked: provisionOnDemand refuses a rule the job's schema lacks, with RequestParameterInvalid", async () => {
     const e = await emulator('rules-checked');
     const id = await e.newJob();
@@ -113,7 +122,7 @@ describe('gsc emulator --list-behaviours and --behave', () => {
     expect(s.out()).toContain('seen: https://');
   });
 
-  it('says which behaviours it acts, and refuses an unknown one with exit 2', async () => {
+  it('says which behaviours it acts, all spelled out, and refuses an unknown one with exit 2', async () => {
     const stop = new AbortController();
     const s = io();
     const code = runEmulatorCommand(['--behave', 'paged-lists,read-lag'], { ...s, signal: stop.signal });
@@ -121,6 +130,13 @@ describe('gsc emulator --list-behaviours and --behave', () => {
     expect(s.out()).toContain('Behaving as the real service does: paged-lists, read-lag');
     stop.abort();
     expect(await code).toBe(0);
+    const all = io();
+    const stopAll = new AbortController();
+    const running = runEmulatorCommand(['--behave', 'all'], { ...all, signal: stopAll.signal });
+    for (let i = 0; i < 200 && !all.out().includes('Behaving'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(all.out()).toContain(`Behaving as the real service does: ${listBehaviours().map((b) => b.name).join(', ')}`);
+    stopAll.abort();
+    expect(await running).toBe(0);
     const bad = io();
     expect(await runEmulatorCommand(['--behave', 'nope'], bad)).toBe(2);
     expect(bad.err()).toContain("unknown behaviour 'nope'");

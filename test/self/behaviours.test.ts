@@ -23,7 +23,7 @@ const TIMEOUT_MS = 600_000;
 describe('the suites against the emulator behaving as the real service does: no false alarm', () => {
   let outcomes: RunOutcome[];
   beforeAll(async () => {
-    outcomes = await pool(runs, 4, (r) => runSuites({ behaviours: r.names }, '10s'));
+    outcomes = await pool(runs, 4, (r) => runSuites({ behaviours: r.names }, { consistencyTimeout: '10s' }));
   }, TIMEOUT_MS);
 
   it.each(runs.map((r, i) => [r.name, i] as const))('%s: every case passes but the SHOULDs it declares, and nothing is left behind', (_name, i) => {

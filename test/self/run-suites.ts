@@ -16,14 +16,21 @@ const EMULATOR_VARIABLES = {
   env: { GSC_SECRET_SCIMSECRETTOKEN: EMULATOR_USER_VARIABLES['secrets.scimSecretToken']!, GSC_SECRET_LOWPRIVILEGETOKEN: EMULATOR_USER_VARIABLES['secrets.lowPrivilegeToken']! },
 };
 
+/** How gsc runs the suites: its longest wait for consistency, and how many cases at once. */
+export interface RunSettings {
+  consistencyTimeout: string;
+  /** `--concurrency`. @default 1 */
+  concurrency?: number;
+}
+
 /** Runs every shipped case against an emulator started with these options, as a user would with gsc. */
-export async function runSuites(options: EmulatorOptions, consistencyTimeout: string): Promise<RunOutcome> {
+export async function runSuites(options: EmulatorOptions, settings: RunSettings): Promise<RunOutcome> {
   // A short provisionOnDemand window: its 429 holds each run's requests until it passes.
   const emu = await startEmulator({ provisionWindowMs: 3_000, ...options });
   const out = tempDir('gsc-self-');
   try {
     // Level MAY: any failed case, whatever its level, fails the run, so every catch shows in the exit code.
-    const args = ['run', ...targetFlags(emu), ...EMULATOR_VARIABLES.flags, '--out', out, '--reporter', 'json', '--level', 'MAY', '--consistency-timeout', consistencyTimeout, '--ledger', 'off'];
+    const args = ['run', ...targetFlags(emu), ...EMULATOR_VARIABLES.flags, '--out', out, '--reporter', 'json', '--level', 'MAY', '--consistency-timeout', settings.consistencyTimeout, '--concurrency', String(settings.concurrency ?? 1), '--ledger', 'off'];
     const run = await gsc(args, { env: EMULATOR_VARIABLES.env });
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: CaseOutcome[] };
     return { code: run.code, cases: results.cases, jobsLeft: emu.jobs().length };

@@ -25,6 +25,13 @@ export const CREDENTIALS: readonly Deviation[] = [
   {
     name: 'validate-credentials-200', breaks: 'validateCredentials answers 204', doc: DOCS.validateCredentials,
     reply: onSuccess('validateCredentials', (r) => ({ ...r, status: 200 })),
-    mustFail: { probes: ['validateCredentials204'], cases: ['validate-credentials/answers-204', 'validate-credentials/refusal-is-a-graph-error'] },
+    mustFail: {
+      probes: ['validateCredentials204'],
+      cases: ['validate-credentials/answers-204', 'validate-credentials/refusal-is-a-graph-error'],
+      underBehaviours: {
+        cases: ['validate-credentials/answers-204'],
+        why: 'credentials-checked refuses the made-up credentials with 400, so no 204 is left for the deviation to turn into 200 there; the real credentials still get one',
+      },
+    },
   },
 ];

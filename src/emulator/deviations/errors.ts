@@ -11,7 +11,14 @@ export const ERRORS: readonly Deviation[] = [
       const text = String(errorOf(r).message ?? 'Error');
       return { ...rest, text, headers: { ...r.headers, 'content-type': 'text/plain; charset=utf-8' } };
     }),
-    mustFail: { probes: ['errorBodyJson', 'errorContentTypeJson'], cases: ['get/unknown-job-answers-404'] },
+    mustFail: {
+      probes: ['errorBodyJson', 'errorContentTypeJson'],
+      cases: ['get/unknown-job-answers-404'],
+      underBehaviours: {
+        cases: ['get/unknown-job-answers-404', 'validate-credentials/refusal-is-a-graph-error'],
+        why: "credentials-checked refuses the made-up credentials with 400, so the refusal case judges an error body there: one that is not Graph's fails it",
+      },
+    },
   },
   /** Clients are told to branch on `code`; here there is none. */
   {

@@ -57,6 +57,14 @@ export interface MustFail {
    * report lists them.
    */
   cases: readonly [string, ...string[]];
+  /**
+   * The cases that fail when the deviation is on together with every real-service behaviour
+   * (`--behave all`), when they are not `cases`. A behaviour may act on the very point the
+   * deviation breaks, so that a declared case cannot see the deviation any more, or already fails
+   * on the clean emulator (a SHOULD a behaviour declares as rightly failing). `why` says which
+   * behaviour and what remains to catch the deviation.
+   */
+  underBehaviours?: { cases: readonly [string, ...string[]]; why: string };
 }
 
 /** A named, documented way for the emulator to break the contract on purpose. */

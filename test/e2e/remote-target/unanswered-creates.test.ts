@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EmulatorHandle } from '../../../src/emulator/index.js';
+import type { EmulatorHandle, EmulatorOptions } from '../../../src/emulator/index.js';
 import { pendingItems, readLedger } from '../../../src/execute/ledger/index.js';
 import { startRecordingProxy, type RecordingProxy } from '../../fixtures/remote-target/proxy.js';
-import { newToken, runFlags, startTenant } from '../../fixtures/remote-target/tenant.js';
+import { foreignJob, newToken, runFlags, startTenant } from '../../fixtures/remote-target/tenant.js';
 import { gsc, tempDir } from '../support.js';
 
 /**
@@ -17,8 +17,8 @@ afterAll(async () => {
   for (const o of open.reverse()) await o.close();
 });
 
-async function tenant(): Promise<{ emu: EmulatorHandle; proxy: RecordingProxy }> {
-  const emu = await startTenant(token);
+async function tenant(options: Omit<EmulatorOptions, 'fixtures'> = {}): Promise<{ emu: EmulatorHandle; proxy: RecordingProxy }> {
+  const emu = await startTenant(token, options);
   const proxy = await startRecordingProxy(emu.url);
   open.push(emu, proxy);
   return { emu, proxy };
@@ -57,6 +57,24 @@ describe('a create whose answer is lost after the tenant made the job', () => {
     expect(entries.find((e) => e.type === 'created')).toMatchObject({ id: job!.id, recovered: true });
     expect(pendingItems(entries).intents).toEqual([]);
     expect(run.stderr).toContain(`1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --target ${proxy.url} --ledger ${ledger}`);
+  });
+});
+
+describe('a tenant whose lists come one job per page', () => {
+  it('the listing before a create reads every page, so a lost create\'s job on the last page is still proven the run\'s', async () => {
+    const { emu, proxy } = await tenant({ behaviours: ['paged-lists'] });
+    const there = [await foreignJob(emu, token), await foreignJob(emu, token)];
+    proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold-answer' } : { kind: 'forward' }));
+    const { ledger, entries } = await runThrough(proxy, emu, ['--timeout', '1s']);
+    proxy.release();
+
+    expect(entries.find((e) => e.type === 'intent')).toMatchObject({ existingIds: there });
+    const mine = emu.jobs().map((j) => j.id).filter((id) => !there.includes(id));
+    expect(mine).toHaveLength(1);
+    expect(entries.find((e) => e.type === 'created')).toMatchObject({ id: mine[0], recovered: true });
+    expect(proxy.seen.filter((x) => x.method === 'GET' && x.path.includes('skiptoken')).length).toBeGreaterThanOrEqual(2);
+    expect((await gsc(['cleanup', '--target', proxy.url, '--token', token, '--ledger', ledger])).code).toBe(0);
+    expect(emu.jobs().map((j) => j.id).sort()).toEqual([...there].sort());
   });
 });
 
