@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { compileFormatSchema } from '../../src/load/format-schema.js';
+import { defLookAlikes, precompiledFormat } from '../../src/load/format-precompiled.js';
+import { tempDir } from '../fixtures/temp.js';
+import { FIXTURES, FORMAT_SCHEMA } from './helpers.js';
+
+/** Every suite fixture's data, valid and invalid (those that parse as YAML). */
+function fixtureData(): { name: string; data: unknown }[] {
+  const out: { name: string; data: unknown }[] = [];
+  for (const dir of ['valid', 'invalid', 'with-fixtures']) {
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.ya?ml$/.test(e.name)) {
+          try {
+            out.push({ name: p.slice(FIXTURES.length + 1), data: parse(readFileSync(p, 'utf8')) });
+          } catch {
+            // A fixture that is not YAML never reaches the format schema.
+          }
+        }
+      }
+    };
+    walk(join(FIXTURES, dir));
+  }
+  return out;
+}
+
+describe('the suite format validators npm run build generates (dist/validators/suite-format.cjs)', () => {
+  it('are the ones the loader uses for the shipped schema', () => {
+    expect(precompiledFormat(readFileSync(FORMAT_SCHEMA, 'utf8'))).toBeDefined();
+    expect(precompiledFormat(`${readFileSync(FORMAT_SCHEMA, 'utf8')} `)).toBeUndefined();
+  });
+
+  it('report exactly what ajv compiling the schema at run time reports, on every fixture', async () => {
+    // The same schema with one more space: not the text the build compiled, so ajv compiles it now.
+    const copy = join(tempDir(), 'suite.schema.json');
+    writeFileSync(copy, `${readFileSync(FORMAT_SCHEMA, 'utf8')}\n`);
+    const built = (await compileFormatSchema(FORMAT_SCHEMA)).schema!;
+    const compiled = (await compileFormatSchema(copy)).schema!;
+    const view = (errors: ReturnType<typeof built.validate>): unknown[] => errors.map((e) => ({ ...e, def: built.defName(e.parentSchema) ?? compiled.defName(e.parentSchema) ?? null }));
+    const cases = fixtureData();
+    expect(cases.length).toBeGreaterThan(30);
+    let failing = 0;
+    for (const { name, data } of cases) {
+      const a = built.validate(data);
+      const b = compiled.validate(data);
+      if (b.length > 0) failing++;
+      expect({ name, errors: JSON.parse(JSON.stringify(view(a))) as unknown }).toEqual({ name, errors: JSON.parse(JSON.stringify(view(b))) as unknown });
+      expect(a.map((e) => built.defName(e.parentSchema))).toEqual(b.map((e) => compiled.defName(e.parentSchema)));
+    }
+    expect(failing).toBeGreaterThanOrEqual(10);
+  });
+
+  it('name a $defs entry by its content, so the build refuses a schema with a look-alike subschema', () => {
+    expect(defLookAlikes(JSON.parse(readFileSync(FORMAT_SCHEMA, 'utf8')))).toEqual([]);
+    const schema = { $defs: { name: { type: 'string', pattern: '^[a-z]+$' } }, properties: { title: { type: 'string', pattern: '^[a-z]+$' } } };
+    expect(defLookAlikes(schema)).toEqual(['#/properties/title looks like $defs/name']);
+  });
+});
