@@ -1,16 +1,17 @@
 /**
  * `npm run build`, after tsc: compiles schemas/suite.schema.json once, with ajv's standalone code,
- * into dist/validators/suite-format.cjs, so no `gsc` command compiles it at start-up.
+ * into dist/validators/suite-format.cjs, and reads the operations of specs/ into
+ * dist/validators/operations.json, so no `gsc` command compiles or parses them at start-up.
  *
  * Generated at build time into dist/ (never committed): its only inputs are the schema file and
  * the pinned ajv, both in the package, and `prepare` builds every install from git. The module
- * also holds the schema text it was compiled from; the loader uses it only when the file it is
- * given has exactly that text, and compiles the file itself otherwise (an edited or broken
- * schema still gets its own diagnostics).
+ * also holds the schema text it was compiled from (operations.json each spec's text); the loader
+ * uses them only for a file with exactly that text, and compiles or parses the file itself
+ * otherwise (an edited or broken file still gets its own diagnostics).
  *
  * Usage: node scripts/precompile-validators.mjs   (from the package root, after tsc)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standalone from 'ajv/dist/standalone/index.js';
@@ -18,7 +19,8 @@ import standalone from 'ajv/dist/standalone/index.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const standaloneCode = standalone.default ?? standalone;
 const { createAjv } = await import(join(root, 'dist', 'src', 'common', 'ajv.js'));
-const { FORMAT_EXPORTS, formatExportName, defLookAlikes } = await import(join(root, 'dist', 'src', 'load', 'format-precompiled.js'));
+const { FORMAT_EXPORTS, FORMAT_MODULE, OPERATIONS_FILE, formatExportName, defLookAlikes } = await import(join(root, 'dist', 'src', 'load', 'precompiled.js'));
+const { parseSpec } = await import(join(root, 'dist', 'src', 'load', 'operations.js'));
 
 const file = join(root, 'schemas', 'suite.schema.json');
 const text = readFileSync(file, 'utf8');
@@ -37,7 +39,20 @@ const id = schema.$id;
 const refs = { [FORMAT_EXPORTS.root]: id };
 for (const name of Object.keys(schema.$defs ?? {})) refs[formatExportName(name)] = `${id}#/$defs/${name}`;
 const code = standaloneCode(ajv, refs);
-const out = join(root, 'dist', 'validators', 'suite-format.cjs');
+const out = join(root, 'dist', 'validators', FORMAT_MODULE);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${code}\nmodule.exports.${FORMAT_EXPORTS.source} = ${JSON.stringify(text)};\n`);
 process.stdout.write(`precompiled ${Object.keys(refs).length} validators of schemas/suite.schema.json into ${out.slice(root.length + 1)}\n`);
+
+// The operations of every spec in specs/ that reads without a diagnostic (a broken one is parsed
+// at run time, so its diagnostics stay where they are made).
+const specsDir = join(root, 'specs');
+const built = [];
+for (const name of readdirSync(specsDir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort()) {
+  const specText = readFileSync(join(specsDir, name), 'utf8');
+  const { operations, diagnostics } = parseSpec(name, specText);
+  if (diagnostics.length > 0) continue;
+  built.push({ text: specText, operations: operations.map(({ file: _file, ...op }) => op) });
+}
+writeFileSync(join(root, 'dist', 'validators', OPERATIONS_FILE), `${JSON.stringify(built)}\n`);
+process.stdout.write(`read the operations of ${built.length} spec file(s) in specs/ into dist/validators/${OPERATIONS_FILE}\n`);

@@ -2,7 +2,7 @@ import type { Ajv2020, AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../model/index.js';
 import { collapse, type BranchSource } from './collapse.js';
 import { displayPath, readText } from './files.js';
-import { precompiledFormat, type PrecompiledFormat, type StandaloneValidate } from './format-precompiled.js';
+import { precompiledFormat, type PrecompiledFormat, type StandaloneValidate } from './precompiled.js';
 
 /**
  * `$defs` whose pattern failures the semantic checks report better (what a JSON pointer or a

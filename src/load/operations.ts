@@ -4,6 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/index.js';
 import { editDistance } from '../common/did-you-mean.js';
 import { displayPath, ioReason, readText } from './files.js';
+import { precompiledOperations } from './precompiled.js';
 import { YamlFile } from './yaml-file.js';
 
 /** One operation of an OpenAPI document: what a suite request may call. */
@@ -51,7 +52,14 @@ async function readSpec(abs: string, cwd: string): Promise<{ operations: Operati
   const file = displayPath(abs, cwd);
   const read = await readText(abs, file);
   if ('problem' in read) return { operations: [], diagnostics: [read.problem] };
-  const yaml = new YamlFile(file, read.text);
+  const built = precompiledOperations(read.text);
+  if (built !== undefined) return { operations: built.map(({ method, path, creates, operationId }) => ({ method, path, file, creates, ...(operationId !== undefined ? { operationId } : {}) })), diagnostics: [] };
+  return parseSpec(file, read.text);
+}
+
+/** The operations of one spec file's text, parsed (the build did the same for the package's specs/). */
+export function parseSpec(file: string, text: string): { operations: Operation[]; diagnostics: Diagnostic[] } {
+  const yaml = new YamlFile(file, text);
   const errors = yaml.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { operations: [], diagnostics: errors };
   const doc = yaml.data as Partial<OpenAPIV3.Document> | null;

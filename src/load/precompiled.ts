@@ -1,19 +1,50 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 
 /**
- * The suite format schema compiled at build time (scripts/precompile-validators.mjs, ajv's
- * standalone code) into dist/validators/suite-format.cjs: loading it costs a few ms where
- * compiling the schema cost about 100 ms at every start of `gsc list`, `lint` and `run`.
+ * What `npm run build` derives from the package's own files (scripts/precompile-validators.mjs),
+ * so no command pays for it at start-up: the suite format schema compiled with ajv's standalone
+ * code (dist/validators/suite-format.cjs), and the operations of specs/ (dist/validators/
+ * operations.json). Loading them costs a few ms, where compiling the schema and parsing the
+ * OpenAPI YAML cost most of `gsc list`'s start. Each holds the text it was made from, and is
+ * used only for a file with exactly that text.
  */
 
 /** A generated validator: ajv's standalone function, errors on itself like a compiled one. */
 export interface StandaloneValidate {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
+}
+
+/** The generated format module, in dist/validators/. */
+export const FORMAT_MODULE = 'suite-format.cjs';
+/** The operations of the package's specs/, in dist/validators/. */
+export const OPERATIONS_FILE = 'operations.json';
+
+/** One spec file's operations as the build found them (`file` is filled in when used). */
+export interface BuiltOperations {
+  /** The spec file's text. */
+  text: string;
+  operations: { method: string; path: string; operationId?: string; creates: boolean }[];
+}
+
+/**
+ * The operations the build read from a spec file with exactly `text` (it reads only specs that
+ * load without a diagnostic), or undefined: the caller parses the file.
+ */
+export function precompiledOperations(text: string): BuiltOperations['operations'] | undefined {
+  const file = builtFile(OPERATIONS_FILE);
+  if (file === undefined) return undefined;
+  let built: BuiltOperations[];
+  try {
+    built = JSON.parse(readFileSync(file, 'utf8')) as BuiltOperations[];
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(built) ? built.find((b) => b.text === text)?.operations : undefined;
 }
 
 /** Export names in the generated module. */
@@ -30,12 +61,12 @@ export interface PrecompiledFormat {
   def(name: string): StandaloneValidate | undefined;
 }
 
-/** Where `npm run build` writes the module, found from this file in src/load/ or dist/src/load/. */
-function modulePath(): string | undefined {
+/** A file `npm run build` writes into dist/validators/, found from this file in src/load/ or dist/src/load/. */
+export function builtFile(name: string): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) {
-      const file = join(dir, 'dist', 'validators', 'suite-format.cjs');
+      const file = join(dir, 'dist', 'validators', name);
       return existsSync(file) ? file : undefined;
     }
     const up = dirname(dir);
@@ -49,7 +80,7 @@ function modulePath(): string | undefined {
  * (not built, or another or edited schema file) undefined, and the caller compiles the file.
  */
 export function precompiledFormat(schemaText: string): PrecompiledFormat | undefined {
-  const file = modulePath();
+  const file = builtFile(FORMAT_MODULE);
   if (file === undefined) return undefined;
   const mod = createRequire(import.meta.url)(file) as Record<string, unknown>;
   if (mod[FORMAT_EXPORTS.source] !== schemaText) return undefined;

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileFormatSchema } from '../../src/load/format-schema.js';
-import { defLookAlikes, precompiledFormat } from '../../src/load/format-precompiled.js';
+import { loadOperations, parseSpec } from '../../src/load/operations.js';
+import { defLookAlikes, precompiledFormat, precompiledOperations } from '../../src/load/precompiled.js';
 import { tempDir } from '../fixtures/temp.js';
-import { FIXTURES, FORMAT_SCHEMA } from './helpers.js';
+import { FIXTURES, FORMAT_SCHEMA, ROOT } from './helpers.js';
 
 /** Every suite fixture's data, valid and invalid (those that parse as YAML). */
 function fixtureData(): { name: string; data: unknown }[] {
@@ -59,5 +60,18 @@ describe('the suite format validators npm run build generates (dist/validators/s
     expect(defLookAlikes(JSON.parse(readFileSync(FORMAT_SCHEMA, 'utf8')))).toEqual([]);
     const schema = { $defs: { name: { type: 'string', pattern: '^[a-z]+$' } }, properties: { title: { type: 'string', pattern: '^[a-z]+$' } } };
     expect(defLookAlikes(schema)).toEqual(['#/properties/title looks like $defs/name']);
+  });
+});
+
+describe('the operations npm run build reads from specs/ (dist/validators/operations.json)', () => {
+  it('are what parsing the spec at run time gives, and are used only for that very text', async () => {
+    const spec = join(ROOT, 'specs', 'openapi.yaml');
+    const text = readFileSync(spec, 'utf8');
+    expect(precompiledOperations(text)).toBeDefined();
+    expect(precompiledOperations(`${text}\n`)).toBeUndefined();
+    const loaded = await loadOperations(join(ROOT, 'specs'));
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.operations).toEqual(parseSpec(loaded.operations[0]!.file, text).operations);
+    expect(loaded.operations.length).toBeGreaterThan(5);
   });
 });
