@@ -80,7 +80,7 @@ async function round(planned: PlannedCase[], withSchema: Set<string>): Promise<{
     const t = performance.now();
     const ok = await sendGets({ url, token: emu.fixtures.token, count: requests, concurrency: 1, agent });
     const floorMs = performance.now() - t;
-    if (ok !== requests) throw new Error(`bench/engine: the floor got ${requests - ok} answer(s) other than 200`);
+    if (ok !== requests) throw new Error(`bench/engine: the floor got ${requests - ok} answer(s) other than a valid 200`);
     return { engine, floorMs };
   } finally {
     await agent.close();
@@ -103,7 +103,7 @@ export async function engineSection(o: SectionOptions): Promise<Section> {
     key: 'engine',
     title: `3a. The shipped suites against the emulator (${r.cases} cases, ${r.judgedSteps} judged steps, ${r.requests} requests per run)`,
     ours: 'run() over the shipped suites, as gsc run calls it (HttpClient, schema store, limiter, redactor), --concurrency 1, no ledger, no reporter, results kept in memory; timed by the run\'s own clock (cases only)',
-    baseline: 'as many GET list-jobs requests with undici directly, one at a time, bodies read and dropped (the floor), at the same emulator right after',
+    baseline: 'as many GET list-jobs requests with undici directly, one at a time, each body parsed and validated by one precompiled validator (the floor), at the same emulator right after',
     rows: [
       { metric: 'one run of every shipped case', unit: 'ms', ours: median(oursMs), baseline: median(base), samples: { ours: oursMs, baseline: base } },
       { metric: 'requests/s', unit: '/s', ours: median(ours.map((x) => perSec(x.requests, x.ms))), baseline: median(ours.map((x, i) => perSec(x.requests, base[i]!))) },
