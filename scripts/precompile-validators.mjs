@@ -13,7 +13,8 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standalone from 'ajv/dist/standalone/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,3 +57,20 @@ for (const name of readdirSync(specsDir).filter((n) => /\.(ya?ml|json)$/i.test(n
 }
 writeFileSync(join(root, 'dist', 'validators', OPERATIONS_FILE), `${JSON.stringify(built)}\n`);
 process.stdout.write(`read the operations of ${built.length} spec file(s) in specs/ into dist/validators/${OPERATIONS_FILE}\n`);
+
+// The API schemas (schemas/api/*.schema.json), one export per file named after it
+// (synchronizationJobCollection…): the bench's floor validates each answer with one of them, the
+// way a hand-written client with a precompiled validator would.
+const apiDir = join(root, 'schemas', 'api');
+const apiAjv = createAjv();
+apiAjv.opts.code.source = true;
+// Generated code needs the format functions' code; createAjv adds ajv-formats' full set.
+apiAjv.opts.code.formats = _`require("ajv-formats/dist/formats").fullFormats`;
+const apiRefs = {};
+for (const name of readdirSync(apiDir).filter((n) => n.endsWith('.schema.json')).sort()) {
+  const url = pathToFileURL(join(apiDir, name)).href;
+  apiAjv.addSchema(JSON.parse(readFileSync(join(apiDir, name), 'utf8')), url);
+  apiRefs[name.replace(/\.schema\.json$/, '')] = url;
+}
+writeFileSync(join(root, 'dist', 'validators', 'api.cjs'), standaloneCode(apiAjv, apiRefs));
+process.stdout.write(`precompiled ${Object.keys(apiRefs).length} API schemas of schemas/api into dist/validators/api.cjs\n`);
