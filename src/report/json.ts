@@ -35,19 +35,38 @@ export interface ResultsFile {
 /** `<outDir>/results.json`: the whole run for machines, written atomically when it ends. */
 export function createJsonReporter(o: ReporterOptions): Reporter {
   let info: RunInfo | undefined;
-  const cases: CaseResult[] = [];
+  // Each case as its finished text in the file, not the result with its exchange objects: a long
+  // run holds a string per case, and the results themselves can be freed as the run goes.
+  const cases: string[] = [];
   return {
     name: 'json',
     onRunStart(i: RunInfo) {
       info = i;
     },
     onCaseEnd(c: CaseResult) {
-      cases.push(c);
+      cases.push(caseText(c));
     },
     async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, RESULTS_FILE, `${JSON.stringify(resultsJson(info, cases, summary), null, 2)}\n`);
+      await writeFileAtomic(o.outDir, RESULTS_FILE, resultsText(info, cases, summary));
     },
   };
+}
+
+/** One case as it stands in results.json's `cases` array (indented for its place). */
+export function caseText(c: CaseResult): string {
+  // JSON.stringify escapes newlines inside strings, so every raw newline is layout.
+  return JSON.stringify(caseJson(c), null, 2).replace(/\n/g, '\n    ');
+}
+
+/**
+ * The text of results.json from cases already turned into text by {@link caseText}: exactly
+ * `JSON.stringify(resultsJson(info, cases, summary), null, 2)` plus a newline.
+ */
+export function resultsText(info: RunInfo | undefined, caseTexts: readonly string[], summary: RunSummary): string {
+  const head = JSON.stringify(resultsJson(info, [], summary), null, 2);
+  if (caseTexts.length === 0) return `${head}\n`;
+  // `cases` is the document's last key, so its `[]` is the last one in the text.
+  return `${head.slice(0, head.lastIndexOf('[]'))}[\n    ${caseTexts.join(',\n    ')}\n  ]\n}\n`;
 }
 
 /**
