@@ -22,6 +22,7 @@ const standaloneCode = standalone.default ?? standalone;
 const { createAjv } = await import(join(root, 'dist', 'src', 'common', 'ajv.js'));
 const { FORMAT_EXPORTS, FORMAT_MODULE, OPERATIONS_FILE, formatExportName, defLookAlikes } = await import(join(root, 'dist', 'src', 'load', 'precompiled.js'));
 const { parseSpec } = await import(join(root, 'dist', 'src', 'load', 'operations.js'));
+const { API_EXPORTS, API_MODULE } = await import(join(root, 'dist', 'src', 'assert', 'schema', 'precompiled.js'));
 
 const file = join(root, 'schemas', 'suite.schema.json');
 const text = readFileSync(file, 'utf8');
@@ -59,18 +60,21 @@ writeFileSync(join(root, 'dist', 'validators', OPERATIONS_FILE), `${JSON.stringi
 process.stdout.write(`read the operations of ${built.length} spec file(s) in specs/ into dist/validators/${OPERATIONS_FILE}\n`);
 
 // The API schemas (schemas/api/*.schema.json), one export per file named after it
-// (synchronizationJobCollection…): the bench's floor validates each answer with one of them, the
-// way a hand-written client with a precompiled validator would.
+// (synchronizationJobCollection…), with the texts they were compiled from: the schema store
+// uses them for an answer that conforms (see src/assert/schema/precompiled.ts), and the bench's
+// floor validates each answer with one, as a hand-written client would.
 const apiDir = join(root, 'schemas', 'api');
 const apiAjv = createAjv();
 apiAjv.opts.code.source = true;
 // Generated code needs the format functions' code; createAjv adds ajv-formats' full set.
 apiAjv.opts.code.formats = _`require("ajv-formats/dist/formats").fullFormats`;
 const apiRefs = {};
+const apiTexts = {};
 for (const name of readdirSync(apiDir).filter((n) => n.endsWith('.schema.json')).sort()) {
   const url = pathToFileURL(join(apiDir, name)).href;
-  apiAjv.addSchema(JSON.parse(readFileSync(join(apiDir, name), 'utf8')), url);
-  apiRefs[name.replace(/\.schema\.json$/, '')] = url;
+  apiTexts[name] = readFileSync(join(apiDir, name), 'utf8');
+  apiAjv.addSchema(JSON.parse(apiTexts[name]), url);
+  apiRefs[API_EXPORTS.validator(name)] = url;
 }
-writeFileSync(join(root, 'dist', 'validators', 'api.cjs'), standaloneCode(apiAjv, apiRefs));
-process.stdout.write(`precompiled ${Object.keys(apiRefs).length} API schemas of schemas/api into dist/validators/api.cjs\n`);
+writeFileSync(join(root, 'dist', 'validators', API_MODULE), `${standaloneCode(apiAjv, apiRefs)}\nmodule.exports.${API_EXPORTS.sources} = ${JSON.stringify(apiTexts)};\n`);
+process.stdout.write(`precompiled ${Object.keys(apiRefs).length} API schemas of schemas/api into dist/validators/${API_MODULE}\n`);

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtFile } from '../common/built.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 
 /**
@@ -59,20 +58,6 @@ export function formatExportName(defName: string): string {
 export interface PrecompiledFormat {
   root: StandaloneValidate;
   def(name: string): StandaloneValidate | undefined;
-}
-
-/** A file `npm run build` writes into dist/validators/, found from this file in src/load/ or dist/src/load/. */
-export function builtFile(name: string): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) {
-      const file = join(dir, 'dist', 'validators', name);
-      return existsSync(file) ? file : undefined;
-    }
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
 }
 
 /**
