@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { Agent as HttpAgent, get } from 'node:http';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { peakRssMb, repoRoot } from './support.js';
+import { cpuTimeMs, peakRssMb, repoRoot } from './support.js';
 
 /** The API schema every floor answer is validated with: what the generated cases check. */
 export const FLOOR_SCHEMA = 'synchronizationJobCollection';
@@ -60,13 +60,15 @@ export interface GetsOutcome {
   ms: number;
   ok: number;
   peakRssMb: number;
+  /** CPU time of the whole child, start-up included (see CliRunOutcome.cpuMs). */
+  cpuMs?: number;
 }
 
 /** Child task: the floor in a fresh process (it imports undici and nothing of gsc). */
 export async function gets(input: FloorOptions): Promise<GetsOutcome> {
   const t = performance.now();
   const ok = await sendGets(input);
-  return { ms: performance.now() - t, ok, peakRssMb: peakRssMb() };
+  return { ms: performance.now() - t, ok, peakRssMb: peakRssMb(), cpuMs: cpuTimeMs() };
 }
 
 /**

@@ -70,6 +70,12 @@ export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
+/** CPU time (user + system) this process has used so far, in ms. */
+export function cpuTimeMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** What a child task sends back, plus the parent's view of its lifetime. */
 export interface ChildOutcome<T> {
   result: T;

@@ -86,11 +86,14 @@ export async function largeSection(o: SectionOptions): Promise<Section> {
       const baseWall = base.map((x) => x.wallMs);
       const oursRss = ours.map((x) => x.result.peakRssMb);
       const baseRss = base.map((x) => x.result.peakRssMb);
+      const oursCpu = ours.map((x) => x.result.cpuMs);
+      const baseCpu = base.map((x) => x.result.cpuMs ?? Number.NaN);
       const metrics = { rate: `${c}: cases/s in-run (= schema-checked steps/s)`, wall: `${c}: wall time incl. Node start-up`, rss: `${c}: peak RSS` };
       rows.push(
         { metric: metrics.rate, unit: '/s', ours: median(oursRate), baseline: median(baseRate), samples: { ours: oursRate, baseline: baseRate } },
         { metric: metrics.wall, unit: 'ms', ours: median(oursWall), baseline: median(baseWall), samples: { ours: oursWall, baseline: baseWall } },
         { metric: metrics.rss, unit: 'MB', ours: median(oursRss), baseline: median(baseRss), samples: { ours: oursRss, baseline: baseRss } },
+        { metric: `${c}: CPU time (user + system) incl. start-up`, unit: 'ms', ours: median(oursCpu), baseline: median(baseCpu), samples: { ours: oursCpu, baseline: baseCpu } },
       );
       references.push(...stepCi(concurrency, metrics));
       if (TARGETED.has(concurrency)) {
