@@ -1,4 +1,3 @@
-import { startEmulator } from '../emulator/index.js';
 import { clouds } from '../execute/auth/index.js';
 import { cloudOf, tokenProviderFor, wantsSignIn } from './credentials.js';
 import { UsageError } from './exit-codes.js';
@@ -42,6 +41,8 @@ export function isLocal(baseUrl: string | undefined): boolean {
 export async function resolveTarget(o: TargetOptions, cwd: string, label: Labeler = flagLabel): Promise<Target> {
   const baseUrl = targetUrl(o, label);
   if (baseUrl === undefined) {
+    // Imported only here: a run against a target never loads the emulator's modules.
+    const { startEmulator } = await import('../emulator/index.js');
     const emu = await startEmulator({ port: 0 });
     const token = o.token ?? emu.fixtures.token;
     return {
