@@ -3,7 +3,7 @@
  * same run. Prints a table and writes reports/bench.json. Timings are never asserted anywhere:
  * a bench informs, a test decides.
  *
- * Usage: node dist/bench/run.js [--only checks,load,engine,large,latency,memory,start] [--scale 0.2]
+ * Usage: node dist/bench/run.js [--only checks,load,engine,large,latency,memory,start,soak] [--scale 0.2]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +16,7 @@ import { largeSection } from './sections/large.js';
 import { latencySection } from './sections/latency.js';
 import { loadSection } from './sections/load.js';
 import { memorySection } from './sections/memory.js';
+import { soakSection } from './sections/soak.js';
 import { startSection } from './sections/start.js';
 import { repoRoot } from './support.js';
 import { formatSection, formatTarget } from './table.js';
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, (o: SectionOptions) => Promise<Section>> = {
   latency: latencySection,
   memory: memorySection,
   start: startSection,
+  soak: soakSection,
 };
 
 function options(): { only: string[]; scale: number } {

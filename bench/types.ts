@@ -51,7 +51,7 @@ export function target(label: string, ratio: number, bound: Target['bound'], lim
 
 /** One numbered scenario of the bench. */
 export interface Section {
-  /** Short stable key, for `--only`: checks, load, engine, large, start. */
+  /** Short stable key, for `--only`: checks, load, engine, large, latency, memory, start, soak. */
   key: string;
   title: string;
   /** What "ours" is here. */

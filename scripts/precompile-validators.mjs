@@ -51,8 +51,9 @@ process.stdout.write(`precompiled ${Object.keys(refs).length} validators of sche
 const specsDir = join(root, 'specs');
 const built = [];
 for (const name of readdirSync(specsDir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort()) {
-  const specText = readFileSync(join(specsDir, name), 'utf8');
-  const { operations, diagnostics } = parseSpec(name, specText);
+  const abs = join(specsDir, name);
+  const specText = readFileSync(abs, 'utf8');
+  const { operations, diagnostics } = parseSpec(abs, name, specText);
   if (diagnostics.length > 0) continue;
   built.push({ text: specText, operations: operations.map(({ file: _file, ...op }) => op) });
 }

@@ -3,8 +3,8 @@
  * built from the same parts.
  */
 export type * from './model/index.js';
-export { run, GscUsageError, GscSuiteError, EXIT } from './run/index.js';
-export type { RunOptions, RunResult, TargetOptions, SignInOptions, Duration } from './run/index.js';
+export { run, GscUsageError, GscSuiteError, GscBaselineError, EXIT, mergeReports } from './run/index.js';
+export type { RunOptions, RunResult, TargetOptions, SignInOptions, Duration, MergeReportsOptions } from './run/index.js';
 export { planRun, selectCases, gateWrites, SelectionError } from './plan/index.js';
 export type { Plan, PlanOptions, Selection, TargetTraits } from './plan/index.js';
 export type { ResultsFile } from './report/index.js';

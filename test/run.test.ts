@@ -129,8 +129,8 @@ describe('run() with a bad option', () => {
     await expect(run({ grep: '[', reporters: [] })).rejects.toThrow(/^--grep "\[" is not a valid regular expression/);
   });
 
-  it('says a duration needs a unit or a number of milliseconds', async () => {
-    await expect(run({ timeout: 'soon', reporters: [] })).rejects.toThrow('--timeout "soon" is not a duration: write 500ms, 30s or 2m');
+  it('says a duration needs a number and its unit, or a number of milliseconds', async () => {
+    await expect(run({ timeout: 'soon', reporters: [] })).rejects.toThrow('--timeout soon: not a duration: write a number and its unit (ms, s, m or h: 500ms, 30s, 2m)');
     await expect(run({ timeout: -1, reporters: [] })).rejects.toBeInstanceOf(GscUsageError);
   });
 });

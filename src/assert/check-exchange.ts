@@ -15,6 +15,7 @@ function byPosition(a: SourceSpan | undefined, b: SourceSpan | undefined): numbe
  * (a broken schema, a bad pattern): an error of the run, not a finding against the target.
  */
 export function checkExchange(exchange: Exchange, expectation: Expectation, ctx: CheckContext): Finding[] {
+  if (expectation.anyOf !== undefined && expectation.anyOf.length > 0) return checkAlternatives(exchange, expectation.anyOf, ctx);
   const hasJson = exchange.response.json !== undefined;
   const findings: Finding[] = [];
   for (const check of checks) {
@@ -23,4 +24,16 @@ export function checkExchange(exchange: Exchange, expectation: Expectation, ctx:
   }
   // Array.prototype.sort is stable: findings of one expectation keep their registry order.
   return findings.sort((a, b) => byPosition(a.span, b.span));
+}
+
+/**
+ * `anyOf`: no finding when one alternative holds. Otherwise the findings of the alternative
+ * whose status the answer has (what it tried to be), else of the first, so a report says what
+ * the answer lacks rather than listing every way it could have passed.
+ */
+function checkAlternatives(exchange: Exchange, alternatives: readonly Expectation[], ctx: CheckContext): Finding[] {
+  const results = alternatives.map((a) => checkExchange(exchange, a, ctx));
+  if (results.some((f) => f.length === 0)) return [];
+  const aimed = results.find((f) => !f.some((x) => x.check === 'status-is-expected'));
+  return aimed ?? results[0] ?? [];
 }

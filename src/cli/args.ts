@@ -23,6 +23,10 @@ export interface Settings {
   positionals: string[];
   /** Secrets given on the command line, to warn about. */
   secretsOnCommandLine: string[];
+  /** Every value of a flag that may be repeated, in the order given on the command line. */
+  all(name: string): string[];
+  /** What the config file gives a flag, whatever the higher layers say (for values merged name by name). */
+  fromConfig(name: string): ConfigSetting | undefined;
 }
 
 /**
@@ -30,21 +34,22 @@ export interface Settings {
  * with a suggestion, never a stack trace.
  */
 export function parseSettings(argv: string[], defs: FlagDef[], env: Record<string, string | undefined>, config: Record<string, string | ConfigSetting | undefined> = {}): Settings {
-  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
-  for (const d of defs) options[d.name] = { type: d.type };
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = { help: { type: 'boolean' } };
+  for (const d of defs) options[d.name] = d.multiple ? { type: d.type, multiple: true } : { type: d.type };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError(explainParseError(err as Error & { code?: string }, defs));
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   // --help is every command's flag; without it here, `gsc run --help` would run instead of helping.
   const byName = new Map<string, FlagDef>([['help', { name: 'help', type: 'boolean', description: 'show this help' }], ...defs.map((d): [string, FlagDef] => [d.name, d])]);
   const lookup = (name: string): { value: string | boolean; source: Source } | undefined => {
     const d = byName.get(name);
     if (!d) return undefined;
     const v = values[name];
+    if (Array.isArray(v)) return undefined;
     if (v !== undefined) return { value: v, source: { kind: 'flag', label: `--${name}` } };
     const e = d.env ? env[d.env] : undefined;
     if (d.env && e !== undefined && e !== '') return { value: d.type === 'boolean' ? !/^(0|false|no)$/i.test(e) : e, source: { kind: 'env', label: d.env } };
@@ -62,6 +67,14 @@ export function parseSettings(argv: string[], defs: FlagDef[], env: Record<strin
     source: (name) => lookup(name)?.source,
     positionals: parsed.positionals,
     secretsOnCommandLine: defs.filter((d) => d.secret && values[d.name] !== undefined).map((d) => `--${d.name}`),
+    all: (name) => {
+      const v = values[name];
+      return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+    },
+    fromConfig: (name) => {
+      const c = config[name];
+      return typeof c === 'string' ? { value: c, label: `config ${name}` } : c;
+    },
   };
 }
 

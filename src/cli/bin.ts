@@ -10,13 +10,14 @@ else await cli();
 async function cli(): Promise<void> {
   const [{ redactText }, { lastWords }, { main }] = await Promise.all([import('../common/redact.js'), import('./last-words.js'), import('./main.js')]);
 
-  // The first SIGINT asks the run to stop after the current step and clean up; the second leaves now.
+  // The first SIGINT or SIGTERM stops the requests in flight at once, then cleanup runs under
+  // --cleanup-timeout; the second signal leaves now.
   const controller = new AbortController();
   let interrupts = 0;
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const onSignal = (): void => {
     interrupts++;
-    if (interrupts === 1 && signal === 'SIGINT' && process.argv[2] === 'run') {
-      process.stderr.write('\ngsc: interrupted; finishing the current step and cleaning up (Ctrl-C again to stop now)\n');
+    if (interrupts === 1 && process.argv[2] === 'run') {
+      process.stderr.write('\ngsc: interrupted; stopping the requests in flight and cleaning up (Ctrl-C again to stop now)\n');
       controller.abort();
       return;
     }

@@ -1,5 +1,5 @@
 import type { FlagDef } from './flags.js';
-import { cleanupFlags, runFlags, selectionFlags } from './flags.js';
+import { baselineFlags, cleanupFlags, coverageFlags, diffFlags, mergeFlags, proxyFlags, runFlags, selectionFlags } from './flags.js';
 
 /** Where settings come from; shown by the commands that read the config file. */
 const CONFIG_TEXT = `Config file:
@@ -20,13 +20,34 @@ const CONFIG_TEXT = `Config file:
   Keys: the \`config\` name shown with each flag above.
   Format and examples: docs/configuration.md; schema: schemas/config.schema.json.`;
 
+/** How the proxy is used and when it stops; the exit codes are a run's. */
+const PROXY_TEXT = `Point the client's base URL at the printed proxy URL (the upstream's path on the proxy's
+origin). Each exchange is forwarded with the client's own Authorization, answered unchanged, and
+reported as one case named by its operation: a request step (credentials, JSON body valid for the
+operation) and a response step (documented status, body valid against its schema, Graph error
+shape). An operation specs/ does not hold is skipped as unknown. Reports are written when the
+proxy stops: on SIGINT or SIGTERM, or after --exit-after N exchanges. Credentials and tokens are
+never printed, reported or recorded.
+Real SDKs send tokens only over HTTPS: use --tls, and trust the printed certificate
+(NODE_EXTRA_CA_CERTS=FILE). An upstream that could not be reached counts as an error (exit 3).`;
+
 /** What each command is for, and its flags, as `gsc --help` and `gsc CMD --help` show them. */
-export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[]; more?: string }> = {
+export const commands: Record<string, { usage: string; summary: string; flags: FlagDef[]; more?: string; exits?: string }> = {
   run: { usage: 'gsc run [paths…] [flags]', summary: 'run the suites against a target (default: the embedded emulator)', flags: runFlags, more: CONFIG_TEXT },
-  lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [] },
-  list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags },
-  cleanup: { usage: 'gsc cleanup [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.' },
-  emulator: { usage: 'gsc emulator [--port N] [--fixtures FILE] [--deviate NAME]', summary: 'serve the reference emulator (gsc emulator --help)', flags: [] },
+  lint: { usage: 'gsc lint [paths…]', summary: 'check suite files without sending anything', flags: [], exits: exitText([[0, 'every suite file is valid'], [2, 'a suite file is invalid (each problem at file:line:col) or a bad invocation']]) },
+  list: { usage: 'gsc list [paths…] [--grep RE] [--tags LIST]', summary: 'print the cases a run would select', flags: selectionFlags, exits: exitText([[0, 'the selected cases were listed'], [2, 'nothing matched the selection, a suite file is invalid, or a bad invocation']]) },
+  cleanup: { usage: 'gsc cleanup --target URL [--ledger FILE] [credentials]', summary: 'delete what an interrupted or killed run left behind, as its ledger records', flags: cleanupFlags, more: 'Config file: the chosen target of gsc.config.yaml (--config, --target-name) gives the target and credentials,\nbelow flags and environment variables, as for gsc run; see docs/configuration.md.', exits: exitText([[0, 'everything the ledger records is deleted or already gone'], [1, 'something may be left behind: a delete failed, or the ledger has an error'], [2, 'bad invocation or an invalid config file'], [3, 'the target could not be reached']]) },
+  'merge-reports': {
+    usage: 'gsc merge-reports DIR… [--out DIR] [--reporter LIST]',
+    summary: "merge the reports of a run's shards (--shard i/n) into one, with the unsharded run's totals",
+    flags: mergeFlags,
+    more: 'Each DIR is a folder a shard wrote (holding its results.json), or the file itself. Every shard of the\nrun must be given once; shards of different runs, targets, suite versions or selections are refused.',
+  },
+  baseline: { usage: 'gsc baseline --from reports/results.json [--out FILE]', summary: 'print a starting baseline (known deviations) from a run\'s failures', flags: baselineFlags, exits: exitText([[0, 'the baseline was printed or written'], [2, 'the results file is missing or not a results.json, or a bad invocation']]) },
+  coverage: { usage: 'gsc coverage [paths…] [--grep RE] [--tags LIST] [--min-coverage P]', summary: 'show which documented status codes and body properties in specs/ the cases check', flags: coverageFlags, exits: exitText([[0, 'the table was shown (and coverage is at least --min-coverage)'], [1, 'coverage is below --min-coverage'], [2, 'invalid suite files, nothing selected, or a bad invocation']]) },
+  diff: { usage: 'gsc diff A/results.json B/results.json [--html FILE]', summary: 'compare two runs of the same cases against two targets: outcome, status codes, body shapes', flags: diffFlags, exits: exitText([[0, 'the two runs answered alike'], [1, 'a case differs in outcome, status code or body shape, or ran on one side only'], [2, 'a results file is missing or unreadable, or a bad invocation']]) },
+  proxy: { usage: 'gsc proxy --upstream URL [--port N] [--tls [--cert FILE --key FILE]] [--exit-after N] [--record FILE.har] [flags]', summary: "check an SDK's traffic: forward it to the upstream unchanged, judge both directions against specs/", flags: proxyFlags, more: PROXY_TEXT },
+  emulator: { usage: 'gsc emulator [--port N] [--tls] [--fixtures FILE] [--deviate NAME] [--replay FILE.har]', summary: 'serve the reference emulator, or replay a recording (gsc emulator --help)', flags: [] },
 };
 
 const EXIT_TEXT = `Exit codes:
@@ -36,6 +57,11 @@ const EXIT_TEXT = `Exit codes:
   3  the target could not be tested: unreachable, credentials rejected, or cases in error
   4  internal error: a bug in gsc (GSC_DEBUG=1 shows the stack; please report it)
   130 interrupted`;
+
+/** A command's own exit codes, in the layout of the run's. */
+function exitText(codes: [number, string][]): string {
+  return `Exit codes:\n${codes.map(([code, text]) => `  ${String(code).padEnd(2)} ${text}`).join('\n')}`;
+}
 
 function flagLines(flags: FlagDef[]): string {
   return flags
@@ -51,7 +77,7 @@ function flagLines(flags: FlagDef[]): string {
 export function formatHelp(command?: string): string {
   const c = command ? commands[command] : undefined;
   if (c) {
-    return [`Usage: ${c.usage}`, '', `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`, c.flags.length ? `\nFlags:\n${flagLines(c.flags)}` : '', ...(c.more ? ['', c.more] : []), '', EXIT_TEXT].join('\n');
+    return [`Usage: ${c.usage}`, '', `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`, c.flags.length ? `\nFlags:\n${flagLines(c.flags)}` : '', ...(c.more ? ['', c.more] : []), '', c.exits ?? EXIT_TEXT].join('\n');
   }
   const list = Object.entries(commands).map(([name, d]) => `  ${name.padEnd(10)}${d.summary}`).join('\n');
   return `graph-sync-conformance (gsc): contract and conformance tests for the Microsoft Graph synchronization jobs API

@@ -18,7 +18,12 @@ const registry: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   emulator: async () => (await import('./commands/emulator.js')).emulatorCommand,
+  proxy: async () => (await import('./commands/proxy.js')).proxyCommand,
   cleanup: async () => (await import('./commands/cleanup.js')).cleanupCommand,
+  'merge-reports': async () => (await import('./commands/merge-reports.js')).mergeReportsCommand,
+  coverage: async () => (await import('./commands/coverage.js')).coverageCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
+  baseline: async () => (await import('./commands/baseline.js')).baselineCommand,
 };
 
 /**

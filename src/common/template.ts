@@ -1,6 +1,7 @@
 /**
  * The `{{variable}}` template grammar, the one the loader checks and the run substitutes:
- * `{{name}}` or `{{ name }}`, a name of letters, digits and `_` that does not start with a digit.
+ * `{{name}}` or `{{ name }}`, a name of letters, digits and `_` that does not start with a digit,
+ * or a user variable: `{{vars.name}}`, `{{secrets.name}}`.
  */
 
 /** One `{{…}}` in a template: the name inside (trimmed), and where the braces start. */
@@ -15,7 +16,19 @@ export interface TemplateReference {
 }
 
 const REFERENCE = /\{\{(.*?)\}\}/g;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME = /^(?:(?:vars|secrets)\.)?[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The namespaces of user variables: `{{vars.name}}` is given by the user (`--var name=value`,
+ * `GSC_VAR_<NAME>`, a config target's `vars:`), `{{secrets.name}}` likewise but only from the
+ * environment or a file, and redacted everywhere. The run skips a case whose variable is missing.
+ */
+export const USER_VARIABLE_PREFIXES = ['vars.', 'secrets.'] as const;
+
+/** True for `vars.name` and `secrets.name`: a variable the user gives, not the run or a capture. */
+export function isUserVariable(name: string): boolean {
+  return USER_VARIABLE_PREFIXES.some((p) => name.startsWith(p));
+}
 
 /** Every `{{…}}` in a string, well formed or not, in order of appearance. */
 export function templateReferences(text: string): TemplateReference[] {

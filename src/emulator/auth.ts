@@ -21,6 +21,11 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 // https://github.com/microsoftgraph/msgraph-training-dotnet/issues/31.
 const COMPACT = 'CompactToken parsing failed with error code: 80049217';
 
+/** The bearer token of the Authorization header, if it carries one. */
+export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  return /^bearer\s+(\S+)$/i.exec(headers.authorization?.trim() ?? '')?.[1];
+}
+
 /** Checks the Authorization header against the accepted tokens; `undefined` means accepted. */
 export function checkAuth(headers: IncomingHttpHeaders, tokens: ReadonlySet<string>): AuthFailure | undefined {
   const header = headers.authorization?.trim() ?? '';

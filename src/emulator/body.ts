@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../common/json-depth.js';
 import type { IncomingMessage } from 'node:http';
 
 /** What reading a request body gave. */
@@ -56,6 +57,9 @@ export function parseJsonObject(body: Buffer, optional: boolean): JsonObjectResu
     return optional
       ? { ok: true, value: {} }
       : { ok: false, kind: 'empty', message: 'The request body is empty; send a JSON object.' };
+  }
+  if (nestsDeeperThan(text)) {
+    return { ok: false, kind: 'malformed', message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels; send a flatter JSON object.` };
   }
   let value: unknown;
   try {

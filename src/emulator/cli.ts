@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
+import { listBehaviours } from './behaviours.js';
 import { listDeviations } from './deviations/index.js';
 import { FixtureError, loadFixtures } from './fixtures/load.js';
+import { RecordingError } from './replay/recording.js';
 import { startEmulator } from './server.js';
+import { makeSelfSignedCertificate, readTlsFiles, type SelfSignedCertificate } from './tls.js';
 import type { EmulatorOptions } from './types.js';
 
 /** Streams and an optional stop signal (tests use it instead of SIGINT). */
@@ -23,6 +26,9 @@ Options:
   --fixtures FILE        service principals, templates and tokens (YAML or JSON)
   --deviate NAME         break one contract point; repeat or give a comma list
   --list-deviations      print every deviation and the contract point it breaks
+  --behave NAME          act as the real service does beyond the create page (allowed
+                         behaviour, not a deviation); repeat, give a comma list, or all
+  --list-behaviours      print every behaviour, what it does and where it is seen
   --throttle SHARE       answer this share (0..1) of requests 429 with Retry-After
   --retry-after S        seconds in Retry-After (default 1)
   --unavailable SHARE    answer this share (0..1) of requests 503
@@ -31,6 +37,14 @@ Options:
   --seed N               repeat the same faults in the same order
   --consistency-delay D  reads answer 404 for D after a create (eventual consistency)
   --body-limit BYTES     answer 413 to larger bodies (default 1048576)
+  --max-jobs N           refuse creates beyond N stored jobs with 403 QuotaExceeded (default 5000)
+  --page-size N          jobs per list page without $top; more pages follow @odata.nextLink (default 100)
+  --tls                  serve HTTPS with a self-signed certificate made at start-up; its
+                         path is printed, for NODE_EXTRA_CA_CERTS, and removed at the end
+  --cert FILE --key FILE serve HTTPS with this PEM certificate and key (implies --tls)
+  --replay FILE.har      answer from a recording (gsc proxy --record) instead of emulating:
+                         each request gets the recorded answer it matches, in order; one
+                         with none gets 501 NoRecordedAnswer naming it (and a stderr line)
   -h, --help             show this help
 `;
 
@@ -51,6 +65,26 @@ function whole(flag: string, text: string | undefined, max = Number.MAX_SAFE_INT
   return n;
 }
 
+function positive(flag: string, text: string | undefined): number | undefined {
+  const n = whole(flag, text, 100_000);
+  if (n === 0) throw new FlagError(`--${flag} takes a whole number from 1 to 100000, got '${text}'`);
+  return n;
+}
+
+/** Whether `host` only accepts connections from this machine. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * The warning for an emulator other machines can reach while it accepts the default token, which
+ * is printed at start and written in the repository; undefined when there is nothing to warn of.
+ */
+export function exposureWarning(host: string, ownFixtures: boolean): string | undefined {
+  if (isLoopback(host) || ownFixtures) return undefined;
+  return `gsc emulator: warning: listening on ${host}, reachable from other machines, with the default token everyone knows; give your own tokens with --fixtures, or listen on 127.0.0.1`;
+}
+
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /**
@@ -68,7 +102,9 @@ function duration(flag: string, text: string | undefined): number | undefined {
 
 function optionsFrom(values: Record<string, string | boolean | string[] | undefined>): EmulatorOptions {
   const s = (k: string): string | undefined => values[k] as string | undefined;
-  const deviations = ((values.deviate as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = (key: string): string[] => ((values[key] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const deviations = list('deviate');
+  const behaviours = list('behave');
   const chaos = {
     throttleShare: share('throttle', s('throttle')),
     retryAfterSeconds: whole('retry-after', s('retry-after')),
@@ -81,9 +117,12 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
     port: whole('port', s('port'), 65535) ?? 0,
     host: s('host') ?? '127.0.0.1',
     deviations,
+    behaviours,
     chaos: Object.fromEntries(Object.entries(chaos).filter(([, v]) => v !== undefined)),
     consistencyDelayMs: duration('consistency-delay', s('consistency-delay')) ?? 0,
     bodyLimitBytes: whole('body-limit', s('body-limit')) ?? 1024 * 1024,
+    ...(s('max-jobs') !== undefined ? { maxJobs: whole('max-jobs', s('max-jobs')) } : {}),
+    ...(s('page-size') !== undefined ? { pageSize: positive('page-size', s('page-size')) } : {}),
   };
 }
 
@@ -117,9 +156,12 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
       options: {
         port: { type: 'string' }, host: { type: 'string' }, fixtures: { type: 'string' },
         deviate: { type: 'string', multiple: true }, 'list-deviations': { type: 'boolean' },
+        behave: { type: 'string', multiple: true }, 'list-behaviours': { type: 'boolean' },
         throttle: { type: 'string' }, 'retry-after': { type: 'string' }, unavailable: { type: 'string' },
         latency: { type: 'string' }, reset: { type: 'string' }, seed: { type: 'string' },
-        'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, 'max-jobs': { type: 'string' }, 'page-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        tls: { type: 'boolean' }, cert: { type: 'string' }, key: { type: 'string' }, replay: { type: 'string' },
       },
     }));
     if (values.help) {
@@ -131,27 +173,47 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
       for (const d of listDeviations()) io.stdout.write(`${d.name.padEnd(width)}  breaks: ${d.breaks}\n`);
       return 0;
     }
+    if (values['list-behaviours']) {
+      const width = Math.max(...listBehaviours().map((b) => b.name.length));
+      for (const b of listBehaviours()) io.stdout.write(`${b.name.padEnd(width)}  ${b.does}\n${' '.repeat(width + 2)}seen: ${b.sources.join(' ')}\n`);
+      return 0;
+    }
     options = optionsFrom(values);
     if (typeof values.fixtures === 'string') options.fixtures = await loadFixtures(values.fixtures);
+    if (typeof values.replay === 'string') options.replay = values.replay;
+    if ((values.cert === undefined) !== (values.key === undefined)) throw new FlagError('--cert and --key go together: give both PEM files, or neither (--tls alone makes a certificate)');
+    if (typeof values.cert === 'string' && typeof values.key === 'string') options.tls = readTlsFiles(values.cert, values.key);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`gsc emulator: ${message.replace(/^(Unknown option|Option) /, (m) => m.toLowerCase())}\n\n${error instanceof FixtureError ? '' : USAGE}`);
     return 2;
   }
   let handle;
+  let made: SelfSignedCertificate | undefined;
   try {
-    handle = await startEmulator(options);
+    if (values.tls && !options.tls) options.tls = made = await makeSelfSignedCertificate();
+    handle = await startEmulator({ ...options, log: (line) => void io.stderr.write(`${line}\n`) });
   } catch (error) {
+    made?.remove();
     const message = error instanceof Error ? error.message : String(error);
-    const usage = /deviation|chaos/.test(message);
-    io.stderr.write(`gsc emulator: ${message}\n${usage ? `\n${USAGE}` : ''}`);
+    const usage = /deviation|behaviour|chaos/.test(message) || error instanceof RecordingError;
+    io.stderr.write(`gsc emulator: ${message.replace(/^gsc emulator: /, '')}\n${usage && !(error instanceof RecordingError) ? `\n${USAGE}` : ''}`);
     return usage ? 2 : 1;
   }
-  const f = handle.fixtures;
-  io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
-  if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
-  await waitForStop(io.signal);
-  await handle.close();
+  try {
+    const f = handle.fixtures;
+    const exposed = options.replay ? undefined : exposureWarning(options.host ?? '127.0.0.1', options.fixtures !== undefined);
+    if (exposed) io.stderr.write(`${exposed}\n`);
+    if (options.replay) io.stdout.write(`Emulator replaying ${options.replay} on ${handle.url}\n`);
+    else io.stdout.write(`Emulator listening on ${handle.url} (service principal ${f.servicePrincipalId}, template ${f.templateId}, token ${f.token})\n`);
+    if (made) io.stdout.write(`Self-signed certificate: ${made.certFile} (trust it with NODE_EXTRA_CA_CERTS=${made.certFile}; removed when the emulator stops)\n`);
+    if (options.deviations?.length) io.stdout.write(`Deviating from the contract on purpose: ${options.deviations.join(', ')}\n`);
+    if (options.behaviours?.length) io.stdout.write(`Behaving as the real service does: ${options.behaviours.join(', ')}\n`);
+    await waitForStop(io.signal);
+    await handle.close();
+  } finally {
+    made?.remove();
+  }
   io.stdout.write('Emulator stopped.\n');
   return 0;
 }

@@ -15,6 +15,7 @@ export type OperationName =
   | 'validateCredentialsCollection'
   | 'provisionOnDemand'
   | 'getJobSchema'
+  | 'putJobSchema'
   | 'putSecrets';
 
 /**
@@ -31,6 +32,8 @@ export type Problem =
   | 'invalid-request'
   | 'too-large'
   | 'throttled'
+  | 'conflict'
+  | 'forbidden'
   | 'unavailable'
   | 'internal';
 
@@ -43,6 +46,8 @@ export interface RequestContext {
   base: string;
   /** Decoded path segments after the version segment. */
   segments: string[];
+  /** The query string (`$top`, `$skiptoken`). */
+  query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
   /** The `request-id` this answer carries (a new GUID). */

@@ -43,6 +43,8 @@ export interface JobDoc {
     steadyStateLastAchievedTime: string;
     quarantine: Quarantine | null;
     troubleshootingUrl: string | null;
+    /** Absent on the create page's new job; [] on the Entra examples' (template-starts-paused). */
+    progress?: unknown[];
   };
   synchronizationJobSettings: { name: string; value: string | null }[];
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkAuth } from './auth.js';
+import { bearerToken, checkAuth } from './auth.js';
 import { readBody } from './body.js';
-import type { ChaosDecision } from './chaos.js';
+import type { ArrivalLog, ChaosDecision } from './chaos.js';
 import type { Reply, RequestContext } from './context.js';
 import type { Env } from './env.js';
 import { newGuid } from './ids.js';
@@ -17,6 +17,10 @@ export interface PipelineOptions {
   chaos: () => ChaosDecision;
   /** `http://127.0.0.1:PORT`, used when the Host header is unusable. */
   origin: string;
+  /** Records arrivals and promised waits. */
+  log: ArrivalLog;
+  /** Answer the first DELETE of each job 409 (chaos.conflictOnFirstDelete). */
+  conflictOnFirstDelete: boolean;
 }
 
 const VERSIONS = ['v1.0', 'beta'];
@@ -60,10 +64,21 @@ function unknownSegment(rest: string[]): string {
   return rest[rest.length - 1] ?? '';
 }
 
+/**
+ * A write with a token that lacks the permission: Graph's guidance is 403, the synchronization
+ * routes answer 401 UnknownError with an empty message (microsoft-graph-docs-contrib#8800).
+ */
+function missingPermission(ctx: RequestContext, env: Env): Reply {
+  if (env.behave.unknownError401) return graphError(ctx, 401, 'auth', 'UnknownError', '');
+  return graphError(ctx, 403, 'forbidden', 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+}
+
 /** Auth, then routing, then the handler: the answer to a request whose body has been read. */
-function answer(ctx: RequestContext, env: Env, url: string): Reply {
-  const auth = checkAuth(ctx.headers, new Set(env.fixtures.tokens));
+function answer(ctx: RequestContext, env: Env, url: string, conflicted?: Set<string>): Reply {
+  const readOnly = new Set(env.fixtures.readOnlyTokens ?? []);
+  const auth = checkAuth(ctx.headers, new Set([...env.fixtures.tokens, ...readOnly]));
   if (auth && !env.hooks.acceptAuth.has(auth.problem)) return graphError(ctx, 401, 'auth', 'InvalidAuthenticationToken', auth.message);
+  if (!auth && ctx.method !== 'GET' && readOnly.has(bearerToken(ctx.headers) ?? '') && !env.hooks.readOnlyTokensWrite) return missingPermission(ctx, env);
   const segments = segmentsOf(url);
   if (!segments) return graphError(ctx, 400, 'bad-url', 'BadRequest', `The request URL has invalid percent-encoding: ${url.slice(0, 200)}`);
   const version = VERSIONS.find((v) => v === segments[0]?.toLowerCase());
@@ -82,6 +97,11 @@ function answer(ctx: RequestContext, env: Env, url: string): Reply {
   }
   Object.assign(ctx, { version, segments: rest, params: match.params, operation: match.operation, qualifiedAction: match.qualified });
   ctx.base = `${ctx.base}/${version}`;
+  const jobKey = `${ctx.params.sp ?? ''}/${ctx.params.jobId ?? ''}`;
+  if (conflicted && match.operation === 'deleteJob' && !conflicted.has(jobKey) && env.store.all().some((j) => `${j.servicePrincipalId}/${j.doc.id}` === jobKey)) {
+    conflicted.add(jobKey);
+    return graphError(ctx, 409, 'invalid-request', 'Conflict', 'The job cannot be deleted yet: replication has not caught up. Try again later.');
+  }
   return match.handle(ctx, env);
 }
 
@@ -90,7 +110,9 @@ function answer(ctx: RequestContext, env: Env, url: string): Reply {
  * body, and a client that goes away mid-request is simply dropped.
  */
 export function createPipeline(env: Env, options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const conflicted = options.conflictOnFirstDelete ? new Set<string>() : undefined;
   return async (req, res) => {
+    options.log.arrived(req.method ?? 'GET', (req.url ?? '/').split('?')[0] ?? '/');
     const clientId = req.headers['client-request-id'];
     const requestId = newGuid();
     const ids: Ids = { requestId, clientRequestId: typeof clientId === 'string' && SAFE_CLIENT_ID.test(clientId) ? clientId : requestId };
@@ -98,8 +120,9 @@ export function createPipeline(env: Env, options: PipelineOptions): (req: Incomi
     const ctx: RequestContext = {
       method: req.method ?? 'GET',
       version: '',
-      base: host && SAFE_HOST.test(host) ? `http://${host}` : options.origin,
+      base: host && SAFE_HOST.test(host) ? `${options.origin.startsWith('https:') ? 'https' : 'http'}://${host}` : options.origin,
       segments: [],
+      query: new URLSearchParams((req.url ?? '').split('?').slice(1).join('?')),
       headers: req.headers,
       body: Buffer.alloc(0),
       params: {},
@@ -123,7 +146,7 @@ export function createPipeline(env: Env, options: PipelineOptions): (req: Incomi
         reply = chaosReply(decision, ids, env);
       } else {
         ctx.body = body.body;
-        reply = answer(ctx, env, req.url ?? '/');
+        reply = answer(ctx, env, req.url ?? '/', conflicted);
       }
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
@@ -137,5 +160,7 @@ export function createPipeline(env: Env, options: PipelineOptions): (req: Incomi
       final = plain; // a broken deviation must not take the emulator down
     }
     writeReply(res, final);
+    const wait = final.status === 429 || final.status === 503 ? Number(final.headers['retry-after']) : NaN;
+    if (Number.isFinite(wait)) options.log.promised(wait);
   };
 }

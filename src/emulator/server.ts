@@ -1,6 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createChaos } from './chaos.js';
+import { resolveBehaviours } from './behaviours.js';
+import { ArrivalLog, createChaos } from './chaos.js';
 import { composeHooks, resolveDeviations } from './deviations/index.js';
 import type { Env } from './env.js';
 import { defaultFixtures } from './fixtures/defaults.js';
@@ -8,6 +10,8 @@ import { fixtureProblems, normalizeFixtures } from './fixtures/load.js';
 import { newGuid } from './ids.js';
 import { createPipeline } from './pipeline.js';
 import { graphDate, JSON_CONTENT_TYPE } from './reply.js';
+import { createReplayListener } from './replay/listener.js';
+import { readRecording } from './replay/recording.js';
 import { JobStore } from './store.js';
 import type { EmulatorHandle, EmulatorOptions } from './types.js';
 
@@ -52,13 +56,23 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/** Jobs the emulator holds at most unless told otherwise: far above any suite, far below a memory problem. */
+export const DEFAULT_MAX_JOBS = 5000;
+/** Jobs per list page unless the client sends `$top`. */
+export const DEFAULT_PAGE_SIZE = 100;
+
 /** Starts an emulator of the Graph synchronization API; options are checked first and throw clear Errors. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const deviations = resolveDeviations(options.deviations ?? []);
+  const behave = resolveBehaviours(options.behaviours ?? []);
   const chaos = createChaos(options.chaos);
   checkNumber('port', options.port, 65535);
   checkNumber('bodyLimitBytes', options.bodyLimitBytes);
   checkNumber('consistencyDelayMs', options.consistencyDelayMs);
+  checkNumber('maxJobs', options.maxJobs);
+  checkNumber('provisionWindowMs', options.provisionWindowMs);
+  checkNumber('pageSize', options.pageSize);
+  if (options.pageSize === 0) throw new Error('pageSize must be at least 1');
   // The defaults are checked by the tests (fixtures/emulator/default.yaml parses to them); only given fixtures are checked here.
   const problems = options.fixtures ? fixtureProblems(options.fixtures) : [];
   if (problems.length > 0) throw new Error(`invalid fixtures:\n  ${problems.join('\n  ')}`);
@@ -68,22 +82,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store: new JobStore(),
     fixtures,
     hooks: composeHooks(deviations),
-    consistencyDelayMs: options.consistencyDelayMs ?? 0,
+    behave,
+    consistencyDelayMs: Math.max(options.consistencyDelayMs ?? 0, behave.readLagMs),
     retryAfterSeconds: options.chaos?.retryAfterSeconds ?? 1,
+    maxJobs: options.maxJobs ?? DEFAULT_MAX_JOBS,
+    provisionWindowMs: options.provisionWindowMs ?? 10_000,
+    // The paged-lists behaviour sets a page of one job, whatever the option says.
+    pageSize: behave.pageSize > 0 ? behave.pageSize : (options.pageSize ?? DEFAULT_PAGE_SIZE),
     now: () => Date.now(),
   };
   let count = 0;
   // The origin is known only once listening; the pipeline reads it per request.
-  const pipelineOptions = { bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '' };
-  const pipeline = createPipeline(env, pipelineOptions);
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => {
+  const arrivals = new ArrivalLog(options.chaos !== undefined);
+  const pipelineOptions = {
+    bodyLimitBytes: options.bodyLimitBytes ?? MIB, latencyMs: options.chaos?.latencyMs ?? 0, chaos, origin: '',
+    log: arrivals, conflictOnFirstDelete: options.chaos?.conflictOnFirstDelete === true,
+  };
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const handle: (req: IncomingMessage, res: ServerResponse) => void = options.replay
+    ? createReplayListener(readRecording(options.replay), options.replay, log)
+    : ((pipeline) => (req, res) => void pipeline(req, res))(createPipeline(env, pipelineOptions));
+  const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 };
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     count++;
-    void pipeline(req, res);
-  });
+    handle(req, res);
+  };
+  const server: Server = options.tls ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, listener) : createServer(serverOptions, listener);
   server.on('clientError', onClientError);
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   pipelineOptions.origin = origin;
   const first = fixtures.servicePrincipals[0];
   let closing: Promise<void> | undefined;
@@ -93,6 +121,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     fixtures: { servicePrincipalId: first?.id ?? '', templateId: first?.templates[0]?.id ?? '', token: fixtures.tokens[0] ?? '' },
     jobs: () => env.store.all().map((j) => ({ servicePrincipalId: j.servicePrincipalId, id: j.doc.id, templateId: String(j.doc.templateId) })),
     requestCount: () => count,
+    earlyArrivals: (inFlightMs = 0) => arrivals.early(inFlightMs),
+    promisedWaits: () => arrivals.promiseCount(),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

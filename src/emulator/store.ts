@@ -8,6 +8,8 @@ export interface StoredJob {
   schema: SchemaFixture;
   /** When it was created (ms since the epoch): reads hide it until `createdAt + consistencyDelayMs`. */
   createdAt: number;
+  /** A DELETE was answered 409 already (the conflict-on-first-delete behaviour). */
+  deleteRefused?: true;
 }
 
 /**
@@ -42,6 +44,13 @@ export class JobStore {
   /** Removes a job; false when there was none. */
   delete(spId: string, jobId: string): boolean {
     return this.jobs.get(spId.toLowerCase())?.delete(jobId) ?? false;
+  }
+
+  /** How many jobs are stored, all service principals together. */
+  count(): number {
+    let n = 0;
+    for (const b of this.jobs.values()) n += b.size;
+    return n;
   }
 
   /** Every job, for the handle's `jobs()`. */

@@ -1,8 +1,9 @@
-import type { Case, CaseResult, RunError, Step, StepResult } from '../model/index.js';
+import type { Case, CaseResult, Finding, RunError, Step, StepResult } from '../model/index.js';
 import { STATUS_RANK } from '../model/index.js';
 import type { ExecContext } from './context.js';
 import { runStep } from './step.js';
-import { canResolve } from './template.js';
+import { canResolve, referencedVariables } from './template.js';
+import { unusableSegment } from './path-segment.js';
 
 /** A case's result, and the error that must stop the whole run, if any. */
 export interface CaseOutcome {
@@ -23,6 +24,8 @@ export async function runCase(c: Case, suiteId: string, runVars: ReadonlyMap<str
   let fatal: RunError | undefined;
   let stopped: string | undefined;
   let unsupported: string | undefined;
+  // Variables some request path of this case uses: a value captured for one must be one segment.
+  const inPaths = new Set([...c.steps, ...c.cleanup].flatMap((s) => referencedVariables(s.request.path)));
 
   for (const step of c.steps) {
     if (stopped || fatal) {
@@ -35,6 +38,12 @@ export async function runCase(c: Case, suiteId: string, runVars: ReadonlyMap<str
       continue;
     }
     const out = await runStep(step, 'main', vars, ctx);
+    const unusable = unusableCaptures(step, out.captured, inPaths);
+    if (unusable.length > 0) {
+      // The answer broke the contract, and the value is dropped: it never becomes a path.
+      out.result = { ...out.result, status: out.result.status === 'error' ? 'error' : 'failed', findings: [...out.result.findings, ...unusable.map((u) => u.finding)] };
+      for (const u of unusable) out.captured.delete(u.name);
+    }
     steps.push(out.result);
     for (const [k, v] of out.captured) vars.set(k, v);
     fatal = out.fatal;
@@ -71,6 +80,28 @@ export async function runCase(c: Case, suiteId: string, runVars: ReadonlyMap<str
   const firstError = main.find((s) => s.status === 'error')?.error;
   if (status === 'error') result.error = firstError ?? { code: 'aborted', message: 'interrupted before every step ran' };
   return fatal ? { result, fatal } : { result };
+}
+
+/**
+ * Captured values that a later request path would use, but that cannot be one path segment
+ * (see {@link unusableSegment}): each is an "unusable id" finding at its capture.
+ */
+function unusableCaptures(step: Step, captured: ReadonlyMap<string, string>, inPaths: ReadonlySet<string>): { name: string; finding: Finding }[] {
+  const out: { name: string; finding: Finding }[] = [];
+  for (const c of step.captures) {
+    const value = captured.get(c.name);
+    const problem = value === undefined || !inPaths.has(c.name) ? undefined : unusableSegment(value);
+    if (!problem) continue;
+    out.push({ name: c.name, finding: {
+      check: 'unusable-id',
+      message: `unusable id: the ${c.pointer !== undefined ? `value at ${c.pointer || '/'}` : `header ${c.header}`} captured as \`${c.name}\` ${problem}; it is never put into a request path, and the job is found for cleanup by listing`,
+      expected: 'one path segment: no / or \\, not . or .., no control character, valid Unicode',
+      actual: value,
+      ...(c.pointer !== undefined ? { pointer: c.pointer } : {}),
+      span: c.span,
+    } });
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { CheckContext } from '../assert/index.js';
+import type { ThrottleGate } from './gate.js';
 import type { HttpClient } from './http.js';
 import type { Redactor } from '../common/redact.js';
+import type { RequestMetrics } from './metrics.js';
 import type { RetryPolicy } from './retry.js';
 
 /** Records what a run creates, so nothing is left behind (the ledger implements it). */
@@ -11,6 +13,11 @@ export interface CreationTracker {
   created(intentId: string | undefined, resourceUrl: string, id: string): void;
   /** A create answered 4xx: refused, so nothing to clean. (A 5xx leaves the outcome unknown.) */
   rejected(intentId: string | undefined, status: number): void;
+  /**
+   * A create answered 5xx, or its answer was lost: the collection is listed (every page,
+   * retried) until that proves what the create made; until then the create stays open.
+   */
+  unanswered?(intentId: string | undefined): Promise<void>;
   /** After a DELETE answered: 2xx deleted it, 404 found it gone. */
   deleted(resourceUrl: string, status: number): void;
 }
@@ -27,10 +34,16 @@ export interface ExecContext {
   retry: RetryPolicy;
   /** Caps every request: concurrency and rate, shared by the whole run. */
   limit: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Shared by every request of the run: one throttled answer holds them all (see {@link ThrottleGate}). */
+  gate: ThrottleGate;
+  /** How long one job's cleanup retries transient answers before leaving the job to `gsc cleanup`. */
+  cleanupTimeoutMs: number;
   /** Upper bound for every `eventually` timeout. */
   consistencyTimeoutMs: number;
-  /** Aborted on interrupt: steps stop early, cleanup still runs. */
+  /** Aborted on interrupt: requests in flight stop at once, steps stop early; cleanup still runs, under its own deadline. */
   signal: AbortSignal;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   tracker?: CreationTracker;
+  /** Latency of every request sent, by operation; absent: nothing is timed. */
+  metrics?: RequestMetrics;
 }

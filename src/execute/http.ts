@@ -1,4 +1,5 @@
-import { Agent, request } from 'undici';
+import { DecoratorHandler, request, type Dispatcher } from 'undici';
+import { createDispatcher, describeNetworkPath, type NetworkPath } from './network-path.js';
 
 /** A request ready to send: variables resolved, credentials attached. */
 export interface HttpRequest {
@@ -6,6 +7,8 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** The operation it calls, for latency by operation: the method and the path as the suite writes it. */
+  operation?: string;
 }
 
 /** A response as received: lower-case header names, body decoded as UTF-8. */
@@ -21,7 +24,7 @@ export interface HttpResponse {
  */
 export class TransportError extends Error {
   constructor(
-    readonly kind: 'connect' | 'timeout' | 'protocol',
+    readonly kind: 'connect' | 'timeout' | 'protocol' | 'throttled' | 'aborted',
     /** The underlying code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`…), for retry decisions. */
     readonly code: string,
     message: string,
@@ -30,25 +33,56 @@ export class TransportError extends Error {
   }
 }
 
+/** The code of a request held back at the last moment because `mayWrite` said no: nothing was sent. */
+export const HELD_BACK = 'GSC_HELD_BACK';
+
+/**
+ * Asks `mayWrite` when the request has its connection, right before its first byte is written,
+ * and drops it unsent when the answer is no: a request queued for a connection must not go out
+ * after the run was told to wait.
+ */
+class LastMomentCheck extends DecoratorHandler {
+  constructor(
+    handler: Dispatcher.DispatchHandler,
+    private readonly mayWrite: () => boolean,
+  ) {
+    super(handler);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+    if (!this.mayWrite()) {
+      controller.abort(Object.assign(new Error('held back: the run is waiting'), { code: HELD_BACK }));
+      return;
+    }
+    // undici's type declarations omit the decorator's methods; the class has them.
+    (DecoratorHandler.prototype as Dispatcher.DispatchHandler).onRequestStart?.call(this, controller, context);
+  }
+}
+
 /** Options of the HTTP client; the defaults suit a real tenant. */
 export interface HttpOptions {
-  /** Per-request limit for headers and for the body, each. @default 30000 */
+  /** Per-request limit for the whole exchange, headers and body together. @default 30000 */
   timeoutMs?: number;
   /** Bodies larger than this are an error, not a memory problem. @default 16 MiB */
   maxResponseBytes?: number;
+  /** Proxy and extra trusted CAs (`--proxy`, `HTTPS_PROXY`, `--ca-file`). @default straight out */
+  network?: NetworkPath;
 }
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const TLS_TRUST_CODES = new Set(['SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
 /** One keep-alive connection pool per run, shared by every step. */
 export class HttpClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
   private readonly timeoutMs: number;
+  private readonly via: string | undefined;
 
   constructor(options: HttpOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.agent = new Agent({
+    this.via = options.network ? describeNetworkPath(options.network) : undefined;
+    this.agent = createDispatcher(options.network ?? {}, {
       keepAliveTimeout: 10_000,
       connect: { timeout: Math.min(this.timeoutMs, 10_000) },
       headersTimeout: this.timeoutMs,
@@ -57,14 +91,24 @@ export class HttpClient {
     });
   }
 
-  /** Sends one request; throws {@link TransportError} when no complete answer arrived. */
-  async send(req: HttpRequest): Promise<HttpResponse> {
+  /**
+   * Sends one request; throws {@link TransportError} when no complete answer arrived within the
+   * timeout (a body trickling in counts against it too), or when `signal` aborted it. With
+   * `mayWrite`, the request is sent only if it says yes right before the first byte goes out;
+   * otherwise it throws a TransportError whose code is {@link HELD_BACK}, having sent nothing.
+   */
+  async send(req: HttpRequest, signal?: AbortSignal, mayWrite?: () => boolean): Promise<HttpResponse> {
+    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const dispatcher = mayWrite
+      ? this.agent.compose((dispatch) => (opts, handler) => dispatch(opts, new LastMomentCheck(handler, mayWrite)))
+      : this.agent;
     try {
       const res = await request(req.url, {
         method: req.method as 'GET',
         headers: req.headers,
         body: req.body,
-        dispatcher: this.agent,
+        dispatcher,
+        signal: signal ? AbortSignal.any([deadline, signal]) : deadline,
       });
       const body = await res.body.text();
       const headers: Record<string, string> = {};
@@ -73,7 +117,13 @@ export class HttpClient {
       }
       return { status: res.statusCode, headers, body };
     } catch (err) {
-      throw toTransportError(err, req, this.timeoutMs);
+      const origin = safeOrigin(req.url);
+      if (errorCode(err) === HELD_BACK) throw new TransportError('protocol', HELD_BACK, `${req.method} ${origin}… was held back unsent`);
+      if (signal?.aborted) throw new TransportError('aborted', 'GSC_ABORTED', `${req.method} ${origin}… was stopped: the run was interrupted`);
+      if (deadline.aborted) {
+        throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`);
+      }
+      throw toTransportError(err, req, this.timeoutMs, this.via);
     }
   }
 
@@ -88,17 +138,20 @@ function errorCode(err: unknown): string {
   return 'UNKNOWN';
 }
 
-function toTransportError(err: unknown, req: HttpRequest, timeoutMs: number): TransportError {
+function toTransportError(err: unknown, req: HttpRequest, timeoutMs: number, via: string | undefined): TransportError {
   const code = errorCode(err);
   const origin = safeOrigin(req.url);
   if (CONNECT_CODES.has(code)) {
-    return new TransportError('connect', code, `cannot connect to ${origin} (${code}): is the target running, and is --target right?`);
+    const check = via ? `requests go ${via}: are the proxy and --target right?` : 'is the target running, and is --target right?';
+    return new TransportError('connect', code, `cannot connect to ${origin} (${code}): ${check}`);
   }
   if (TIMEOUT_CODES.has(code)) {
     return new TransportError('timeout', code, `${req.method} ${origin}… got no complete answer within ${timeoutMs} ms (${code})`);
   }
   const detail = err instanceof Error ? err.message : String(err);
-  return new TransportError('protocol', code, `${req.method} ${origin}… failed: ${detail} (${code})`);
+  // A TLS-inspecting proxy re-signs answers with its own CA, which Node does not know.
+  const fix = TLS_TRUST_CODES.has(code) ? ': the certificate is not trusted; if a proxy inspects TLS, give its CA with --ca-file FILE.pem (or NODE_EXTRA_CA_CERTS)' : '';
+  return new TransportError('protocol', code, `${req.method} ${origin}… failed: ${detail} (${code})${fix}`);
 }
 
 function safeOrigin(url: string): string {

@@ -1,3 +1,4 @@
+import { parseJson } from '../common/json-depth.js';
 import type { RunError } from '../model/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError } from './http.js';
@@ -14,13 +15,27 @@ export interface Probe {
   status?: number;
 }
 
+/** What the probe needs to know about the target besides the context. */
+export interface ProbeOptions {
+  /**
+   * The target is Microsoft Graph itself (a cloud's Graph root), which implements the templates
+   * list: a 404 there can only mean the service principal is unknown. An emulator may leave the
+   * route out, so elsewhere only a 404 in the directory's words naming the id says so.
+   */
+  realService?: boolean;
+}
+
+const PERMISSIONS = 'Synchronization.ReadWrite.All, or Application.ReadWrite.OwnedBy with the app an owner of the service principal, granted with admin consent';
+// The directory's codes for an object that does not exist (the emulator answers the first).
+const NOT_FOUND_CODES = new Set(['Request_ResourceNotFound', 'ResourceNotFound', 'NotFound', 'ItemNotFound']);
+
 /**
- * Lists the service principal's templates once, before any case: an unreachable target,
- * rejected credentials or throttling that outlasts every retry stop the run with one clear
- * message instead of a failure per case. Any
- * other answer (a target that implements only create answers 404) lets the run go on.
+ * Lists the service principal's templates once, before any case and any write. An unreachable
+ * target, a service principal that does not answer, or throttling that outlasts every retry stop
+ * the run with one clear message saying what it can mean, instead of a failure per case. A
+ * target that implements only create (it answers 404 without a directory error) lets the run go on.
  */
-export async function probeTarget(ctx: ExecContext, servicePrincipalId: string): Promise<Probe> {
+export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, options: ProbeOptions = {}): Promise<Probe> {
   const spec = {
     method: 'GET' as const,
     path: `/servicePrincipals/${encodeURIComponent(servicePrincipalId)}/synchronization/templates`,
@@ -32,7 +47,7 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string):
   let body: string;
   try {
     const req = await buildRequest(spec, ctx.baseUrl, new Map(), ctx.token);
-    const sent = await sendWithRetries(ctx, req);
+    const sent = await sendWithRetries(ctx, { ...req, operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/templates (preflight)' });
     ({ status, body } = sent.response);
   } catch (err) {
     if (err instanceof TransportError) {
@@ -40,13 +55,50 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string):
     }
     return { fatal: { code: 'auth', message: ctx.redactor.text(err instanceof Error ? err.message : String(err)) } };
   }
-  if (status === 401 || status === 403) {
+  const error = graphError(body);
+  const answered = `GET …/servicePrincipals/${servicePrincipalId}/synchronization/templates answered ${status}${error.code ? ` ${error.code}` : ''}`;
+  const sp = `the service principal ${servicePrincipalId}`;
+  if (status === 401 && error.code === 'InvalidAuthenticationToken') {
     return {
       status,
       fatal: {
         code: 'auth',
-        message: `the target rejected the run's credentials (${status} ${errorCode(body) ?? ''}`.trimEnd() +
-          `): check that the token is current, issued for this cloud's Graph, and that the app has Synchronization.ReadWrite.All or Application.ReadWrite.OwnedBy`,
+        message: `the target rejected the run's credentials (401 ${error.code}): check that the token is current and issued for this cloud's Graph`,
+      },
+    };
+  }
+  if (status === 401) {
+    // The real service answers an unknown or not yet replicated service principal with
+    // 401 UnknownError and an empty message, exactly as it answers a missing permission.
+    return {
+      status,
+      fatal: {
+        code: 'auth',
+        message: ctx.redactor.text(`the target rejected the run's request: ${answered}${error.message ? ` (${error.message})` : ''}. Here a 401 can mean any of: ` +
+          `${sp} does not exist in this tenant (--service-principal takes the enterprise application's object id, not its application id); ` +
+          `it was created moments ago and is not replicated yet (wait a few minutes and run again); ` +
+          `the app lacks permission (${PERMISSIONS}); or the token is expired or issued for another cloud's Graph`),
+      },
+    };
+  }
+  if (status === 403) {
+    return {
+      status,
+      fatal: {
+        code: 'auth',
+        message: ctx.redactor.text(`${answered}${error.message ? ` (${error.message})` : ''}. Here a 403 can mean: the app lacks permission (${PERMISSIONS}); ` +
+          `with Application.ReadWrite.OwnedBy, the app is not an owner of ${sp}; or ${sp} was created moments ago and is not replicated yet`),
+      },
+    };
+  }
+  if (status === 404 && (options.realService || namesMissingObject(error, servicePrincipalId))) {
+    return {
+      status,
+      fatal: {
+        code: 'auth',
+        message: ctx.redactor.text(`${answered}: ${sp} was not found. Here a 404 can mean: the id is not a service principal of this tenant ` +
+          `(--service-principal takes the enterprise application's object id, not its application id; ` +
+          `\`az ad sp list --display-name NAME --query [].id\` lists it), or it was created moments ago and is not replicated yet`),
       },
     };
   }
@@ -58,7 +110,9 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string):
   }
   if (status !== 200) return { status };
   try {
-    const value = (JSON.parse(body) as { value?: { id?: unknown }[] }).value;
+    const parsed = parseJson(body);
+    if (!parsed.ok) return { status };
+    const value = (parsed.value as { value?: { id?: unknown }[] }).value;
     const templates = Array.isArray(value) ? value.map((t) => t?.id).filter((id): id is string => typeof id === 'string') : undefined;
     return templates ? { status, templates } : { status };
   } catch {
@@ -66,11 +120,24 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string):
   }
 }
 
-function errorCode(body: string): string | undefined {
+/**
+ * A 404 in the directory's words about this very object ("Resource '{id}' does not exist…"):
+ * an unknown service principal, not a route the target leaves out.
+ */
+function namesMissingObject(error: { code?: string; message?: string }, id: string): boolean {
+  return NOT_FOUND_CODES.has(error.code ?? '') && (error.message ?? '').toLowerCase().includes(id.toLowerCase());
+}
+
+/** The Graph error's code and message, when the body is one. */
+function graphError(body: string): { code?: string; message?: string } {
   try {
-    const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
-    return typeof code === 'string' ? code : undefined;
+    const parsed = parseJson(body);
+    const error = parsed.ok ? (parsed.value as { error?: { code?: unknown; message?: unknown } } | null)?.error : undefined;
+    return {
+      ...(typeof error?.code === 'string' && error.code ? { code: error.code.slice(0, 100) } : {}),
+      ...(typeof error?.message === 'string' && error.message ? { message: error.message.slice(0, 300) } : {}),
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthMode, Expectation, RequestSpec, TemplateJson } from '../model/index.js';
+import { substituteTemplate } from '../common/template.js';
 import { resolveJson, resolveTemplate } from './template.js';
+import { renderPath } from './path-segment.js';
 import type { HttpRequest } from './http.js';
 
 /**
@@ -43,8 +45,14 @@ export async function buildRequest(
     headers['content-type'] ??= 'application/json';
   }
   Object.assign(headers, await authHeaders[spec.auth](token));
-  const url = baseUrl.replace(/\/+$/, '') + resolveTemplate(spec.path, vars);
-  return { method: spec.method, url, headers, body };
+  // Each value is one path segment, percent-encoded: a captured id can never add a segment.
+  const url = baseUrl.replace(/\/+$/, '') + renderPath(spec.path, vars);
+  return { method: spec.method, url, headers, body, operation: operationName(spec) };
+}
+
+/** `POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs`: a request's operation, variables in braces, no query. */
+export function operationName(spec: Pick<RequestSpec, 'method' | 'path'>): string {
+  return `${spec.method} ${substituteTemplate(spec.path.split('?')[0] ?? '', (name) => `{${name}}`)}`;
 }
 
 /** Predicates whose operand is JSON that may hold `{{variables}}`. */
@@ -54,6 +62,7 @@ const TEMPLATED_PREDICATES = ['equals', 'contains'] as const;
 export function resolveExpectation(e: Expectation, vars: ReadonlyMap<string, string>): Expectation {
   return {
     ...e,
+    ...(e.anyOf ? { anyOf: e.anyOf.map((a) => resolveExpectation(a, vars)) } : {}),
     headers: e.headers.map((h) => (h.equals === undefined ? h : { ...h, equals: resolveTemplate(h.equals, vars) })),
     values: e.values.map((v) => {
       const out = { ...v };

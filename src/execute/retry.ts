@@ -8,8 +8,15 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Backoff never waits longer than this (Retry-After is bounded by `maxRetryAfterMs` instead). @default 30000 */
   maxDelayMs: number;
-  /** A Retry-After asking for a longer wait ends the retries with a reason instead of stalling the run. @default 120000 */
+  /**
+   * For {@link decideRetry}: a Retry-After asking for a longer wait ends the retries with a reason. The run's
+   * sender waits out any Retry-After at the shared gate instead, bounded by the run's `--max-wait`. @default 120000
+   */
   maxRetryAfterMs: number;
+  /** Retries of a 409 or 403 on DELETE, start, pause or restart of a job while replication catches up. @default 5 */
+  replicationRetries: number;
+  /** Backoff ceiling of the first such retry; it doubles on each further retry, up to `maxDelayMs`. @default 1000 */
+  replicationBaseDelayMs: number;
 }
 
 /** The policy used unless the run says otherwise. */
@@ -18,6 +25,8 @@ export const defaultRetryPolicy: RetryPolicy = Object.freeze({
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 120_000,
+  replicationRetries: 5,
+  replicationBaseDelayMs: 1000,
 });
 
 /**
@@ -98,6 +107,55 @@ export function decideRetry(
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return { retry: true, delayMs: Math.floor(random() * ceiling), reason: said };
+}
+
+/**
+ * Why an answer is worth sending again, as the run's sender treats it:
+ * - `throttle`: 429 or 503; the whole run waits (see the gate), as long as it takes.
+ * - `transient`: a gateway's 502 or 504, a dropped connection; backs off, bounded.
+ * - `replication`: 409 or 403 on DELETE, start, pause or restart of a job, which Graph answers
+ *   while replication catches up after a create; backs off, bounded.
+ * In cleanup every 409, 403, 5xx and transport failure is transient: a job left behind costs more
+ * than a wait, and cleanup is bounded by its own deadline instead.
+ */
+export type RetryKind = 'throttle' | 'transient' | 'replication';
+
+/** Classifies one attempt of `method url`; `undefined` means the answer is final. */
+export function classifyAttempt(outcome: Attempt, method: string, url: string, phase: 'main' | 'cleanup'): RetryKind | undefined {
+  if ('status' in outcome) {
+    const rule = STATUS_RULES.get(outcome.status);
+    if (rule === 'throttle') return 'throttle';
+    if (rule) return 'transient';
+    if ((outcome.status === 409 || outcome.status === 403) && (phase === 'cleanup' || isReplicatingOperation(method, url))) return 'replication';
+    return phase === 'cleanup' && outcome.status >= 500 ? 'transient' : undefined;
+  }
+  if (ERROR_RULES.has(outcome.errorCode)) return 'transient';
+  return phase === 'cleanup' ? 'transient' : undefined;
+}
+
+/** A job (`DELETE`) or one of its actions (`POST start|pause|restart`), spelled plainly or qualified. */
+const JOB_OPERATION = /\/synchronization\/jobs\/[^/]+(\/(?:microsoft\.graph\.)?(?:start|pause|restart))?\/?$/i;
+
+function isReplicatingOperation(method: string, url: string): boolean {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return false;
+  }
+  const m = JOB_OPERATION.exec(path);
+  if (!m) return false;
+  return m[1] ? method.toUpperCase() === 'POST' : method.toUpperCase() === 'DELETE';
+}
+
+/** Words for an attempt's outcome: "429 Too Many Requests", "ECONNRESET (connection reset by the target)". */
+export function describeAttempt(outcome: Attempt): string {
+  return describe(outcome);
+}
+
+/** The `Retry-After` of an answer in milliseconds, when it has a usable one. */
+export function retryAfterOf(outcome: Attempt, now: Date): number | undefined {
+  return 'status' in outcome ? parseRetryAfter(headerValue(outcome.headers, 'retry-after'), now) : undefined;
 }
 
 /**

@@ -1,18 +1,30 @@
-import type { CaseResult, Counts, Level, PlannedCase, Reporter, RunError, RunInfo, RunSummary, SkipReason } from '../model/index.js';
+import type { Baseline, CaseResult, Counts, Level, PlannedCase, Reporter, RunError, RunInfo, RunSummary, SkipReason } from '../model/index.js';
 import { LEVELS } from '../model/index.js';
+import { applyBaseline } from './baseline.js';
 import { runCase } from './case.js';
 import type { ExecContext } from './context.js';
 
 export interface RunCasesOptions {
-  /** The plan's cases, in order; those it marked `skip` are reported as skipped, not run. */
-  cases: PlannedCase[];
+  /**
+   * The plan's cases, in order; those it marked `skip` are reported as skipped, not run. Any
+   * iterable: repeated instances are made as they are taken, never held all at once.
+   */
+  cases: Iterable<PlannedCase>;
   /** The run's variables: servicePrincipalId, templateId, runId, randomGuid. */
   vars: ReadonlyMap<string, string>;
   ctx: ExecContext;
   reporter: Reporter;
   info: RunInfo;
+  /** How many instances `cases` yields, when it is not an array and that is known; for the interrupted message. */
+  total?: number;
   /** Independent cases run in parallel up to this many; steps within a case stay in order. @default 1 */
   concurrency?: number;
+  /** Known deviations (`--baseline`): a failure the baseline accepts does not fail the run. */
+  baseline?: Baseline;
+  /** Start no case after the first failure at the failing level (`--bail`). */
+  bail?: boolean;
+  /** Any skipped MUST case makes the run incomplete (`--require-all`). @default false */
+  requireAll?: boolean;
 }
 
 function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?: undefined } {
@@ -23,6 +35,11 @@ function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?
       status: 'skipped', skipReason: skip.message, skipCode: skip.code, steps: [], startedAt: new Date().toISOString(), durationMs: 0,
     },
   };
+}
+
+/** `id`, or `id#3` for the third round of a repeated case. */
+export function instanceId(p: PlannedCase): string {
+  return p.instance === undefined ? p.case.id : `${p.case.id}#${p.instance}`;
 }
 
 /** True when a failure at `level` fails a run whose failing level is `failLevel`. */
@@ -37,29 +54,56 @@ export function failsRun(level: Level, failLevel: Level): boolean {
 export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   const started = performance.now();
   const counts: Counts = { passed: 0, failed: 0, error: 0, skipped: 0 };
+  const skips: Record<string, number> = {};
+  let requiredSkipped = 0;
   let conformant = true;
   let aborted: RunError | undefined;
-  let next = 0;
+  let begun = 0;
+  const source = o.cases[Symbol.iterator]();
+  const take = (): PlannedCase | undefined => {
+    const n = source.next();
+    if (n.done) return undefined;
+    begun++;
+    return n.value;
+  };
+  const today = (o.info.startedAt || new Date().toISOString()).slice(0, 10);
   await o.reporter.onRunStart?.(o.info);
 
   const worker = async (): Promise<void> => {
-    while (!aborted && !o.ctx.signal.aborted && next < o.cases.length) {
-      const planned = o.cases[next++]!;
-      await o.reporter.onCaseStart?.({ id: planned.case.id, title: planned.case.title });
-      const { result, fatal } = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
+    for (;;) {
+      if (aborted || o.ctx.signal.aborted || (o.bail && !conformant)) return;
+      const planned = take();
+      if (planned === undefined) return;
+      const id = instanceId(planned);
+      await o.reporter.onCaseStart?.({ id, title: planned.case.title });
+      const ran = planned.skip ? skipped(planned, planned.skip) : await runCase(planned.case, planned.suite, o.vars, o.ctx);
+      const { fatal } = ran;
+      // The baseline names the case, not the round: every instance of it is matched.
+      const result = applyBaseline(ran.result, o.baseline, today);
+      result.id = id;
       counts[result.status]++;
-      if (result.status === 'failed' && failsRun(result.level, o.info.failLevel)) conformant = false;
+      if (result.status === 'skipped') {
+        const code = result.skipCode ?? 'other';
+        skips[code] = (skips[code] ?? 0) + 1;
+        if (o.requireAll && result.level === 'MUST') requiredSkipped++;
+      }
+      if (result.status === 'failed' && failsRun(result.level, o.info.failLevel) && result.baseline?.state !== 'accepted') conformant = false;
       if (fatal && !aborted) aborted = fatal;
       await o.reporter.onCaseEnd?.(result);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 1, o.cases.length)) }, worker));
+  const known = Array.isArray(o.cases) ? o.cases.length : (o.total ?? Number.POSITIVE_INFINITY);
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 1, known)) }, worker));
   if (!aborted && o.ctx.signal.aborted) {
-    aborted = { code: 'aborted', message: `interrupted: ${o.cases.length - next} case(s) not run` };
+    const left = Number.isFinite(known) ? `${known - begun} case(s) not run` : 'no further case was started';
+    aborted = { code: 'aborted', message: `interrupted: ${left}` };
   }
-  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 ? 'incomplete' : 'conformant';
-  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), verdict, conformant: verdict === 'conformant' };
+  const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 || requiredSkipped > 0 ? 'incomplete' : 'conformant';
+  const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), waitedMs: o.ctx.gate.waitedMs(), verdict, conformant: verdict === 'conformant', skips };
+  if (requiredSkipped > 0) summary.requiredSkipped = requiredSkipped;
   if (aborted) summary.aborted = aborted;
+  const latency = o.ctx.metrics?.report();
+  if (latency) summary.latency = latency;
   await o.reporter.onRunEnd?.(summary);
   return summary;
 }

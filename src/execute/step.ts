@@ -1,10 +1,14 @@
-import type { Capture, Exchange, Finding, RunError, Step, StepResult } from '../model/index.js';
+import type { Capture, Exchange, Expectation, Finding, RunError, Step, StepResult } from '../model/index.js';
+import { parseJson, tooDeepMessage } from '../common/json-depth.js';
 import { checkExchange, resolvePointer } from '../assert/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError, type HttpRequest, type HttpResponse } from './http.js';
 import { buildRequest, resolveExpectation } from './request.js';
-import { sendWithRetries } from './send.js';
+import { routeIsMissing } from './route-missing.js';
+import { MAX_WAIT_CODE, sendWithRetries } from './send.js';
+import { PagingError, readAllPages } from './all-pages.js';
 import { MissingVariableError } from './template.js';
+import { unusableSegment, UnusableValueError } from './path-segment.js';
 
 /** A step's outcome plus what it captured, and whether the run must stop (target unreachable). */
 export interface StepOutcome {
@@ -42,7 +46,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     try {
       req = await buildRequest(step.request, ctx.baseUrl, vars, ctx.token);
     } catch (err) {
-      if (err instanceof MissingVariableError) return { result: finish({ status: 'error', error: variableError(err) }), captured: new Map() };
+      if (err instanceof MissingVariableError || err instanceof UnusableValueError) return { result: finish({ status: 'error', error: variableError(err) }), captured: new Map() };
       return { result: finish({ status: 'error', error: { code: 'auth', message: ctx.redactor.text(messageOf(err)) } }), captured: new Map() };
     }
     const creates = step.request.creates === true;
@@ -50,19 +54,35 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     let response: HttpResponse;
     let durationMs: number;
     try {
-      const sent = await sendWithRetries(ctx, req, (status) => namesExactly(expectation.status?.anyOf, status));
+      const sent = await sendWithRetries(ctx, req, { expects: (status) => namesExactly(statusesOf(expectation), status), phase });
       base.retries += sent.retries;
       retryReasons.push(...sent.retryReasons);
       base.attempts += 1 + sent.retries;
       response = sent.response;
       durationMs = sent.durationMs;
+      if (step.request.pages === 'all') {
+        const all = await readAllPages(ctx, req, response);
+        base.retries += all.retries;
+        base.attempts += all.pages - 1 + all.retries;
+        response = all.response;
+      }
     } catch (err) {
+      if (err instanceof PagingError) {
+        base.attempts += 1;
+        return { result: finish({ status: 'error', error: { code: 'protocol', message: ctx.redactor.text(err.message) } }), captured: new Map() };
+      }
       base.attempts += 1;
+      if (creates) await ctx.tracker?.unanswered?.(intent);
       const error = transportError(err, ctx);
-      return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && err.kind === 'connect' ? error : undefined };
+      return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && (err.kind === 'connect' || err.code === MAX_WAIT_CODE) ? error : undefined };
     }
     const exchange = record(req, response, durationMs, ctx);
     if (creates) track(ctx, intent, req, response.status, exchange);
+    // Too deep to parse safely: the answer was never examined, so the step is an error, not a verdict.
+    if (exchange.response.jsonError === tooDeepMessage()) {
+      return { result: finish({ status: 'error', exchange, error: { code: 'protocol', message: `the answer (HTTP ${response.status}) ${tooDeepMessage()}` } }), captured: new Map() };
+    }
+    if (creates && response.status >= 500) await ctx.tracker?.unanswered?.(intent);
     if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url, response.status);
 
     let findings: Finding[];
@@ -76,10 +96,11 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     const captured = capture(step.captures, exchange);
     // A throttled answer was never processed, so it proves nothing: it must not pass a step that
     // expects "any 4xx" (or "any 5xx") just because 429 (or 503) happens to be one.
-    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(expectation.status?.anyOf, response.status);
+    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(statusesOf(expectation), response.status);
     if (findings.length === 0 && !stillThrottled) return { result: finish({ status: 'passed', exchange }), captured };
     // A create is never repeated: each repeat would make another job that no cleanup step names.
-    if (performance.now() < deadline && !ctx.signal.aborted && !creates) {
+    // A route that does not exist will not appear by waiting, so its answer ends the step at once.
+    if (performance.now() < deadline && !ctx.signal.aborted && !creates && !routeIsMissing(exchange)) {
       await ctx.sleep(Math.min(step.eventually?.intervalMs ?? 1000, Math.max(0, deadline - performance.now())), ctx.signal);
       continue;
     }
@@ -98,7 +119,9 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
 /** Tells the ledger how a create ended, before anything else can go wrong. */
 function track(ctx: ExecContext, intent: string | undefined, req: HttpRequest, status: number, exchange: Exchange): void {
   const id = (exchange.response.json as { id?: unknown } | undefined)?.id;
-  if (status >= 200 && status < 300 && typeof id === 'string' && id) {
+  // An id that cannot be a path segment is never made one: the intent stays open, so the job
+  // is found by listing (the run's end note and `gsc cleanup` name it), never deleted by a path.
+  if (status >= 200 && status < 300 && typeof id === 'string' && id && !unusableSegment(id)) {
     ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
   } else if (status >= 400 && status < 500) ctx.tracker?.rejected(intent, status);
 }
@@ -120,16 +143,19 @@ function namesExactly(matchers: readonly (number | string)[] | undefined, status
   return (matchers ?? []).includes(status);
 }
 
+/** Every status an expectation names, its alternatives' included. */
+function statusesOf(e: Expectation): (number | string)[] {
+  return [...(e.status?.anyOf ?? []), ...(e.anyOf ?? []).flatMap(statusesOf)];
+}
+
 /** The exchange as reports will see it: credentials and known secrets removed. */
 function record(req: HttpRequest, res: HttpResponse, durationMs: number, ctx: ExecContext): Exchange {
   const body = ctx.redactor.text(res.body);
   const response: Exchange['response'] = { status: res.status, headers: ctx.redactor.headers(res.headers), body };
   if (body.trim() !== '') {
-    try {
-      response.json = JSON.parse(body);
-    } catch (err) {
-      response.jsonError = messageOf(err);
-    }
+    const parsed = parseJson(body);
+    if (parsed.ok) response.json = parsed.value;
+    else response.jsonError = parsed.error;
   }
   const request: Exchange['request'] = { method: req.method, url: ctx.redactor.text(req.url), headers: ctx.redactor.headers(req.headers) };
   if (req.body !== undefined) request.body = ctx.redactor.text(req.body);

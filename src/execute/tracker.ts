@@ -1,5 +1,7 @@
 import type { CreationTracker, ExecContext } from './context.js';
-import type { Ledger } from './ledger/index.js';
+import { readLedger, reconcile, type IntentEntry, type Ledger, type ListedJob } from './ledger/index.js';
+import { listAllPages } from './pages.js';
+import { unusableSegment } from './path-segment.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
 
@@ -13,23 +15,69 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   const pathOf = (url: string): string => (url.startsWith(base) ? url.slice(base.length) : new URL(url).pathname);
   const lastSegment = (url: string): string => decodeURIComponent(pathOf(url).split('/').filter(Boolean).pop() ?? '');
 
+  const intents = new Map<string, Omit<IntentEntry, 'v' | 'time' | 'runId' | 'type' | 'intentId'>>();
+  const get = async (path: string) => {
+    const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
+    // Retried like any read: a throttled or dropped listing would cost the create its baseline.
+    const req = { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/jobs (ledger listing)' };
+    return (await sendWithRetries(ctx, req)).response;
+  };
+  // Every page of the collection, each request retried, or undefined when some page is not a
+  // valid collection: such a listing proves nothing, least of all that the create made nothing.
+  const listAll = async (collectionPath: string): Promise<ListedJob[] | undefined> => {
+    try {
+      const listed = await listAllPages(collectionPath, base, get);
+      if (!('items' in listed)) return undefined;
+      return listed.items.flatMap((j) => {
+        const job = j as { id?: unknown; templateId?: unknown } | null;
+        return typeof job?.id === 'string' ? [{ id: job.id, ...(typeof job.templateId === 'string' ? { templateId: job.templateId } : {}) }] : [];
+      });
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
+    async unanswered(intentId) {
+      const intent = intentId ? intents.get(intentId) : undefined;
+      if (!intentId || !intent) return;
+      const deadline = performance.now() + ctx.consistencyTimeoutMs;
+      for (;;) {
+        const listed = await listAll(intent.collectionPath);
+        if (!listed) return;
+        const full: IntentEntry = { v: 1, type: 'intent', time: '', runId: '', intentId, ...intent };
+        const verdict = reconcile(full, listed, readLedger(ledger.file).entries);
+        if (verdict.kind === 'certainly-ours') {
+          if (unusableSegment(verdict.id)) return;
+          ledger.append({ type: 'created', intentId, target: base, path: `${intent.collectionPath.replace(/\/+$/, '')}/${encodeURIComponent(verdict.id)}`, id: verdict.id, recovered: true });
+          return;
+        }
+        if (verdict.kind === 'possibly-left-behind') return;
+        // Nothing new yet: a job the create made may not be listed until replication catches up.
+        if (performance.now() >= deadline || ctx.signal.aborted) {
+          ledger.append({ type: 'resolved', intentId, outcome: 'nothing-new', ids: [], reason: `${verdict.reason}, listed until the consistency timeout passed` });
+          return;
+        }
+        await ctx.sleep(Math.min(1000, Math.max(0, deadline - performance.now())), ctx.signal);
+      }
+    },
     async beforeCreate(collectionUrl, templateId) {
       const collectionPath = pathOf(collectionUrl);
-      const spec = { method: 'GET' as const, path: collectionPath, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
       let existingIds: string[] | undefined;
       try {
-        // Retried like any read: a throttled or dropped listing would cost the create its baseline.
-        const { response: res } = await sendWithRetries(ctx, await buildRequest(spec, base, new Map(), ctx.token));
-        const value = res.status === 200 ? (JSON.parse(res.body) as { value?: { id?: unknown }[] }).value : undefined;
-        if (Array.isArray(value)) existingIds = value.map((j) => j?.id).filter((id): id is string => typeof id === 'string');
+        // Every page: a job on page two is as much "already there" as one on page one.
+        const listed = await listAllPages(collectionPath, base, get);
+        if ('items' in listed) existingIds = listed.items.map((j) => (j as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
       } catch {
         // Handled below: no baseline.
       }
       // A listing that failed is no baseline: recorded as empty, every job already there would
       // look new to cleanup, and a lone one with the same template would be deleted as the run's.
       // Without it, cleanup reports rather than deletes.
-      return ledger.recordIntent({ target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), ...(existingIds ? { existingIds } : {}) });
+      const intent = { target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), ...(existingIds ? { existingIds } : {}) };
+      const intentId = ledger.recordIntent(intent);
+      intents.set(intentId, intent);
+      return intentId;
     },
     created(intentId, resourceUrl, id) {
       if (intentId) ledger.recordCreated({ intentId, target: base, path: pathOf(resourceUrl), id });
@@ -44,3 +92,4 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
     },
   };
 }
+

@@ -5,6 +5,7 @@ import type {
 } from '../model/index.js';
 import { headerClaim, valueClaims, type RawHeaderExpectation, type RawPredicates } from './predicates.js';
 import { durationMs } from '../common/duration.js';
+import { userVariablesOf } from './user-variables.js';
 import type { Path, YamlFile } from './yaml-file.js';
 
 export type { RawHeaderExpectation, RawPredicates } from './predicates.js';
@@ -51,7 +52,7 @@ export interface RawCase {
 }
 export interface RawStep {
   name: string;
-  request: { method: RequestSpec['method']; path: string; headers?: Record<string, string>; json?: TemplateJson; raw?: string; auth?: RequestSpec['auth'] };
+  request: { method: RequestSpec['method']; path: string; headers?: Record<string, string>; json?: TemplateJson; raw?: string; auth?: RequestSpec['auth']; pages?: 'all' };
   expect?: RawExpect;
   capture?: Record<string, string | { header: string }>;
   eventually?: { timeout: string | number; interval?: string | number };
@@ -62,6 +63,7 @@ export interface RawExpect {
   emptyBody?: true;
   schema?: RawSchemaRef | RawSchemaRef[];
   json?: Record<string, RawPredicates>;
+  anyOf?: RawExpect[];
 }
 export interface RawSchemaRef {
   $ref: string;
@@ -113,6 +115,8 @@ class Builder {
       span: this.yaml.valueSpan(path),
     };
     if (raw.rationale !== undefined) out.rationale = raw.rationale;
+    const needs = userVariablesOf([...steps, ...cleanup]);
+    if (needs.length > 0) out.needs = needs;
     return out;
   }
 
@@ -132,6 +136,7 @@ class Builder {
     const out: RequestSpec = { method: raw.method, path: raw.path, headers: { ...raw.headers }, auth: raw.auth ?? 'run', span: this.yaml.pairSpan(path) };
     if (raw.json !== undefined) out.json = raw.json;
     if (raw.raw !== undefined) out.raw = raw.raw;
+    if (raw.pages === 'all') out.pages = 'all';
     return out;
   }
 
@@ -143,6 +148,7 @@ class Builder {
     if (Array.isArray(raw.schema)) raw.schema.forEach((s, i) => out.schemas.push(this.schema(s, this.yaml.valueSpan([...path, 'schema', i]))));
     else if (raw.schema !== undefined) out.schemas.push(this.schema(raw.schema, this.yaml.pairSpan([...path, 'schema'])));
     for (const [pointer, predicates] of Object.entries(raw.json ?? {})) out.values.push(...this.values(pointer, predicates, [...path, 'json', pointer]));
+    if (raw.anyOf !== undefined) out.anyOf = raw.anyOf.map((a, i) => this.expect(a, [...path, 'anyOf', i]));
     return out;
   }
 

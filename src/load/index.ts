@@ -5,6 +5,9 @@
  * schema-diagnostics) -> model (build) -> semantic checks (checks/) -> sorted diagnostics.
  */
 export { loadSuites, type LoadOptions, type LoadResult } from './load-suites.js';
-export { loadOperations, findOperation, pathMatches, closestOperations, type Operation } from './operations.js';
+export { loadOperations, findOperation, pathMatches, closestOperations, type Operation, type OperationBody, type OperationResponse } from './operations.js';
 export { formatDiagnostic } from './format-diagnostic.js';
 export { YamlFile, type Path } from './yaml-file.js';
+export { parseBaseline } from './baseline.js';
+export { readContract, type Contract, type ContractOperation } from './contract.js';
+export { computeCoverage, percentOf } from './coverage.js';

@@ -7,6 +7,7 @@ import { resolveFixtures, usedHere, type FixtureDef, type FixtureScope, type Res
 import { compileFormatSchema, isFixtureFile, type FormatSchema } from './format-schema.js';
 import { findOperation, type Operation } from './operations.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
+import { userVariablesOf } from './user-variables.js';
 import { YamlFile } from './yaml-file.js';
 import { dirname, relative, resolve } from 'node:path';
 
@@ -22,6 +23,12 @@ export interface LoadOptions {
   operations: Operation[];
   /** Relative `paths` are read from here, and diagnostics and spans name files relative to it. @default process.cwd() */
   cwd?: string;
+  /**
+   * Folders, besides the project holding `formatSchemaFile` and the folders of `paths`, that a
+   * `$ref` may name files in (the user's project: the working directory). Nothing outside them
+   * is read. Relative folders are read from `cwd`.
+   */
+  refRoots?: string[];
 }
 
 /** Loaded suites and every problem found on the way. */
@@ -48,7 +55,11 @@ export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const [found, format] = await Promise.all([findFiles(options.paths, ['.yaml', '.yml'], cwd), compileFormatSchema(resolve(cwd, options.formatSchemaFile), cwd)]);
   diagnostics.push(...found.diagnostics, ...format.diagnostics);
-  const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile: resolve(cwd, options.formatSchemaFile), jsonFiles: new Map() };
+  const formatSchemaFile = resolve(cwd, options.formatSchemaFile);
+  // The project (schemas/suite.schema.json lives in its schemas/), the suites' folders, and what the caller adds.
+  const suiteFolders = options.paths.map((p) => resolve(cwd, p)).map((abs) => (found.files.includes(abs) ? dirname(abs) : abs));
+  const refRoots = [dirname(dirname(formatSchemaFile)), ...suiteFolders, ...(options.refRoots ?? []).map((r) => resolve(cwd, r))];
+  const env: CheckEnv = { runVariables: options.runVariables, operations: options.operations, formatSchemaFile, jsonFiles: new Map(), refRoots };
 
   // Every file named or found, then every file they include (transitively), each read once.
   const loaded = new Map<string, LoadedFile>();
@@ -129,6 +140,8 @@ function withFixtures(c: Case, e: { main: Step[]; cleanup: Step[] } | undefined)
   c.steps = [...e.main, ...c.steps];
   c.cleanup = [...c.cleanup, ...e.cleanup];
   c.writes = [...c.steps, ...c.cleanup].some((s) => s.request.method !== 'GET');
+  const needs = userVariablesOf([...c.steps, ...c.cleanup]);
+  if (needs.length > 0) c.needs = needs;
 }
 
 /** True when `inner` starts inside `outer` (same file). */

@@ -1,7 +1,7 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import { readdir } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
-import type { Diagnostic } from '../model/index.js';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { Diagnostic, SourceSpan } from '../model/index.js';
 import { editDistance } from '../common/did-you-mean.js';
 import { displayPath, ioReason, readText } from './files.js';
 import { precompiledOperations } from './precompiled.js';
@@ -18,6 +18,30 @@ export interface Operation {
   file: string;
   /** The operation answers 201 Created: it makes a resource that a run must clean up. */
   creates: boolean;
+  /** Where the operation is written in its spec file (the method key). */
+  span?: SourceSpan;
+  /** The page that documents it (`externalDocs.url`). */
+  doc?: string;
+  /** Its documented answers, in the order the spec lists them. */
+  responses?: OperationResponse[];
+  /** The body it takes, when it takes one. */
+  requestBody?: OperationBody;
+}
+
+/**
+ * One documented answer: `status` as the spec writes it (`201`, `2XX`, `default`), and the
+ * JSON Schema of its `application/json` body as an absolute ref a schema store resolves: a
+ * schema file, or the spec file with a `#/json/pointer` to a schema written inline.
+ */
+export interface OperationResponse {
+  status: string;
+  schema?: string;
+}
+
+/** A request body: whether the operation requires one, and its JSON Schema (as for responses). */
+export interface OperationBody {
+  required: boolean;
+  schema?: string;
 }
 
 const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -54,11 +78,15 @@ async function readSpec(abs: string, cwd: string): Promise<{ operations: Operati
   if ('problem' in read) return { operations: [], diagnostics: [read.problem] };
   const built = precompiledOperations(read.text);
   if (built !== undefined) return { operations: built.map(({ method, path, creates, operationId }) => ({ method, path, file, creates, ...(operationId !== undefined ? { operationId } : {}) })), diagnostics: [] };
-  return parseSpec(file, read.text);
+  return parseSpec(abs, file, read.text);
 }
 
-/** The operations of one spec file's text, parsed (the build did the same for the package's specs/). */
-export function parseSpec(file: string, text: string): { operations: Operation[]; diagnostics: Diagnostic[] } {
+/**
+ * The operations of one spec file's text, parsed (the build did the same for the package's
+ * specs/). `abs` is where the file is (its schema refs resolve against it), `file` how spans
+ * and diagnostics name it.
+ */
+export function parseSpec(abs: string, file: string, text: string): { operations: Operation[]; diagnostics: Diagnostic[] } {
   const yaml = new YamlFile(file, text);
   const errors = yaml.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { operations: [], diagnostics: errors };
@@ -78,10 +106,15 @@ export function parseSpec(file: string, text: string): { operations: Operation[]
     for (const [key, op] of Object.entries(item as Record<string, unknown>)) {
       const method = METHODS.find((m) => m === key);
       if (method === undefined || op === null || typeof op !== 'object') continue;
-      const { operationId, responses } = op as Partial<OpenAPIV3.OperationObject>;
+      const { operationId, responses, externalDocs, requestBody } = op as Partial<OpenAPIV3.OperationObject>;
       const creates = responses !== null && typeof responses === 'object' && Object.hasOwn(responses, '201');
-      const operation: Operation = { method: method.toUpperCase(), path, file, creates };
+      const refs = new SpecRefs(doc, resolve(abs));
+      const at = ['paths', path, key];
+      const operation: Operation = { method: method.toUpperCase(), path, file, creates, span: yaml.keySpan(at), responses: refs.responses(responses, at) };
       if (typeof operationId === 'string') operation.operationId = operationId;
+      if (typeof externalDocs?.url === 'string') operation.doc = externalDocs.url;
+      const body = refs.body(requestBody, [...at, 'requestBody']);
+      if (body !== undefined) operation.requestBody = body;
       operations.push(operation);
     }
   }
@@ -163,4 +196,59 @@ export function closestOperations(operations: readonly Operation[], method: stri
     return differing * 1000 + letters * 10 + (op.method === method ? 0 : 5);
   };
   return [...operations].map((op) => ({ op, s: score(op) })).sort((a, b) => a.s - b.s).slice(0, count).map((x) => x.op);
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const pointerOf = (path: readonly string[]): string => path.map((p) => `/${p.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/**
+ * Follows the spec's own `#/components/…` refs to response and request-body objects, and turns
+ * each `application/json` schema into an absolute ref: a `$ref` to a file resolves against the
+ * spec's folder, a local `$ref` or an inline schema becomes `<spec file>#<pointer>`.
+ */
+class SpecRefs {
+  constructor(
+    private readonly doc: unknown,
+    private readonly file: string,
+  ) {}
+
+  responses(responses: unknown, at: string[]): OperationResponse[] {
+    if (!isObject(responses)) return [];
+    return Object.entries(responses).map(([status, value]) => {
+      const schema = this.jsonSchema(value, [...at, 'responses', status]);
+      return schema === undefined ? { status } : { status, schema };
+    });
+  }
+
+  body(value: unknown, at: string[]): OperationBody | undefined {
+    const found = this.deref(value, at);
+    if (found === undefined) return undefined;
+    const schema = this.jsonSchema(value, at);
+    const body: OperationBody = { required: found.value.required === true };
+    if (schema !== undefined) body.schema = schema;
+    return body;
+  }
+
+  /** The object a value stands for, with its path in the document, following local `$ref`s. */
+  private deref(value: unknown, at: string[]): { value: Json; at: string[] } | undefined {
+    for (let hops = 0; hops < 10 && isObject(value); hops++) {
+      const ref = value.$ref;
+      if (typeof ref !== 'string' || !ref.startsWith('#/')) return { value, at };
+      at = ref.slice(2).split('/').map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+      value = at.reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), this.doc);
+    }
+    return undefined;
+  }
+
+  private jsonSchema(value: unknown, at: string[]): string | undefined {
+    const found = this.deref(value, at);
+    const content = found?.value.content;
+    const media = isObject(content) ? content['application/json'] : undefined;
+    const schema = isObject(media) ? media.schema : undefined;
+    if (!isObject(schema) || found === undefined) return undefined;
+    const ref = schema.$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#')) return resolve(dirname(this.file), ref);
+    return `${this.file}#${pointerOf([...found.at, 'content', 'application/json', 'schema'])}`;
+  }
 }

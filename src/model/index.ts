@@ -4,6 +4,8 @@ export type * from './suite.js';
 export type * from './exchange.js';
 export type * from './finding.js';
 export type * from './result.js';
+export type * from './baseline.js';
+export type * from './coverage.js';
 export type * from './plan.js';
 export { LEVELS } from './suite.js';
 export { STATUS_RANK } from './result.js';

@@ -1,3 +1,6 @@
+import type { HistogramSummary } from '../common/histogram.js';
+import type { BaselineMark } from './baseline.js';
+import type { Coverage } from './coverage.js';
 import type { Exchange } from './exchange.js';
 import type { Finding } from './finding.js';
 import type { Level } from './suite.js';
@@ -63,6 +66,8 @@ export interface CaseResult {
   /** The stable code of the skip (see {@link SkipReason}), so reports can count skips by reason. */
   skipCode?: SkipCode;
   error?: RunError;
+  /** Set when `--baseline` names this case: a known deviation accepted, fixed, or expired. */
+  baseline?: BaselineMark;
   startedAt: string;
   durationMs: number;
 }
@@ -73,10 +78,35 @@ export interface RunInfo {
   /** The target base URL, or `embedded emulator (http://127.0.0.1:PORT/v1.0)`. */
   target: string;
   startedAt: string;
-  /** Cases selected for the run. */
+  /** Case instances the run will run: selected cases times `--repeat`; with `--duration`, the cases of one round. */
   total: number;
   /** `--level`: failures at this level or stricter fail the run. */
   failLevel: Level;
+  /** Set when the run is one shard of a split (`--shard i/n`). */
+  shard?: ShardInfo;
+  /** How much of the contract in `specs/` the selected cases check. */
+  coverage?: Coverage;
+}
+
+/**
+ * Which share of a split run this is, and what the shards of one run have in common, so
+ * `gsc merge-reports` can refuse shards that do not belong together.
+ */
+export interface ShardInfo {
+  /** This shard, 1-based. */
+  index: number;
+  /** How many shards the run was split into. */
+  count: number;
+  /** Cases in the whole selection, across every shard. */
+  selected: number;
+  /** sha256 of the whole selection: case ids in plan order, with the plan's skips. */
+  selection: string;
+  /** sha256 of the suite files' contents (names and folders aside). */
+  suites: string;
+  /** The target base URL, or `embedded emulator` (whose port differs from shard to shard). */
+  target: string;
+  /** The CI run the shard belongs to, when the environment says (`GITHUB_RUN_ID`-`GITHUB_RUN_ATTEMPT`). */
+  ciRun?: string;
 }
 
 /** Counts by status. */
@@ -95,11 +125,37 @@ export type Verdict = 'conformant' | 'non-conformant' | 'incomplete';
 export interface RunSummary {
   counts: Counts;
   durationMs: number;
+  /** How long the run held its requests because the target throttled (Retry-After or backoff), in ms. */
+  waitedMs?: number;
   verdict: Verdict;
   /** `verdict === 'conformant'`, for readers that want a boolean: never true for a run that did not test everything. */
   conformant: boolean;
   /** Set when the run stopped early (target unreachable, interrupted). */
   aborted?: RunError;
+  /** Request latency per operation; absent when no request was timed. */
+  latency?: LatencyReport;
+  /** Skipped cases by the code of their reason (`needs-allow-writes`: 35), so a verdict says on how much it stands. */
+  skips?: Record<string, number>;
+  /** MUST cases skipped in a run that requires all (`--require-all`): any makes the verdict incomplete. */
+  requiredSkipped?: number;
+}
+
+/**
+ * Latency of the requests of one operation (`POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs`),
+ * in milliseconds, each attempt counted (polls and retries too). Percentiles come from a
+ * logarithmic histogram and are within 1% of the exact value.
+ */
+export interface OperationLatency extends HistogramSummary {
+  /** The histogram's non-empty buckets, `[index, count]`: bucket i holds values from 1.02^i to 1.02^(i+1) µs. Kept so shards merge exactly. */
+  buckets: Array<[number, number]>;
+}
+
+/** Request latency of a run: every request together, and by operation. */
+export interface LatencyReport {
+  /** Every request the run sent, cases' and its own (the ledger's listings). */
+  all: OperationLatency;
+  /** By operation: the method and the path as the suite writes it, variables in braces. */
+  operations: Record<string, OperationLatency>;
 }
 
 /**

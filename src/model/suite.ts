@@ -38,6 +38,8 @@ export interface RequestSpec {
   /** A body sent byte for byte, for malformed input. Exclusive with `json`. */
   raw?: Template;
   auth: AuthMode;
+  /** `all`: follow `@odata.nextLink` to the last page and judge the items of every page as one body. */
+  pages?: 'all';
   /**
    * Set by the loader when the operation this request calls answers 201 in `specs/`: it creates a
    * resource. The engine records such requests in the ledger and never repeats them.
@@ -59,7 +61,7 @@ export interface HeaderExpectation {
   /** The header is sent, with any value. */
   present?: true;
   equals?: Template;
-  /** A regular expression (JavaScript syntax, case-sensitive unless written with (?i)-free alternatives). */
+  /** A regular expression in RE2 syntax (linear time; no lookaround or backreferences), case-sensitive unless it says `(?i)`. */
   pattern?: string;
   /** The predicate must not hold: written under `not:`, or as `present: false`. */
   negated?: true;
@@ -115,6 +117,11 @@ export interface Expectation {
   emptyBody?: { span: SourceSpan };
   schemas: SchemaExpectation[];
   values: ValueExpectation[];
+  /**
+   * Alternatives, each a whole expectation with its own status: the answer passes when it meets
+   * one of them (the service may answer either way). Set alone: the other fields are then empty.
+   */
+  anyOf?: Expectation[];
 }
 
 /** A value to keep for later steps, from the body or a header. */
@@ -181,6 +188,11 @@ export interface Case {
   optional: boolean;
   /** The case sends writes (creates, deletes, state changes). */
   writes: boolean;
+  /**
+   * The user variables its steps and its fixtures' read, as written after `{{`: `vars.subjectId`,
+   * `secrets.scimToken`. A run that lacks one of them skips the case and names it.
+   */
+  needs?: string[];
   /** The steps of the fixtures it uses (in order of use), then its own. */
   steps: Step[];
   /**

@@ -1,8 +1,9 @@
+import { compileUserPattern, patternHint } from '../common/user-pattern.js';
 import type { Case, PlannedCase, Suite } from '../model/index.js';
 
 /** What a user asked to run. */
 export interface Selection {
-  /** A regular expression (case-insensitive) matched against each case's id and title. */
+  /** A regular expression (RE2 syntax, case-insensitive) matched against each case's id and title. */
   grep?: string;
   /**
    * Tags: a case runs when it has any of the plain tags (or there are none) and none of the
@@ -31,16 +32,12 @@ export class SelectionError extends Error {
   }
 }
 
-/** Compiles the grep pattern; a bad pattern is the user's error, said plainly. */
+/** Compiles the grep pattern with RE2 (linear time, case-insensitive); a bad pattern is the user's error, said plainly with how to fix it. */
 function grepMatcher(grep: string | undefined): (c: Case) => boolean {
   if (!grep) return () => true;
-  let re: RegExp;
-  try {
-    re = new RegExp(grep, 'i');
-  } catch (err) {
-    throw new SelectionError('grep', grep, (err as Error).message);
-  }
-  return (c) => re.test(c.id) || re.test(c.title);
+  const re = compileUserPattern(grep, 'i');
+  if ('error' in re) throw new SelectionError('grep', grep, `${re.error} (${patternHint(grep)})`);
+  return (c) => re.test(c.id) === true || re.test(c.title) === true;
 }
 
 function tagMatcher(tags: string[] | undefined): (c: Case) => boolean {

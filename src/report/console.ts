@@ -1,11 +1,16 @@
-import type { CaseResult, Level, Reporter, RunInfo, RunSummary, Status, StepResult } from '../model/index.js';
+import type { CaseResult, Coverage, Level, Reporter, RunInfo, RunSummary, Status, StepResult } from '../model/index.js';
+import { coverageLine } from './coverage.js';
 import { CONSOLE_LIMITS, exchangeLines } from './excerpt.js';
-import { runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps, where } from './explain.js';
+import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, stepsToExplain, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration, plural, visible } from './text.js';
-import { summaryLine, verdictLine } from './verdict.js';
+import { latencyLines } from './latency.js';
+import { acceptedByBaseline, summaryLine, verdictLine } from './verdict.js';
+
+/** In a CI log, the longest silence while a case runs. */
+export const HEARTBEAT_MS = 10_000;
 
 /** Marks read without colour: words, padded so ids line up in a CI log. */
 const MARKS: Record<Status, { word: string; colour: keyof Paint }> = {
@@ -22,18 +27,38 @@ const MARKS: Record<Status, { word: string; colour: keyof Paint }> = {
 export function createConsoleReporter(o: ReporterOptions): Reporter {
   const p = paint(o.color);
   const write = (lines: string[]) => void o.stream.write(lines.map((l) => `${l}\n`).join(''));
-  const mark = (s: Status) => {
-    const m = MARKS[s] ?? { word: String(s).toUpperCase(), colour: 'bold' };
-    return p[m.colour](m.word.padEnd(5));
-  };
+  const mark = marker(p);
   let failLevel: Level = 'MUST';
+  let coverage: Coverage | undefined;
   /** Cases kept for the end: everything but clean passes, whose results nobody re-reads. */
   const kept: CaseResult[] = [];
 
+  // Progress: `[12/38]` before each case on a terminal; in a CI log (no terminal), a line at
+  // least every HEARTBEAT_MS while a case runs, so a wait for consistency or throttling is seen.
+  const tty = (o.stream as { isTTY?: boolean }).isTTY === true;
+  let total = 0;
+  let ended = 0;
+  const running = new Map<string, number>();
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const beat = () => {
+    const now = performance.now();
+    for (const [id, since] of running) write([p.dim(`  … still running ${say(id, 120)} (${formatDuration(now - since)}): waiting for the target, for consistency or throttling`)]);
+  };
+
   return {
     name: 'console',
+    onCaseStart(c: { id: string }) {
+      running.set(c.id, performance.now());
+      if (!tty && !o.quiet && heartbeat === undefined) {
+        heartbeat = setInterval(beat, HEARTBEAT_MS);
+        heartbeat.unref?.();
+      }
+    },
     onRunStart(info: RunInfo) {
+      total = info.total ?? 0;
       failLevel = info.failLevel ?? failLevel;
+      coverage = info.coverage;
+      if (o.quiet) return;
       const tool = `${info.tool?.name ?? 'gsc'} ${info.tool?.version ?? ''}`.trim();
       write([
         p.bold(say(`${tool} against ${redactText(String(info.target ?? '(unknown target)'))}`)),
@@ -42,37 +67,98 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       ]);
     },
     onCaseEnd(c: CaseResult) {
-      if (c.status !== 'passed' || troubledSteps(c).length > 0) kept.push(c);
+      if (c.status !== 'passed' || stepsToExplain(c).length > 0 || c.baseline) kept.push(c);
       const retries = c.steps.reduce((n, st) => n + (st.retries ?? 0), 0);
+      running.delete(c.id);
+      ended++;
+      if (o.quiet) return;
+      const counter = tty && total > 0 ? `${p.dim(`[${ended}/${total}]`)} ` : '';
       const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
-      write([`${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
+      write([`${counter}${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
     },
     onRunEnd(summary: RunSummary) {
-      const explained = kept.filter((c) => c.status === 'failed' || c.status === 'error' || troubledSteps(c).length > 0);
-      if (explained.length) write(['', p.bold('Failures and errors'), ...explained.flatMap((c) => ['', ...caseDetails(c, mark, p)])]);
-      const skipped = kept.filter((c) => c.status === 'skipped');
+      if (heartbeat !== undefined) clearInterval(heartbeat);
+      heartbeat = undefined;
+      running.clear();
+      const known = kept.filter((c) => acceptedByBaseline(c));
+      const explained = kept.filter((c) => !acceptedByBaseline(c) && (stepsToExplain(c).length > 0 || c.status === 'failed' || c.status === 'error'));
+      if (explained.length) write([...(o.quiet ? [] : ['']), p.bold('Failures and errors'), ...condensed(explained, mark, p, o.verbose === true)]);
+      const skipped = o.quiet ? [] : kept.filter((c) => c.status === 'skipped');
       if (skipped.length) write(['', p.bold('Skipped'), ...skipped.map((c) => `  ${say(c.id, 120)}: ${skipReason(c)}`)]);
-      const end = [''];
+      if (known.length && !o.quiet) write(['', p.bold('Known deviations (baseline): failed as expected, not counted'), ...known.map((c) => `  ${say(c.id, 120)}: ${headline(c)}\n    baseline: ${say(c.baseline?.reason)}${c.baseline?.expires ? ` (until ${say(c.baseline.expires, 20)})` : ''} at ${where(c.baseline?.span)}`)]);
+      const fixed = kept.filter((c) => c.baseline?.state === 'fixed');
+      if (fixed.length && !o.quiet) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
+      const end = o.quiet && !explained.length ? [] : [''];
+      if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
+      if (coverage && !o.quiet) end.push(coverageLine(coverage));
       end.push(summary.conformant ? p.green(verdictLine(summary, failLevel, kept)) : p.red(verdictLine(summary, failLevel, kept)));
       end.push(summaryLine(summary.counts, summary.durationMs));
+      if (summary.waitedMs) end.push(`Waited ${formatDuration(summary.waitedMs)} in all because the target throttled the run`);
       write(end);
     },
   };
 }
 
+/** `PASS `, `FAIL `…, coloured by `p`. */
+function marker(p: Paint): (s: Status) => string {
+  return (s) => {
+    const m = MARKS[s] ?? { word: String(s).toUpperCase(), colour: 'bold' };
+    return p[m.colour](m.word.padEnd(5));
+  };
+}
+
+/**
+ * One case explained as the console reporter explains it under "Failures and errors": where the
+ * case lives, each troubled step with its findings and exchange. For other ways of showing a
+ * result (the vitest adapter's failure messages).
+ */
+export function explainCase(c: CaseResult, color = false): string {
+  const p = paint(color);
+  return caseDetails(c, marker(p), p).join('\n');
+}
+
+/** Cases explained with their request and response; the rest are told without, so one deviation that breaks every case cannot flood a log. */
+export const FULL_EXPLANATIONS = 3;
+
+/**
+ * Every explained case, bounded: the first {@link FULL_EXPLANATIONS} with their exchanges, the
+ * others with their findings only; a step that failed as it did in an earlier case (a shared
+ * fixture step, a cleanup) is one line naming that case. `--verbose` shows everything.
+ */
+function condensed(cases: CaseResult[], mark: (s: Status) => string, p: Paint, verbose: boolean): string[] {
+  const lines: string[] = [];
+  const seen = new Map<string, string>();
+  cases.forEach((c, i) => lines.push('', ...caseDetails(c, mark, p, { exchanges: verbose || i < FULL_EXPLANATIONS, ...(verbose ? {} : { seen }) })));
+  if (!verbose && cases.length > FULL_EXPLANATIONS) lines.push('', p.dim(`Requests and responses are shown for the first ${FULL_EXPLANATIONS} cases; results.json has every exchange, and --verbose prints them all.`));
+  return lines;
+}
+
 /** The full story of one case: where it lives, then each troubled step with its exchange. */
-function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint): string[] {
-  const note = c.status === 'passed' || c.status === 'skipped' ? ' (its cleanup did not succeed; something may be left behind)' : '';
-  const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}${note}`];
+function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint, o: { exchanges: boolean; seen?: Map<string, string> } = { exchanges: true }): string[] {
+  const note = c.status === 'passed' || c.status === 'skipped' ? ` (${c.status === 'skipped' ? `skipped: ${skipReason(c)}; ` : ''}its cleanup did not succeed; something may be left behind)` : '';
+  const expired = c.baseline?.state === 'expired' ? ` (its baseline entry expired on ${say(c.baseline.expires, 20)}, so it counts again: ${where(c.baseline.span)})` : '';
+  const lines = [`${mark(c.status)} ${p.bold(say(c.id, 120))} — ${say(c.title, 200)}${note}${expired}`];
   lines.push(`  [${say(c.level, 10)}] ${where(c.span ?? { file: c.file, line: 0, col: 0 }, false)}${c.doc ? `  ${say(c.doc, 300)}` : ''}`);
-  const steps = troubledSteps(c);
+  const steps = stepsToExplain(c);
   // The engine often copies a step's error onto its case; say it once.
   const repeated = steps.some((s) => s.error?.code === c.error?.code && s.error?.message === c.error?.message);
   if (c.error && !repeated) lines.push(`  error: ${runErrorText(c.error)}`);
   for (const s of steps) {
-    lines.push(`  ${stepHeading(s)}`, ...stepProblemLines(s).map((l) => `    ${l}`));
+    const problems = stepProblemLines(s);
+    if (o.seen) {
+      // The same step (a shared fixture) failing the same way in case after case is told once.
+      const key = `${where(s.span)}\u0000${s.name}\u0000${problems.join('\n')}`;
+      const earlier = o.seen.get(key);
+      if (earlier !== undefined) {
+        lines.push(`  ${s.phase === 'cleanup' ? 'cleanup step' : 'step'} "${say(s.name, 80)}" ${s.status === 'error' ? 'could not be tested' : 'failed'} as in ${say(earlier, 120)}: ${say(s.findings[0]?.message ?? s.error?.message ?? s.status, 200)}`);
+        continue;
+      }
+      o.seen.set(key, c.id);
+    }
+    lines.push(`  ${stepHeading(s)}`, ...problems.map((l) => `    ${l}`));
+    if (!o.exchanges) continue;
     if (s.exchange) lines.push(...exchangeLines(s.exchange, CONSOLE_LIMITS).map((l) => (l ? `    ${l}` : '')));
     else lines.push('    (no request was sent)');
   }

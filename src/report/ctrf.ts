@@ -6,7 +6,7 @@ import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../model/
 import { headline, stepProblemLines, troubledSteps, stepHeading } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
-import { failsBelowLevel } from './verdict.js';
+import { failsBelowLevel, notCountedBecause } from './verdict.js';
 import { writeFileAtomic } from './write-file.js';
 
 /** The file name inside `outDir`. */
@@ -99,7 +99,7 @@ export function ctrfTest(c: CaseResult, failLevel: Level): Test {
   };
   if (place?.line) test.line = int(place.line);
   if (c.status !== 'passed' || troubled.length) {
-    test.message = below ? `failed at ${c.level}, below the failing level ${failLevel}, so it does not fail the run: ${headline(c)}` : headline(c);
+    test.message = below ? `failed at ${c.level}, ${notCountedBecause(c, failLevel)}, so it does not fail the run: ${headline(c)}` : headline(c);
   }
   if (troubled.length) test.trace = troubled.flatMap((s) => [stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`)]).join('\n');
   return test;

@@ -1,3 +1,4 @@
+import { nestsDeeperThan } from '../common/json-depth.js';
 import type { Exchange } from '../model/index.js';
 import { redactHeaders, redactText } from '../common/redact.js';
 import { formatDuration, truncate, visible } from './text.js';
@@ -34,8 +35,16 @@ export function exchangeLines(ex: Exchange, limits: ExcerptLimits): string[] {
   return lines;
 }
 
+/**
+ * Hop-by-hop headers (RFC 9110 section 7.6.1, plus the legacy keep-alive family) describe one
+ * connection, not the answer: they explain no failure, so explanations leave them out.
+ */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authenticate', 'proxy-authorization']);
+
 function headerLines(headers: Record<string, string> | undefined): string[] {
-  return Object.entries(redactHeaders(headers)).map(([name, value]) => visible(`${name}: ${value}`));
+  return Object.entries(redactHeaders(headers))
+    .filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase()))
+    .map(([name, value]) => visible(`${name}: ${value}`));
 }
 
 function bodyLines(body: unknown, json: unknown, jsonError: string | undefined, limits: ExcerptLimits): string[] {
@@ -55,7 +64,7 @@ function bodyLines(body: unknown, json: unknown, jsonError: string | undefined, 
 
 /** A request body is text; parse it when it is JSON so it can be shown indented. */
 function parseJson(body: string | undefined): unknown {
-  if (!body || body.length > PRETTY_MAX_CHARS || !/^\s*[[{]/.test(body)) return undefined;
+  if (!body || body.length > PRETTY_MAX_CHARS || !/^\s*[[{]/.test(body) || nestsDeeperThan(body)) return undefined;
   try {
     return JSON.parse(body) as unknown;
   } catch {

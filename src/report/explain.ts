@@ -25,6 +25,16 @@ export function troubledSteps(c: CaseResult): StepResult[] {
   return (c.steps ?? []).filter((s) => s.status === 'failed' || s.status === 'error');
 }
 
+/**
+ * The steps a report explains for a case: every troubled step of a failed or errored case; of a
+ * passed or skipped case only its troubled cleanup steps (something may be left behind). A
+ * skipped optional case's 404 is its skip reason, not a failure to explain.
+ */
+export function stepsToExplain(c: CaseResult): StepResult[] {
+  const troubled = troubledSteps(c);
+  return c.status === 'failed' || c.status === 'error' ? troubled : troubled.filter((s) => s.phase === 'cleanup');
+}
+
 /** `connect: connection refused`. */
 export function runErrorText(e: RunError | undefined): string {
   return e ? `${say(e.code, 40)}: ${say(e.message)}` : 'no details were recorded';

@@ -2,7 +2,7 @@ import type { CaseResult, Level, Reporter, RunInfo, RunSummary, SourceSpan, Step
 import { headline, runErrorText, say, troubledSteps } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { formatValue } from './values.js';
-import { failsBelowLevel, verdictLine, type CaseBrief } from './verdict.js';
+import { failsBelowLevel, notCountedBecause, verdictLine, type CaseBrief } from './verdict.js';
 
 /** The kinds of workflow annotation GitHub shows. */
 export type AnnotationKind = 'error' | 'warning' | 'notice';
@@ -36,7 +36,7 @@ export function createGithubReporter(o: ReporterOptions): Reporter {
       failLevel = info.failLevel ?? failLevel;
     },
     onCaseEnd(c: CaseResult) {
-      briefs.push({ id: c.id, level: c.level, status: c.status });
+      briefs.push({ id: c.id, level: c.level, status: c.status, ...(c.baseline ? { baseline: c.baseline } : {}) });
       const a = caseAnnotation(c, failLevel);
       if (a) write(a);
     },
@@ -55,7 +55,7 @@ export function caseAnnotation(c: CaseResult, failLevel: Level): string | undefi
   const shown = main.length ? main : troubled;
   const kind: AnnotationKind = c.status === 'failed' && !failsBelowLevel(c, failLevel) ? 'error' : c.status === 'error' ? 'error' : 'warning';
   const what = c.status === 'error' ? 'could not be tested' : c.status === 'failed' ? 'failed' : 'passed, but its cleanup failed';
-  const below = failsBelowLevel(c, failLevel) ? `, below the failing level ${failLevel}: does not fail the run` : '';
+  const below = failsBelowLevel(c, failLevel) ? `, ${notCountedBecause(c, failLevel)}: does not fail the run` : '';
   const lines = [`${say(c.id, 200)} ${what} (${c.level}${below}): ${c.status === 'passed' ? say(c.title, 200) : headline(c)}`];
   const findings = shown.flatMap((s) => (s.findings ?? []).map((f) => ({ s, f })));
   for (const { s, f } of findings.slice(0, MAX_FINDINGS)) {

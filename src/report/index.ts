@@ -1,14 +1,15 @@
 import type { Reporter } from '../model/index.js';
 import { createConsoleReporter } from './console.js';
-import { createCtrfReporter } from './ctrf.js';
+export { explainCase } from './console.js';
+import { createCtrfReporter, CTRF_FILE } from './ctrf.js';
 import { createGithubReporter } from './github.js';
-import { createHtmlReporter } from './html/index.js';
-import { createJsonReporter } from './json.js';
-import { createJunitReporter } from './junit.js';
-import { createNdjsonReporter } from './ndjson.js';
+import { createHtmlReporter, HTML_FILE } from './html/index.js';
+import { createJsonReporter, RESULTS_FILE } from './json.js';
+import { createJunitReporter, JUNIT_FILE } from './junit.js';
+import { createNdjsonReporter, NDJSON_FILE } from './ndjson.js';
 import type { ReporterOptions } from './options.js';
 import { createStepSummaryReporter, STEP_SUMMARY_ENV } from './step-summary.js';
-import { createTapReporter } from './tap.js';
+import { createTapReporter, TAP_FILE } from './tap.js';
 
 export type { ReporterOptions } from './options.js';
 export { JUNIT_FILE, junitXml } from './junit.js';
@@ -19,6 +20,8 @@ export { STEP_SUMMARY_ENV } from './step-summary.js';
 export { workflowCommand } from './github.js';
 export { RESULTS_FILE, RESULTS_FORMAT_VERSION, resultsJson, type ResultsFile } from './json.js';
 export { summaryLine, SUMMARY_PREFIX } from './verdict.js';
+export { mergeProblems, mergeResults, type MergedRun, type ShardResults } from './merge.js';
+export { createLiveLine, type LiveLineOptions, type LiveStats } from './live.js';
 export { REDACTED, redactHeader, redactJson, redactText } from '../common/redact.js';
 
 /** A reporter as `--reporter` names it. */
@@ -26,18 +29,20 @@ export interface ReporterEntry {
   /** One line for `--help`. */
   description: string;
   create(o: ReporterOptions): Reporter;
+  /** The file it writes in the report folder, if any: a run without this reporter removes an earlier run's copy. */
+  file?: string;
 }
 
 /** Every reporter, by the name `--reporter` takes. */
 export const reporters: Record<string, ReporterEntry> = {
   console: { description: 'progress, failures explained and a summary, on the console', create: createConsoleReporter },
-  junit: { description: 'JUnit XML for CI test tabs, in <out-dir>/junit.xml', create: createJunitReporter },
-  json: { description: 'the whole run as JSON, in <out-dir>/results.json', create: createJsonReporter },
-  html: { description: 'one self-contained page for people, in <out-dir>/report.html', create: createHtmlReporter },
-  ndjson: { description: 'one line per case as it ends, in <out-dir>/results.ndjson, for long runs', create: createNdjsonReporter },
+  junit: { description: 'JUnit XML for CI test tabs, in <out-dir>/junit.xml', create: createJunitReporter, file: JUNIT_FILE },
+  json: { description: 'the whole run as JSON, in <out-dir>/results.json', create: createJsonReporter, file: RESULTS_FILE },
+  html: { description: 'one self-contained page for people, in <out-dir>/report.html', create: createHtmlReporter, file: HTML_FILE },
+  ndjson: { description: 'one line per case as it ends, in <out-dir>/results.ndjson, for long runs', create: createNdjsonReporter, file: NDJSON_FILE },
   github: { description: 'GitHub Actions annotations at the suite line that failed, on stdout', create: createGithubReporter },
-  ctrf: { description: 'Common Test Report Format, in <out-dir>/ctrf.json', create: createCtrfReporter },
-  tap: { description: 'TAP version 14 with YAML diagnostics, in <out-dir>/results.tap', create: createTapReporter },
+  ctrf: { description: 'Common Test Report Format, in <out-dir>/ctrf.json', create: createCtrfReporter, file: CTRF_FILE },
+  tap: { description: 'TAP version 14 with YAML diagnostics, in <out-dir>/results.tap', create: createTapReporter, file: TAP_FILE },
 };
 
 /** Names `--reporter` does not know; the message lists the valid ones, fit to show as is. */

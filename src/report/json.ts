@@ -1,8 +1,8 @@
-import type { CaseResult, Counts, Exchange, Finding, Level, Reporter, RunError, RunInfo, RunSummary, SourceSpan, StepResult } from '../model/index.js';
+import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, LatencyReport, Level, OperationLatency, Reporter, RunError, RunInfo, RunSummary, ShardInfo, SourceSpan, StepResult } from '../model/index.js';
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
-import { writeFileAtomic } from './write-file.js';
+import { collectingReporter } from './collecting.js';
 
 /** The file name inside `outDir`. */
 export const RESULTS_FILE = 'results.json';
@@ -24,32 +24,41 @@ export interface ResultsFile {
   target: string;
   startedAt: string;
   durationMs: number;
+  /** How long the run held its requests because the target throttled. */
+  waitedMs: number;
   failLevel: Level;
+  /** Set when the run is one shard of a split: which, and what the shards of one run share. */
+  shard?: ShardInfo;
   verdict: RunSummary['verdict'];
   conformant: boolean;
   counts: Counts;
+  /** Skipped cases by the code of their reason, e.g. `{ "needs-allow-writes": 35 }`. */
+  skips: Record<string, number>;
   aborted?: RunError;
+  /** Request latency, overall and by operation. */
+  latency?: LatencyReport;
+  /** How much of the contract in specs/ the selected cases check (docs/results-json.md). */
+  coverage?: Coverage;
   cases: CaseResult[];
 }
 
 /** `<outDir>/results.json`: the whole run for machines, written atomically when it ends. */
 export function createJsonReporter(o: ReporterOptions): Reporter {
-  let info: RunInfo | undefined;
   // Each case as its finished text in the file, not the result with its exchange objects: a long
   // run holds a string per case, and the results themselves can be freed as the run goes.
-  const cases: string[] = [];
-  return {
-    name: 'json',
-    onRunStart(i: RunInfo) {
-      info = i;
-    },
-    onCaseEnd(c: CaseResult) {
-      cases.push(caseText(c));
-    },
-    async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, RESULTS_FILE, resultsText(info, cases, summary));
-    },
-  };
+  return collectingReporter('json', RESULTS_FILE, o, jsonCase, resultsText);
+}
+
+/** What results.json needs of one case once it has ended: its text, and its skip code if skipped. */
+export interface JsonCase {
+  /** As {@link caseText} gives it. */
+  text: string;
+  /** The code a skipped case counts under in `skips` when the summary has no counts of its own. */
+  skip?: string;
+}
+
+function jsonCase(c: CaseResult): JsonCase {
+  return c.status === 'skipped' ? { text: caseText(c), skip: c.skipCode ?? 'other' } : { text: caseText(c) };
 }
 
 /** One case as it stands in results.json's `cases` array (indented for its place). */
@@ -59,14 +68,20 @@ export function caseText(c: CaseResult): string {
 }
 
 /**
- * The text of results.json from cases already turned into text by {@link caseText}: exactly
+ * The text of results.json from the cases' records (their text from {@link caseText}): exactly
  * `JSON.stringify(resultsJson(info, cases, summary), null, 2)` plus a newline.
  */
-export function resultsText(info: RunInfo | undefined, caseTexts: readonly string[], summary: RunSummary): string {
-  const head = JSON.stringify(resultsJson(info, [], summary), null, 2);
-  if (caseTexts.length === 0) return `${head}\n`;
+export function resultsText(info: RunInfo | undefined, records: readonly JsonCase[], summary: RunSummary): string {
+  const head = JSON.stringify(resultsJson(info, [], summary.skips ? summary : { ...summary, skips: countSkips(records) }), null, 2);
+  if (records.length === 0) return `${head}\n`;
   // `cases` is the document's last key, so its `[]` is the last one in the text.
-  return `${head.slice(0, head.lastIndexOf('[]'))}[\n    ${caseTexts.join(',\n    ')}\n  ]\n}\n`;
+  return `${head.slice(0, head.lastIndexOf('[]'))}[\n    ${records.map((r) => r.text).join(',\n    ')}\n  ]\n}\n`;
+}
+
+function countSkips(records: readonly JsonCase[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { skip } of records) if (skip !== undefined) out[skip] = (out[skip] ?? 0) + 1;
+  return out;
 }
 
 /**
@@ -81,13 +96,29 @@ export function resultsJson(info: RunInfo | undefined, cases: CaseResult[], summ
     target: redactText(str(info?.target ?? 'unknown')),
     startedAt: str(info?.startedAt ?? new Date(0).toISOString()),
     durationMs: num(summary.durationMs),
+    waitedMs: num(summary.waitedMs ?? 0),
     failLevel: info?.failLevel ?? 'MUST',
+    ...(info?.shard ? { shard: shardJson(info.shard) } : {}),
     verdict: summary.verdict === 'conformant' || summary.verdict === 'non-conformant' ? summary.verdict : 'incomplete',
     conformant: summary.conformant === true && summary.verdict === 'conformant',
     counts: { passed: num(counts.passed), failed: num(counts.failed), error: num(counts.error), skipped: num(counts.skipped) },
+    skips: skipsJson(summary.skips, cases),
     ...(summary.aborted ? { aborted: errorJson(summary.aborted) } : {}),
+    ...(summary.latency ? { latency: latencyJson(summary.latency) } : {}),
+    ...(info?.coverage ? { coverage: info.coverage } : {}),
     cases: cases.map(caseJson),
   };
+}
+
+/** Skips by reason: the summary's, or counted from the cases when a caller's summary has none. */
+function skipsJson(skips: Record<string, number> | undefined, cases: CaseResult[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (skips) {
+    for (const [code, n] of Object.entries(skips)) if (/^[a-z][a-z0-9-]*$/.test(code) && num(n) > 0) out[code] = num(n);
+    return out;
+  }
+  for (const c of cases) if (c.status === 'skipped') out[c.skipCode ?? 'other'] = (out[c.skipCode ?? 'other'] ?? 0) + 1;
+  return out;
 }
 
 /** One case, rebuilt field by field and redacted, as results.json and results.ndjson hold it. */
@@ -106,6 +137,7 @@ export function caseJson(c: CaseResult): CaseResult {
     ...(c.skipReason !== undefined ? { skipReason: redactText(str(c.skipReason)) } : {}),
     ...(c.skipCode !== undefined ? { skipCode: c.skipCode } : {}),
     ...(c.error ? { error: errorJson(c.error) } : {}),
+    ...(c.baseline ? { baseline: baselineJson(c.baseline) } : {}),
     startedAt: str(c.startedAt),
     durationMs: num(c.durationMs),
   };
@@ -154,11 +186,32 @@ function body(text: string): { body: string; bodyTruncated?: true; bodyLength?: 
   return { body: redactText(cut.text), bodyTruncated: true, bodyLength: text.length };
 }
 
+function shardJson(s: ShardInfo): ShardInfo {
+  const out: ShardInfo = { index: num(s.index), count: num(s.count), selected: num(s.selected), selection: str(s.selection), suites: str(s.suites), target: redactText(str(s.target)) };
+  if (s.ciRun !== undefined) out.ciRun = str(s.ciRun);
+  return out;
+}
+
+function latencyJson(l: LatencyReport): LatencyReport {
+  const operations: Record<string, OperationLatency> = {};
+  for (const [name, op] of Object.entries(l.operations ?? {})) operations[redactText(str(name))] = operationJson(op);
+  return { all: operationJson(l.all), operations };
+}
+
+function operationJson(o: OperationLatency): OperationLatency {
+  const buckets = (o?.buckets ?? []).filter((b) => Array.isArray(b) && b.length === 2).map(([i, c]): [number, number] => [num(i), num(c)]);
+  return { count: num(o?.count), min: num(o?.min), max: num(o?.max), mean: num(o?.mean), p50: num(o?.p50), p95: num(o?.p95), p99: num(o?.p99), buckets };
+}
+
 function spanJson(s: SourceSpan | undefined): SourceSpan {
   const out: SourceSpan = { file: str(s?.file), line: num(s?.line), col: num(s?.col) };
   if (s?.endLine !== undefined) out.endLine = num(s.endLine);
   if (s?.endCol !== undefined) out.endCol = num(s.endCol);
   return out;
+}
+
+function baselineJson(b: BaselineMark): BaselineMark {
+  return { state: b.state, reason: redactText(str(b.reason)), ...(b.expires !== undefined ? { expires: str(b.expires) } : {}), ...(b.span ? { span: spanJson(b.span) } : {}) };
 }
 
 function errorJson(e: RunError): RunError {

@@ -4,8 +4,8 @@ import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines,
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
-import { failsBelowLevel } from './verdict.js';
-import { writeFileAtomic } from './write-file.js';
+import { failsBelowLevel, notCountedBecause } from './verdict.js';
+import { collectingReporter } from './collecting.js';
 import { element, xmlText } from './xml.js';
 
 /** The file name inside `outDir`. */
@@ -22,22 +22,9 @@ const JUNIT_LIMITS: ExcerptLimits = { bodyChars: 16_000, bodyLines: 400 };
  * `outcome` property.
  */
 export function createJunitReporter(o: ReporterOptions): Reporter {
-  let info: RunInfo | undefined;
   // Each case as its finished <testcase> and the few fields the totals need, not the result with
   // its exchanges: a long run holds a short record per case.
-  const cases: JunitCase[] = [];
-  return {
-    name: 'junit',
-    onRunStart(i: RunInfo) {
-      info = i;
-    },
-    onCaseEnd(c: CaseResult) {
-      cases.push(junitCase(c, info?.failLevel ?? 'MUST'));
-    },
-    async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, JUNIT_FILE, junitDocument(info, cases, summary));
-    },
-  };
+  return collectingReporter('junit', JUNIT_FILE, o, (c, info) => junitCase(c, info?.failLevel ?? 'MUST'), junitDocument);
 }
 
 /** What the document needs of one case once it has ended: its `<testcase>` and its totals. */
@@ -100,7 +87,7 @@ function junitStatus(c: CaseResult, failLevel: Level): string {
 
 function caseXml(c: CaseResult, failLevel: Level): string {
   const below = failsBelowLevel(c, failLevel);
-  const outcome = below ? [prop('outcome', `failed at ${c.level}, below the failing level ${failLevel}: does not fail the run`)] : [];
+  const outcome = below ? [prop('outcome', `failed at ${c.level}, ${notCountedBecause(c, failLevel)}: does not fail the run`)] : [];
   const props = element('properties', {}, [prop('level', c.level), prop('tags', c.tags.join(', ')), prop('doc', c.doc), ...outcome].join(''));
   const attrs = { classname: c.suite, name: `${c.id}: ${c.title}`, time: seconds(c.durationMs), file: c.file, line: c.span.line };
   const out = below ? `\n${belowLevelText(c, failLevel)}${transcript(c)}` : transcript(c);
@@ -110,7 +97,7 @@ function caseXml(c: CaseResult, failLevel: Level): string {
 /** A failure that does not count, said where CI shows it without turning red. */
 function belowLevelText(c: CaseResult, failLevel: Level): string {
   const main = troubledSteps(c).filter((s) => s.phase === 'main');
-  const lines = [`FAILED at level ${c.level}, below the failing level ${failLevel}, so it does not fail the run: ${headline(c)}`];
+  const lines = [`FAILED at level ${c.level}, ${notCountedBecause(c, failLevel)}, so it does not fail the run: ${headline(c)}`];
   for (const s of main) lines.push(stepHeading(s), ...stepProblemLines(s).map((l) => `  ${l}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,10 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseResult, Reporter, RunInfo, RunSummary } from '../model/index.js';
 import { caseJson, resultsJson, RESULTS_FORMAT_VERSION } from './json.js';
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
+import { openNoFollow } from './write-file.js';
 
 /** The file name inside `outDir`. */
 export const NDJSON_FILE = 'results.ndjson';
@@ -29,8 +30,8 @@ export function createNdjsonReporter(o: ReporterOptions): Reporter {
     name: 'ndjson',
     onRunStart(info: RunInfo) {
       try {
-        mkdirSync(o.outDir, { recursive: true });
-        fd = openSync(path, 'w');
+        // Never through a symbolic link planted in the folder.
+        fd = openNoFollow(path, 'truncate');
       } catch (e) {
         throw new Error(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}; check that the folder is writable, or choose another output folder`);
       }

@@ -12,6 +12,11 @@ export interface ReporterOptions {
    */
   verbose?: boolean;
   /**
+   * Console: print only the failures and the verdict (no header, no line per case, no skips).
+   * @default false
+   */
+  quiet?: boolean;
+  /**
    * The environment the run sees, for CI integrations: `GITHUB_STEP_SUMMARY` (a Markdown summary
    * is appended to that file). Reporters never read `process.env` themselves.
    * @default {}

@@ -4,7 +4,7 @@ import { headline, runErrorText, say, troubledSteps, where } from './explain.js'
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
-import { countsAt, failsBelowLevel, tallyByLevel, verdictLine, type CaseBrief } from './verdict.js';
+import { acceptedByBaseline, countsAt, failsBelowLevel, tallyByLevel, verdictLine, type CaseBrief } from './verdict.js';
 import { appendFileText } from './write-file.js';
 
 /** The environment variable GitHub Actions sets to the job summary file of the current step. */
@@ -40,6 +40,7 @@ export function createStepSummaryReporter(o: ReporterOptions & { summaryFile: st
         id: c.id,
         level: c.level,
         status: c.status,
+        ...(c.baseline ? { baseline: c.baseline } : {}),
         headline: troubled ? headline(c) : '',
         where: troubled ? where(c.span) : '',
         counts: !failsBelowLevel(c, failLevel),
@@ -76,7 +77,7 @@ export function stepSummaryMarkdown(info: RunInfo | undefined, cases: (CaseBrief
 
 function failureLine(c: CaseBrief & { headline: string; where: string }, failLevel: Level): string {
   const [mark, note] =
-    c.status === 'error' ? ['⚠️', 'could not be tested'] : c.status !== 'failed' ? ['🧹', 'cleanup failed'] : failsBelowLevel(c, failLevel) ? ['➖', `failed below ${failLevel}, does not count`] : ['❌', 'failed'];
+    c.status === 'error' ? ['⚠️', 'could not be tested'] : c.status !== 'failed' ? ['🧹', 'cleanup failed'] : acceptedByBaseline(c) ? ['📌', 'failed, a known deviation in the baseline, does not count'] : failsBelowLevel(c, failLevel) ? ['➖', `failed below ${failLevel}, does not count`] : ['❌', 'failed'];
   return `- ${mark} ${code(say(c.id, 200))} ${c.level}, ${note}: ${md(c.headline)} (${code(c.where)})`;
 }
 

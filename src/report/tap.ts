@@ -4,7 +4,7 @@ import { headline, runErrorText, say, skipReason, troubledSteps, where } from '.
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatValue } from './values.js';
-import { failsBelowLevel, verdictLine, type CaseBrief } from './verdict.js';
+import { failsBelowLevel, notCountedBecause, verdictLine, type CaseBrief } from './verdict.js';
 import { writeFileAtomic } from './write-file.js';
 
 /** The file name inside `outDir`. */
@@ -27,7 +27,7 @@ export function createTapReporter(o: ReporterOptions): Reporter {
       info = i;
     },
     onCaseEnd(c: CaseResult) {
-      briefs.push({ id: c.id, level: c.level, status: c.status });
+      briefs.push({ id: c.id, level: c.level, status: c.status, ...(c.baseline ? { baseline: c.baseline } : {}) });
       chunks.push(tapTestPoint(c, briefs.length, info?.failLevel ?? 'MUST'));
     },
     async onRunEnd(summary: RunSummary) {
@@ -55,7 +55,7 @@ export function tapTestPoint(c: CaseResult, n: number, failLevel: Level): string
   if (c.status === 'passed') return `ok ${n} - ${description}`;
   if (c.status === 'skipped') return `ok ${n} - ${description} # SKIP ${skipReason(c)}`;
   const below = failsBelowLevel(c, failLevel);
-  const directive = below ? ` # TODO failed at ${c.level}, below the failing level ${failLevel}: does not fail the run` : '';
+  const directive = below ? ` # TODO failed at ${c.level}, ${notCountedBecause(c, failLevel)}: does not fail the run` : '';
   const yaml = stringify(diagnostics(c), { lineWidth: 0 }).trimEnd();
   return [`not ok ${n} - ${description}${directive}`, '  ---', ...yaml.split('\n').map((l) => `  ${l}`), '  ...'].join('\n');
 }

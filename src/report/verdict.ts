@@ -21,11 +21,25 @@ export function countsAt(level: Level, failLevel: Level): boolean {
 }
 
 /** What the verdict and the level tables need of a case; reporters that keep little keep this. */
-export type CaseBrief = Pick<CaseResult, 'id' | 'level' | 'status'>;
+export type CaseBrief = Pick<CaseResult, 'id' | 'level' | 'status'> & Partial<Pick<CaseResult, 'baseline'>>;
 
-/** True for a failure that does not fail the run: its level is below `--level`. */
-export function failsBelowLevel(c: Pick<CaseResult, 'level' | 'status'>, failLevel: Level): boolean {
-  return c.status === 'failed' && !countsAt(c.level, failLevel);
+/** True for a failure the baseline (`--baseline`) accepts as a known deviation. */
+export function acceptedByBaseline(c: Pick<CaseResult, 'status'> & Partial<Pick<CaseResult, 'baseline'>>): boolean {
+  return c.status === 'failed' && c.baseline?.state === 'accepted';
+}
+
+/**
+ * True for a failure that does not fail the run: its level is below `--level`, or the baseline
+ * accepts it as a known deviation.
+ */
+export function failsBelowLevel(c: Pick<CaseResult, 'level' | 'status'> & Partial<Pick<CaseResult, 'baseline'>>, failLevel: Level): boolean {
+  return c.status === 'failed' && (!countsAt(c.level, failLevel) || acceptedByBaseline(c));
+}
+
+/** Why a failure does not fail the run: `below the failing level MUST` or the baseline's reason. */
+export function notCountedBecause(c: Pick<CaseResult, 'level' | 'status'> & Partial<Pick<CaseResult, 'baseline'>>, failLevel: Level): string {
+  if (acceptedByBaseline(c)) return `a known deviation the baseline accepts (${visible(c.baseline?.reason ?? '').replace(/\n/g, ' ')}${c.baseline?.expires ? `, until ${visible(c.baseline.expires)}` : ''})`;
+  return `below the failing level ${failLevel}`;
 }
 
 /** Cases by requirement level, then by status: the table every summary starts with. */
@@ -42,22 +56,50 @@ export function tallyByLevel(cases: readonly Pick<CaseResult, 'level' | 'status'
   return out;
 }
 
+/** How each skip reason reads in a verdict; a code not listed reads as itself. */
+const SKIP_WORDS: Readonly<Record<string, string>> = {
+  'needs-allow-writes': 'need --allow-writes',
+  'optional-route-missing': 'optional route not implemented by the target',
+};
+
 /**
- * One sentence: is the target conformant at the failing level, and why not. The engine's
+ * On how much a verdict stands: `3 of 38 cases (35 skipped: need --allow-writes)`, from the
+ * summary's counts and its skips by reason; with several reasons each says how many.
+ */
+export function scopeText(summary: Pick<RunSummary, 'counts' | 'skips'>): string {
+  const c = summary.counts ?? ({} as Partial<Counts>);
+  const skipped = c.skipped ?? 0;
+  const total = (c.passed ?? 0) + (c.failed ?? 0) + (c.error ?? 0) + skipped;
+  const ran = total - skipped;
+  if (skipped === 0) return `${ran} of ${plural(total, 'case')}`;
+  const reasons = Object.entries(summary.skips ?? {}).filter(([, n]) => n > 0);
+  const words = (code: string): string => visible(SKIP_WORDS[code] ?? code);
+  const why = reasons.length === 1 ? words(reasons[0]![0]) : reasons.map(([code, n]) => `${n} ${words(code)}`).join(', ');
+  return `${ran} of ${plural(total, 'case')} (${skipped} skipped${why ? `: ${why}` : ''})`;
+}
+
+/**
+ * One sentence: is the target conformant at the failing level, on how many cases, and why not. The engine's
  * `conformant` decides; the case lists only explain it.
  */
 export function verdictLine(summary: RunSummary, failLevel: Level, cases: readonly CaseBrief[]): string {
   const levels = LEVELS.filter((l) => countsAt(l, failLevel)).join(' or ');
   const failed = cases.filter((c) => c.status === 'failed');
-  const counting = failed.filter((c) => countsAt(c.level, failLevel));
-  const below = failed.length - counting.length;
+  const known = failed.filter((c) => acceptedByBaseline(c));
+  const counting = failed.filter((c) => countsAt(c.level, failLevel) && !acceptedByBaseline(c));
+  const below = failed.length - counting.length - known.length;
+  const fixed = cases.filter((c) => c.baseline?.state === 'fixed').length;
   const errors = cases.filter((c) => c.status === 'error').length;
   const notes: string[] = [];
   if (below > 0) notes.push(`${plural(below, 'failure')} below ${failLevel} ${below === 1 ? 'does' : 'do'} not count`);
+  if (known.length > 0) notes.push(`${plural(known.length, 'known deviation')} in the baseline ${known.length === 1 ? 'does' : 'do'} not count`);
+  if (fixed > 0) notes.push(`${plural(fixed, 'baselined case')} now ${fixed === 1 ? 'passes' : 'pass'}: remove ${fixed === 1 ? 'its entry' : 'their entries'} from the baseline`);
   if (errors > 0) notes.push(`${plural(errors, 'case')} could not be tested`);
   if (summary.aborted) notes.push('the run was aborted, so the verdict is incomplete');
+  const required = summary.requiredSkipped ?? 0;
+  if (required > 0) notes.push(`${plural(required, 'MUST case')} skipped, and --require-all needs every one to run`);
   const tail = notes.map((n) => `; ${n}`).join('');
-  if (summary.conformant) return `Conformant at level ${failLevel}: no ${levels} case failed${tail}.`;
+  if (summary.conformant) return `Conformant on ${scopeText(summary)}, at level ${failLevel}: no ${levels} case failed${tail}.`;
   if (summary.verdict === 'incomplete') return `Conformance NOT shown at level ${failLevel}: no ${levels} case failed, but not everything was tested${tail}.`;
   const ids = counting.slice(0, 5).map((c) => visible(String(c.id)));
   const more = counting.length > ids.length ? `, and ${counting.length - ids.length} more` : '';

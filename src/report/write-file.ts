@@ -1,25 +1,17 @@
-import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { appendFile } from 'node:fs/promises';
+import { writeFileSafely } from '../common/safe-file.js';
 
 /**
- * Writes a report file whole or not at all: a temp file in the same folder, then a rename, so a
- * CI step never reads half a file from a crashed or concurrent run. Creates the folder.
+ * Writes a report file whole or not at all (a temp file in the same folder, then a rename), so a
+ * CI step never reads half a file from a crashed or concurrent run, and never through a symbolic
+ * link planted in the folder. Creates the folder. Every reporter that writes a whole file uses it.
  * Failures become an Error that names the file and the cause, fit to show as is.
  */
-export async function writeFileAtomic(dir: string, name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  const temp = join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temp, content, 'utf8');
-    await rename(temp, path);
-    return path;
-  } catch (e) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    const cause = e instanceof Error ? e.message : String(e);
-    throw new Error(`cannot write ${path}: ${cause}; check that the folder is writable, or choose another output folder`);
-  }
+export function writeFileAtomic(dir: string, name: string, content: string): Promise<string> {
+  return writeFileSafely(dir, name, content);
 }
+
+export { openNoFollow, UnsafeFileError } from '../common/safe-file.js';
 
 /**
  * Appends text to a file another tool owns (GitHub's step summary), creating it when missing.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addSecrets } from '../common/redact.js';
 import { resolve } from 'node:path';
+import type { Dispatcher } from 'undici';
 import { createTokenProvider, isCloudName, SignInError, type TokenProvider } from '../execute/auth/index.js';
 import { UsageError } from './exit-codes.js';
 import { flagLabel, type Labeler, type SignInOptions } from './options.js';
@@ -18,10 +19,11 @@ export function cloudOf(o: SignInOptions, label: Labeler = flagLabel): 'global' 
 }
 
 /**
- * The run's credentials: a bearer token as given, or client credentials signed in with MSAL.
+ * The run's credentials: a bearer token as given, or client credentials signed in with MSAL
+ * through `dispatcher` (the run's proxy and CAs; undici's global one when not given).
  * Incomplete options are usage errors; nothing is sent until the first token is asked for.
  */
-export function tokenProviderFor(o: SignInOptions & { token?: string }, cwd: string, label: Labeler = flagLabel): TokenProvider {
+export function tokenProviderFor(o: SignInOptions & { token?: string }, cwd: string, label: Labeler = flagLabel, dispatcher?: Dispatcher): TokenProvider {
   let clientSecret = o.clientSecret;
   const secretFile = o.clientSecretFile;
   if (secretFile !== undefined) {
@@ -42,7 +44,7 @@ export function tokenProviderFor(o: SignInOptions & { token?: string }, cwd: str
       ...opt('certificatePath', o.clientCertificate !== undefined ? resolve(cwd, o.clientCertificate) : undefined),
       ...opt('authority', o.authority),
       cloud: cloudOf(o, label),
-    });
+    }, dispatcher ? { dispatcher } : {});
   } catch (err) {
     if (err instanceof SignInError) throw new UsageError(`${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
     throw err;

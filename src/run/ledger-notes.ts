@@ -6,5 +6,7 @@ export function leftBehind(file: string, runId: string): string | undefined {
   const pending = pendingItems(entries.filter((e) => e.runId === runId));
   const count = pending.items.length + pending.intents.length;
   if (count === 0) return undefined;
-  return `${count} job(s) this run created may be left behind (${pending.items.map((i) => i.id).join(', ') || 'answers lost'}); remove them with: gsc cleanup --ledger ${file}`;
+  // Cleanup talks only to the target it is given, never to one a ledger names, so the command names it.
+  const target = [...pending.items, ...pending.intents][0]!.target;
+  return `${count} job(s) this run created may be left behind (${pending.items.map((i) => i.id).join(', ') || 'answers lost'}); remove them with: gsc cleanup --target ${target} --ledger ${file}`;
 }

@@ -19,6 +19,16 @@ export interface SignInOptions {
   cloud?: string;
   /** Sign-in authority host, overriding the cloud's. `--authority` */
   authority?: string;
+  /**
+   * Proxy for every request, to Graph and to sign-in. `--proxy` @default `HTTPS_PROXY` or
+   * `HTTP_PROXY` (either case) from `env`; `NO_PROXY` there applies either way
+   */
+  proxy?: string;
+  /**
+   * PEM file of CA certificates to trust besides Node's roots, e.g. a TLS-inspecting proxy's,
+   * relative to `cwd`. `--ca-file` (`NODE_EXTRA_CA_CERTS` is honoured too)
+   */
+  caFile?: string;
 }
 
 /** The system under test and how to reach it; with no `target`, the embedded emulator. */
@@ -53,6 +63,12 @@ export interface RunOptions extends TargetOptions {
   reporters?: string[];
   /** Console reporter: also list each step of every case. `--verbose` @default false */
   verbose?: boolean;
+  /** Console reporter: print only the failures and the verdict. `--quiet` @default false */
+  quiet?: boolean;
+  /** Stop at the first failure at the failing level; its cleanup still runs, later cases are not run. `--bail` @default false */
+  bail?: boolean;
+  /** Wait up to this long for the target to answer before the run starts. `--wait-for-target` @default no wait */
+  waitForTarget?: Duration;
   /** Independent cases run in parallel. `--concurrency` @default 1 */
   concurrency?: number;
   /** At most this many requests per second to the target. `--max-rps` @default no limit */
@@ -61,13 +77,71 @@ export interface RunOptions extends TargetOptions {
   timeout?: Duration;
   /** Longest wait for eventual consistency after a write. `--consistency-timeout` @default '60s', or '5s' on this machine */
   consistencyTimeout?: Duration;
+  /** Budget for the whole run's waiting on throttling; when spent the run ends as incomplete. `--max-wait` @default '10m' */
+  maxWait?: Duration;
+  /** How long one job's cleanup retries transient answers before leaving the job to `gsc cleanup`. `--cleanup-timeout` @default '2m' */
+  cleanupTimeout?: Duration;
   /** Let cases that write run against a target that is not on this machine. `--allow-writes` @default false */
   allowWrites?: boolean;
+  /**
+   * A skipped MUST case (writes not allowed, an optional route missing) makes the run
+   * `incomplete` instead of conformant on fewer cases. `--require-all` @default false
+   */
+  requireAll?: boolean;
   /**
    * Where the run records what it creates, for `gsc cleanup`, relative to `cwd`; `false`
    * records nothing. `--ledger` @default '<out>/ledger.jsonl' (none with `reporters: []`)
    */
   ledger?: string | false;
+  /** Run every selected case this many times; each run is its own instance, `id#1`, `id#2`… `--repeat` @default 1 */
+  repeat?: number;
+  /** Repeat the selected cases, round after round, until this much time has passed (`'10m'`); cases running then finish. `--duration` */
+  duration?: Duration;
+  /**
+   * Run only this share of the selected cases, `'2/4'` (the second of four): every machine
+   * computes the same split, and the shards together run each case once. `--shard`
+   */
+  shard?: string | { index: number; count: number };
+  /**
+   * `results.json` files of earlier runs: shards are then balanced by recorded case duration,
+   * not by count. Relative to `cwd`. `--shard-timings` (a comma list)
+   */
+  shardTimings?: string[];
+  /**
+   * The live line: cases done, passed and failed, requests per second, latency p50/p95/p99.
+   * `'auto'` shows it when cases repeat (`repeat` above 1 or a `duration`). On a terminal it is
+   * one line rewritten in place; otherwise a line every `liveInterval`. `--live` @default 'auto'
+   */
+  live?: 'auto' | 'on' | 'off' | boolean;
+  /** Where the live line goes. @default process.stderr */
+  liveStream?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** How often the live line is printed when `liveStream` is no terminal. `--live-interval` @default '10s' (on a terminal: redrawn every second) */
+  liveInterval?: Duration;
+  /**
+   * Keep every case result in the returned result's `cases`. `false` returns `cases: []`, so a
+   * long soak's memory stays flat; reporters and `onCaseEnd` still get every case. @default true
+   */
+  keepCases?: boolean;
+  /**
+   * A baseline file (docs/baselines.md), relative to `cwd`: known deviations whose failures do
+   * not fail the run until their `expires` date. `--baseline`
+   */
+  baseline?: string;
+  /**
+   * Fail the run (verdict unchanged, `coverage.belowMinimum` set, exit 1 from `gsc`) when the
+   * selected cases check less than this percentage of the contract in specs/. `--min-coverage`
+   */
+  minCoverage?: number;
+  /**
+   * User variables suites read as `{{vars.NAME}}` (names match without regard to case); a case
+   * that reads one not given is skipped, naming it. `--var NAME=VALUE`, `GSC_VAR_<NAME>`
+   */
+  vars?: Record<string, string>;
+  /**
+   * Secret user variables, `{{secrets.NAME}}`, such as credentials for validateCredentials:
+   * redacted from every output. `GSC_SECRET_<NAME>`, `--secret-file NAME=FILE`
+   */
+  secrets?: Record<string, string>;
   /** Extra suite files or folders, relative to `cwd`, run beside the shipped ones. */
   suites?: string[];
   /** Run the package's own suites. `gsc run PATH…` sets it to false. @default true */
@@ -85,8 +159,9 @@ export interface RunOptions extends TargetOptions {
   /** ANSI colour in console output. @default false */
   color?: boolean;
   /**
-   * The environment CI integrations read: with `GITHUB_STEP_SUMMARY` set, a Markdown summary is
-   * appended to that file. `run()` never reads `process.env` itself. @default {}
+   * The environment CI integrations and the network read: with `GITHUB_STEP_SUMMARY` set, a
+   * Markdown summary is appended to that file; `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (either
+   * case) choose the proxy. `run()` never reads `process.env` itself. @default {}
    */
   env?: Record<string, string | undefined>;
 }
@@ -95,9 +170,11 @@ export interface RunOptions extends TargetOptions {
 const FLAGS: Partial<Record<keyof RunOptions, string>> = {
   target: 'target', token: 'token', servicePrincipalId: 'service-principal', templateId: 'template',
   tenantId: 'tenant-id', clientId: 'client-id', clientSecret: 'client-secret', clientSecretFile: 'client-secret-file',
-  clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', grep: 'grep', tags: 'tags',
+  clientCertificate: 'client-certificate', cloud: 'cloud', authority: 'authority', proxy: 'proxy', caFile: 'ca-file', grep: 'grep', tags: 'tags',
   level: 'level', out: 'out', reporters: 'reporter', concurrency: 'concurrency', maxRps: 'max-rps', timeout: 'timeout',
-  consistencyTimeout: 'consistency-timeout', allowWrites: 'allow-writes', ledger: 'ledger',
+  consistencyTimeout: 'consistency-timeout', maxWait: 'max-wait', cleanupTimeout: 'cleanup-timeout', allowWrites: 'allow-writes', requireAll: 'require-all', ledger: 'ledger',
+  baseline: 'baseline', minCoverage: 'min-coverage', quiet: 'quiet', bail: 'bail', waitForTarget: 'wait-for-target',
+  repeat: 'repeat', duration: 'duration', shard: 'shard', shardTimings: 'shard-timings', live: 'live', liveInterval: 'live-interval',
 };
 
 /**

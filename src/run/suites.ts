@@ -21,7 +21,7 @@ export async function loadRunSuites(paths: readonly string[], cwd: string): Prom
   const p = project();
   const targets = paths.length > 0 ? paths.map((x) => resolve(cwd, x)) : [p.suites];
   const ops = await loadOperations(p.specs, { cwd });
-  const loaded = await loadSuites({ paths: targets, formatSchemaFile: p.formatSchema, runVariables: RUN_VARIABLES, operations: ops.operations, cwd });
+  const loaded = await loadSuites({ paths: targets, formatSchemaFile: p.formatSchema, runVariables: RUN_VARIABLES, operations: ops.operations, cwd, refRoots: [cwd] });
   const diagnostics = [...ops.diagnostics, ...loaded.diagnostics];
   return { suites: loaded.suites, diagnostics, sources: loaded.sources, errors: diagnostics.filter((d) => d.severity === 'error').length };
 }

@@ -1,4 +1,5 @@
 import { clouds } from '../execute/auth/index.js';
+import { createDispatcher, type NetworkPath } from '../execute/network-path.js';
 import { cloudOf, tokenProviderFor, wantsSignIn } from './credentials.js';
 import { UsageError } from './exit-codes.js';
 import { flagLabel, type Labeler, type TargetOptions } from './options.js';
@@ -34,16 +35,23 @@ export function isLocal(baseUrl: string | undefined): boolean {
   return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }
 
+/** Microsoft Graph itself: the base URL is a cloud's Graph root (any version). */
+export function isGraphService(baseUrl: string): boolean {
+  const origin = new URL(baseUrl).origin;
+  return Object.values(clouds).some((c) => new URL(c.graphRoot).origin === origin);
+}
+
 /**
  * With no target, starts the embedded emulator on a free loopback port and tests it; that is
  * what `npm start` does. Otherwise the target needs credentials and a service principal.
  */
-export async function resolveTarget(o: TargetOptions, cwd: string, label: Labeler = flagLabel): Promise<Target> {
+export async function resolveTarget(o: TargetOptions, cwd: string, label: Labeler = flagLabel, network: NetworkPath = {}): Promise<Target> {
   const baseUrl = targetUrl(o, label);
   if (baseUrl === undefined) {
     // Imported only here: a run against a target never loads the emulator's modules.
     const { startEmulator } = await import('../emulator/index.js');
-    const emu = await startEmulator({ port: 0 });
+    // A 3 s provisionOnDemand window: its 429 holds the whole run, and 10 s would double a first run.
+    const emu = await startEmulator({ port: 0, provisionWindowMs: 3_000 });
     const token = o.token ?? emu.fixtures.token;
     return {
       baseUrl: emu.url,
@@ -63,7 +71,10 @@ export async function resolveTarget(o: TargetOptions, cwd: string, label: Labele
         '--tenant-id, --client-id and --client-secret or --client-certificate (GSC_TENANT_ID, GSC_CLIENT_ID, GSC_CLIENT_SECRET, GSC_CLIENT_CERTIFICATE_PATH)',
     );
   }
-  const provider = tokenProviderFor(o, cwd, label);
+  // Sign-in takes the run's network path too: a proxy that Graph requests need, MSAL needs as well.
+  const direct = !network.httpProxy && !network.httpsProxy && !network.ca?.length;
+  // Checked first, so a usage error leaves nothing open; signs in through the run's path below.
+  const checked = tokenProviderFor(o, cwd, label);
   const sp = o.servicePrincipalId;
   if (sp === undefined) {
     throw new UsageError(
@@ -71,6 +82,8 @@ export async function resolveTarget(o: TargetOptions, cwd: string, label: Labele
         '`GET /servicePrincipals?$filter=displayName eq \'NAME\'` in Graph Explorer, or `az ad sp list --display-name NAME --query [].id`',
     );
   }
+  const dispatcher = direct ? undefined : createDispatcher(network);
+  const provider = direct ? checked : tokenProviderFor(o, cwd, label, dispatcher);
   return {
     baseUrl,
     label: baseUrl,
@@ -80,6 +93,8 @@ export async function resolveTarget(o: TargetOptions, cwd: string, label: Labele
     servicePrincipalId: sp,
     ...(o.templateId !== undefined ? { templateId: o.templateId } : {}),
     local: isLocal(baseUrl),
-    close: async () => {},
+    close: async () => {
+      await dispatcher?.close();
+    },
   };
 }

@@ -35,7 +35,10 @@ export function parseLevel(text: string, flag: string): Level {
   throw new UsageError(`${flag} ${JSON.stringify(text)} is not a level: use MUST, SHOULD or MAY${guess ? ` (did you mean ${guess}?)` : ''}`);
 }
 
-/** An http(s) URL without query or fragment; the trailing slash is dropped. */
+/**
+ * An http(s) URL without query or fragment, ending in Graph's version segment (`/v1.0` or
+ * `/beta`); the trailing slash is dropped.
+ */
 export function parseTarget(text: string, flag: string): string {
   let url: URL;
   try {
@@ -46,7 +49,24 @@ export function parseTarget(text: string, flag: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} must be an http:// or https:// URL, not ${url.protocol}`);
   if (url.search || url.hash) throw new UsageError(`${flag} must not have a query or fragment: give the base URL, e.g. https://graph.microsoft.com/v1.0`);
   if (url.username || url.password) throw new UsageError(`${flag} must not carry credentials in the URL: use --token`);
-  return url.toString().replace(/\/+$/, '');
+  const base = url.toString().replace(/\/+$/, '');
+  if (!VERSION_SEGMENT.test(base)) throw new UsageError(`${flag} ${JSON.stringify(text)} does not end in a version segment: ${versionFix(url)}`);
+  return base;
+}
+
+/** Graph's two versions; every request path is appended to the base URL after it. */
+const VERSION_SEGMENT = /\/(?:v1\.0|beta)$/;
+
+/** How to write the base URL right: add the version, or cut what follows it. */
+function versionFix(url: URL): string {
+  const segments = url.pathname.split('/');
+  const at = segments.findIndex((s) => s === 'v1.0' || s === 'beta');
+  if (at >= 0) {
+    const base = `${url.origin}${segments.slice(0, at + 1).join('/')}`;
+    return `give the base URL only, ${base}: the run adds the paths of its requests to it`;
+  }
+  const root = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return `add /v1.0 (or /beta), e.g. ${root}/v1.0`;
 }
 
 /** A comma list, trimmed, without empty items. */

@@ -42,6 +42,8 @@ const SCHEMA_SHAPE: Record<ConfigKind, (p: PropertySchema) => boolean> = {
   boolean: (p) => p.type === 'boolean',
   number: (p) => p.type === 'integer' || p.type === 'number',
   list: (p) => Array.isArray(p.type) && p.type.includes('array') && p.type.includes('string'),
+  vars: (p) => p.type === 'object' && (p as { additionalProperties?: PropertySchema }).additionalProperties?.type === 'string',
+  secrets: (p) => p.type === 'object' && (p as { additionalProperties?: PropertySchema }).additionalProperties?.$ref === '#/$defs/secretRef',
 };
 
 describe('the flag table', () => {

@@ -26,6 +26,12 @@ describe('flag values', () => {
     expect(() => parseTarget('ftp://h/v1.0', '--target')).toThrow(/http:\/\/ or https:\/\//);
     expect(() => parseTarget('https://u:p@h/v1.0', '--target')).toThrow(/credentials/);
     expect(() => parseTarget('https://h/v1.0?x=1', '--target')).toThrow(/query/);
+    expect(parseTarget('https://graph.microsoft.com/beta', '--target')).toBe('https://graph.microsoft.com/beta');
+    expect(() => parseTarget('https://graph.microsoft.com', '--target')).toThrow(
+      '--target "https://graph.microsoft.com" does not end in a version segment: add /v1.0 (or /beta), e.g. https://graph.microsoft.com/v1.0');
+    expect(() => parseTarget('http://127.0.0.1:8080/graph/', '--target')).toThrow(/add \/v1\.0 \(or \/beta\), e\.g\. http:\/\/127\.0\.0\.1:8080\/graph\/v1\.0$/);
+    expect(() => parseTarget('https://graph.microsoft.com/v1.0/servicePrincipals', '--target')).toThrow(
+      /give the base URL only, https:\/\/graph\.microsoft\.com\/v1\.0: the run adds/);
   });
   it('reads whole numbers and lists', () => {
     expect(parsePositiveInt('4', '--concurrency')).toBe(4);

@@ -77,8 +77,15 @@ describe('a target that implements only create', () => {
     expect(run.stdout).toMatch(/SKIP  start\/answers-204-and-activates/);
   });
 
+  it('skips each missing route at once: one request, no polling for consistency', () => {
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: { id: string; status: string; steps: { status: string; attempts: number }[] }[] };
+    const answered = results.cases.filter((c) => c.status === 'skipped').flatMap((c) => c.steps.filter((s) => s.status === 'failed'));
+    expect(answered.length).toBeGreaterThan(4);
+    for (const step of answered) expect(step.attempts).toBe(1);
+  });
+
   it('is conformant: nothing it implements broke the contract', () => {
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^gsc: 3 passed, 0 failed, 0 errors, \d+ skipped/m);
+    expect(run.stdout).toMatch(/^gsc: 6 passed, 0 failed, 0 errors, \d+ skipped/m); // answers-201 and the five new-job cases
   });
 });

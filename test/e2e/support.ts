@@ -11,16 +11,23 @@ export interface CliRun {
 
 class Capture extends Writable {
   text = '';
+  constructor(private readonly onText?: (text: string) => void) {
+    super();
+  }
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
     this.text += chunk.toString();
+    this.onText?.(chunk.toString());
     done();
   }
 }
 
-/** Runs `gsc ARGS` in-process, as a user would from `cwd`, with only the given environment. */
-export async function gsc(args: string[], options: { env?: Record<string, string>; cwd?: string; signal?: AbortSignal } = {}): Promise<CliRun> {
-  const stdout = new Capture();
-  const stderr = new Capture();
+/**
+ * Runs `gsc ARGS` in-process, as a user would from `cwd`, with only the given environment.
+ * `onOutput` sees the text as it is written, for commands that run until stopped.
+ */
+export async function gsc(args: string[], options: { env?: Record<string, string>; cwd?: string; signal?: AbortSignal; onOutput?: (stream: 'stdout' | 'stderr', text: string) => void } = {}): Promise<CliRun> {
+  const stdout = new Capture((text) => options.onOutput?.('stdout', text));
+  const stderr = new Capture((text) => options.onOutput?.('stderr', text));
   const code = await main(args, {
     stdout,
     stderr,

@@ -116,6 +116,20 @@ describe('read and delete jobs', () => {
     expect(res.json.synchronizationRules[0].name).toBe('USER_TO_USER');
   });
 
+  it("takes its own schema back unchanged with 204, and refuses a body that is no schema with 400", async () => {
+    const id = await c.newJob();
+    const read = await c.send('GET', c.job(id, '/schema'));
+    const put = await c.send('PUT', c.job(id, '/schema'), { json: read.json });
+    expect(put.status).toBe(204);
+    expect(put.text).toBe('');
+    const renamed = { ...read.json, synchronizationRules: [{ ...read.json.synchronizationRules[0], name: 'RENAMED' }] };
+    expect((await c.send('PUT', c.job(id, '/schema'), { json: renamed })).status).toBe(204);
+    expect((await c.send('GET', c.job(id, '/schema'))).json.synchronizationRules[0].name).toBe('RENAMED');
+    const refused = await c.send('PUT', c.job(id, '/schema'), { json: { directories: [] } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.code).toBe('BadRequest');
+  });
+
   it('serves the same routes under /beta and with a trailing slash', async () => {
     const beta = await fetch(`${c.handle.origin}/beta${c.jobs}/`, {
       method: 'POST',

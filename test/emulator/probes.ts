@@ -55,6 +55,7 @@ export const PROBES = {
     claim: 'lastSuccessfulExecutionWithExports is null',
     holds: newJobHas((j) => j?.status?.lastSuccessfulExecutionWithExports === null),
   },
+  progressEmpty: { claim: 'a new job has made no progress', holds: newJobHas((j) => j?.status?.progress === undefined || (Array.isArray(j.status.progress) && j.status.progress.length === 0)) },
   quarantineNull: { claim: 'quarantine is null', holds: newJobHas((j) => j?.status?.quarantine === null) },
   steadyStateDateTimes: {
     claim: 'steady-state times are date-times',
@@ -197,6 +198,25 @@ export const PROBES = {
   },
   discoverableBoolean: { claim: 'discoverable is a boolean', holds: async (c) => (await templates(c)).every((t) => typeof t.discoverable === 'boolean') },
   applicationIdGuid: { claim: 'applicationId is a GUID', holds: async (c) => (await templates(c)).every((t) => GUID.test(t.applicationId)) },
+  schemaPut204: {
+    claim: "PUT of a job's own schema answers 204 with no body",
+    holds: async (c) => {
+      const id = await c.newJob();
+      const read = await c.send('GET', c.job(id, '/schema'));
+      if (read.status !== 200) return true; // the read is schemaGet200's point
+      const schema = read.json;
+      const res = await c.send('PUT', c.job(id, '/schema'), { json: schema });
+      return res.status === 204 && res.text === '';
+    },
+  },
+  readOnlyWritesRefused: {
+    claim: 'a read-only token cannot create',
+    holds: async (c) => {
+      const res = await c.send('POST', c.jobs, { json: { templateId: 'BoxOutDelta' }, auth: 'Bearer gsc-emulator-read-only-token' });
+      if (typeof res.json?.id === 'string') await c.send('DELETE', c.job(res.json.id));
+      return res.status === 401 || res.status === 403;
+    },
+  },
   schemaGet200: { claim: 'GET schema answers 200', holds: async (c) => (await c.send('GET', c.job(await c.newJob(), '/schema'))).status === 200 },
   requestIdHeader: { claim: 'answers carry request-id', holds: async (c) => GUID.test((await c.send('GET', c.jobs)).headers['request-id'] ?? '') },
   clientRequestIdEchoed: {

@@ -104,12 +104,55 @@ describe('operations', () => {
     const result = await lintCase(`      - name: put\n${PUT_JOBS}        expect: { status: 405 }\n`);
     expect(result.diagnostics).toEqual([]);
   });
+  it('lets it also accept the 404 and 400 Graph answers an unsupported method with', async () => {
+    const result = await lintCase(`      - name: put\n${PUT_JOBS}        expect: { status: [404, 405, 400] }\n`);
+    expect(result.diagnostics).toEqual([]);
+  });
   it('still refuses that method when the step expects anything else', async () => {
-    const result = await lintCase(`      - name: put\n${PUT_JOBS}        expect: { status: [400, 405] }\n`);
-    expect(codes(result)).toEqual(['unknown-operation']);
+    for (const status of ['[405, 201]', '[404, 400]', '4xx']) {
+      const result = await lintCase(`      - name: put\n${PUT_JOBS}        expect: { status: ${status} }\n`);
+      expect(codes(result), status).toEqual(['unknown-operation']);
+    }
   });
   it('still refuses a path that does not exist, whatever the step expects', async () => {
     const result = await lintCase(`      - name: put\n        request: { method: PUT, path: "/servicePrincipals/{{servicePrincipalId}}/synchronization/jbos" }\n        expect: { status: 405 }\n`);
     expect(codes(result)).toEqual(['unknown-operation']);
+  });
+});
+
+describe('anyOf alternatives', () => {
+  const LIST = '        request: { method: GET, path: "/servicePrincipals/{{servicePrincipalId}}/synchronization/jobs" }\n';
+  it('loads each alternative as a whole expectation', async () => {
+    const result = await lintCase(`      - name: list\n${LIST}        expect:\n          anyOf:\n            - { status: 200, json: { /value: { type: array } } }\n            - { status: 4xx }\n`);
+    expect(result.diagnostics).toEqual([]);
+    const alternatives = result.suites[0]?.cases[0]?.steps[0]?.expect.anyOf;
+    expect(alternatives?.map((a) => a.status?.anyOf)).toEqual([[200], ['4xx']]);
+    expect(alternatives?.[0]?.values.map((v) => v.pointer)).toEqual(['/value']);
+  });
+  it('needs a status in every alternative of a main step', async () => {
+    const result = await lintCase(`      - name: list\n${LIST}        expect:\n          anyOf:\n            - { status: 200 }\n            - { emptyBody: true }\n`);
+    expect(codes(result)).toEqual(['missing-status']);
+  });
+  it('stands alone: a status beside it is an error', async () => {
+    const result = await lintCase(`      - name: list\n${LIST}        expect:\n          status: 200\n          anyOf: [{ status: 200 }, { status: 404 }]\n`);
+    expect(codes(result).length).toBeGreaterThan(0);
+  });
+  it('checks the variables of each alternative', async () => {
+    const result = await lintCase(`      - name: list\n${LIST}        expect:\n          anyOf:\n            - { status: 200, json: { /value: { contains: { id: "{{nope}}" } } } }\n            - { status: 404 }\n`);
+    expect(codes(result)).toEqual(['unknown-variable']);
+  });
+});
+
+describe('user variables in a suite', () => {
+  it('are known everywhere, and each case records the ones it needs', async () => {
+    const result = await lintCase(
+      `      - name: provision\n        request: { method: POST, path: "/servicePrincipals/{{servicePrincipalId}}/synchronization/jobs/{{vars.jobId}}/start", json: { credentials: [{ key: SecretToken, value: "{{secrets.token}}" }] } }\n        expect: { status: 204 }\n`,
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.suites[0]?.cases[0]?.needs).toEqual(['vars.jobId', 'secrets.token']);
+  });
+  it('refuses another namespace or an empty name', async () => {
+    const result = await lintCase(`      - name: list\n        request: { method: GET, path: "/servicePrincipals/{{env.sp}}/synchronization/jobs/{{vars.}}" }\n        expect: { status: 200 }\n`);
+    expect(codes(result)).toEqual(['bad-template', 'bad-template']);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createConsoleReporter } from '../../src/report/console.js';
 import { captureStream, cases, errored, failed, info, passed, run, SECRETS, skipped, summary } from './fixtures.js';
 
@@ -59,7 +59,7 @@ describe('console reporter', () => {
     const text = await consoleOutput({}, [leftover], { counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 5, verdict: 'conformant', conformant: true });
     expect(text).toContain('PASS  create/answers-201-with-a-job — A valid create answers 201 Created with a synchronizationJob (its cleanup did not succeed; something may be left behind)');
     expect(text).toContain('  cleanup step "delete-job" failed at suites/synchronization-jobs/create.yaml:45:9');
-    expect(text.trimEnd().split('\n').at(-2)).toBe('Conformant at level MUST: no MUST case failed.');
+    expect(text.trimEnd().split('\n').at(-2)).toBe('Conformant on 1 of 1 case, at level MUST: no MUST case failed.');
   });
 
   it('explains an error with its code and shows the unparseable body safely', async () => {
@@ -91,7 +91,7 @@ describe('console reporter', () => {
     const should = { ...failed, level: 'SHOULD' as const };
     const text = await consoleOutput({}, [passed, should], { counts: { passed: 1, failed: 1, error: 0, skipped: 0 }, durationMs: 80, verdict: 'conformant', conformant: true });
     const lines = text.trimEnd().split('\n');
-    expect(lines.at(-2)).toBe('Conformant at level MUST: no MUST case failed; 1 failure below MUST does not count.');
+    expect(lines.at(-2)).toBe('Conformant on 2 of 2 cases, at level MUST: no MUST case failed; 1 failure below MUST does not count.');
     expect(lines.at(-1)).toBe('gsc: 1 passed, 1 failed, 0 errors, 0 skipped (80 ms)');
   });
 
@@ -160,5 +160,79 @@ describe('console reporter', () => {
     const r = createConsoleReporter({ outDir: '.', stream: out.stream, color: false });
     await r.onRunStart?.({ ...info, target: 'https://user:pw@example.test/v1.0', total: 1 });
     expect(out.text()).toContain('against https://[REDACTED]@example.test/v1.0\n1 case, failing level MUST');
+  });
+});
+
+describe('skip notes say the real reason', () => {
+  it('a skipped optional case whose route answered 404 is listed under Skipped with that reason, not as a cleanup that failed', async () => {
+    const answered404 = { ...failed.steps[0]!, status: 'failed' as const };
+    const c = { ...skipped, skipReason: 'the target answered 404 to POST /v1.0/x: it does not implement this optional route', steps: [answered404] };
+    const text = await consoleOutput({}, [c], { counts: { passed: 0, failed: 0, error: 0, skipped: 1 }, durationMs: 5, verdict: 'conformant', conformant: true });
+    expect(text).not.toContain('its cleanup did not succeed');
+    expect(text).not.toContain('Failures and errors');
+    expect(text).toContain('Skipped\n  create/rejects-a-second-job: the target answered 404 to POST /v1.0/x: it does not implement this optional route');
+  });
+
+  it('a skipped case whose cleanup really failed says both', async () => {
+    const c = { ...skipped, skipReason: 'not implemented', steps: [failed.steps[1]!] };
+    const text = await consoleOutput({}, [c], { counts: { passed: 0, failed: 0, error: 0, skipped: 1 }, durationMs: 5, verdict: 'conformant', conformant: true });
+    expect(text).toContain('(skipped: not implemented; its cleanup did not succeed; something may be left behind)');
+  });
+});
+
+describe('one deviation that breaks many cases does not flood the log', () => {
+  const many = Array.from({ length: 8 }, (_, i) => ({ ...failed, id: `create/case-${i}` }));
+  const end = { counts: { passed: 0, failed: 8, error: 0, skipped: 0 }, durationMs: 5, verdict: 'non-conformant' as const, conformant: false };
+
+  it('tells a step that failed the same way as in an earlier case in one line, naming that case', async () => {
+    const text = await consoleOutput({}, many, end);
+    expect(text).toContain('  step "create" failed as in create/case-0: ');
+    expect(text).toContain('  cleanup step "delete-job" failed as in create/case-0: status must be 204 or 404');
+    expect(text.split('request: POST').length - 1).toBeLessThanOrEqual(6);
+    expect(text).toContain('Requests and responses are shown for the first 3 cases; results.json has every exchange, and --verbose prints them all.');
+  });
+
+  it('--verbose still shows every case in full', async () => {
+    const text = await consoleOutput({ verbose: true }, many, end);
+    expect(text).not.toContain('failed as in');
+    expect(text.split('request: POST').length - 1).toBe(16);
+  });
+
+  it('leaves hop-by-hop headers (connection, keep-alive, transfer-encoding) out of explanations', async () => {
+    const hop = { ...failed, steps: failed.steps.map((s) => (s.exchange ? { ...s, exchange: { ...s.exchange, response: { ...s.exchange.response, headers: { ...s.exchange.response.headers, connection: 'keep-alive', 'keep-alive': 'timeout=5', 'transfer-encoding': 'chunked' } } } } : s)) };
+    const text = await consoleOutput({}, [hop], end);
+    expect(text).toContain('request-id: req-1');
+    expect(text).not.toMatch(/^\s+(connection|keep-alive|transfer-encoding):/m);
+  });
+});
+
+describe('progress', () => {
+  it('in a CI log (no terminal), says at least every 10 s which case is still running', async () => {
+    vi.useFakeTimers();
+    try {
+      const out = captureStream();
+      const r = createConsoleReporter({ outDir: '.', stream: out.stream, color: false });
+      await r.onRunStart?.({ ...info, total: 2 });
+      await r.onCaseStart?.({ id: 'start/answers-204-and-activates', title: 'x' });
+      vi.advanceTimersByTime(10_000);
+      expect(out.text()).toMatch(/ {2}… still running start\/answers-204-and-activates \(.*\): waiting for the target, for consistency or throttling\n$/);
+      await r.onCaseEnd?.({ ...passed, id: 'start/answers-204-and-activates' });
+      await r.onRunEnd?.(summary);
+      const before = out.text();
+      vi.advanceTimersByTime(30_000);
+      expect(out.text()).toBe(before);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('on a terminal, counts the cases: [1/2]', async () => {
+    const out = captureStream();
+    Object.assign(out.stream, { isTTY: true });
+    const r = createConsoleReporter({ outDir: '.', stream: out.stream, color: false });
+    await r.onRunStart?.({ ...info, total: 2 });
+    await r.onCaseStart?.({ id: passed.id, title: passed.title });
+    await r.onCaseEnd?.(passed);
+    expect(out.text()).toContain(`[1/2] PASS  ${passed.id}`);
   });
 });

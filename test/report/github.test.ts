@@ -100,7 +100,7 @@ describe('GitHub step summary', () => {
   it('shows a conformant run with a check mark and no failure list', async () => {
     const text = await summaryText([passed], { counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 10, verdict: 'conformant', conformant: true });
     expect(text).toContain('### ✅ graph-sync-conformance');
-    expect(text).toContain('Conformant at level MUST: no MUST case failed.');
+    expect(text).toContain('Conformant on 1 of 1 case, at level MUST: no MUST case failed.');
     expect(text).not.toContain('Failures and errors');
   });
 

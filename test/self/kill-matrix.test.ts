@@ -1,11 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listDeviations, startEmulator, type Deviation } from '../../src/emulator/index.js';
-import { gsc, targetFlags, tempDir } from '../e2e/support.js';
-
-interface CaseOutcome { id: string; level: string; status: string }
-interface RunOutcome { code: number; cases: CaseOutcome[] }
+import { listDeviations, type Deviation } from '../../src/emulator/index.js';
+import { pool, runSuites, type RunOutcome } from './run-suites.js';
 
 /**
  * How long `eventually` steps may poll. A deviation that hides a job makes its polls run out,
@@ -17,37 +14,14 @@ interface RunOutcome { code: number; cases: CaseOutcome[] }
 const CLEAN_CONSISTENCY_TIMEOUT = '5s';
 const DEVIATION_CONSISTENCY_TIMEOUT = '1s';
 
-/** Runs every shipped case against an emulator with these deviations, as a user would with gsc. */
-async function runAgainst(deviations: string[]): Promise<RunOutcome> {
-  const consistencyTimeout = deviations.length === 0 ? CLEAN_CONSISTENCY_TIMEOUT : DEVIATION_CONSISTENCY_TIMEOUT;
-  const emu = await startEmulator({ deviations });
-  const out = tempDir('gsc-kill-');
-  try {
-    // Level MAY: any failed case, whatever its level, fails the run, so every catch shows in the exit code.
-    const run = await gsc(['run', ...targetFlags(emu), '--out', out, '--reporter', 'json', '--level', 'MAY', '--consistency-timeout', consistencyTimeout, '--ledger', 'off']);
-    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: CaseOutcome[] };
-    return { code: run.code, cases: results.cases };
-  } finally {
-    await emu.close();
-    rmSync(out, { recursive: true, force: true });
-  }
+/** Runs every shipped case against an emulator with these deviations, with every user variable given. */
+function runAgainst(deviations: string[]): Promise<RunOutcome> {
+  return runSuites({ deviations }, deviations.length === 0 ? CLEAN_CONSISTENCY_TIMEOUT : DEVIATION_CONSISTENCY_TIMEOUT);
 }
 
 /** The ids of the cases that failed in a run, in run order. */
 function failedIds(run: RunOutcome): string[] {
   return run.cases.filter((c) => c.status === 'failed').map((c) => c.id);
-}
-
-async function pool<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  }));
-  return out;
 }
 
 /** Writes reports/kill-matrix.{json,md}: which cases caught each deviation, declared or not. */

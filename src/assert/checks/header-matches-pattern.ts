@@ -1,3 +1,4 @@
+import { MAX_PATTERN_INPUT } from '../../common/user-pattern.js';
 import type { HeaderExpectation } from '../../model/index.js';
 import { headerValue } from '../support/headers.js';
 import { compilePattern } from '../support/pattern.js';
@@ -18,6 +19,9 @@ export const headerMatchesPattern: PredicateDefinition<Part> = {
     const said = { subject: `${part.name} header`, claim: `match /${part.pattern}/`, expected: part.pattern, actual: value };
     // actual undefined: the header is missing altogether.
     if (value === undefined) return { ...said, holds: false, unmet: 'be present' };
-    return { ...said, holds: regex.test(value) };
+    const verdict = regex.test(value);
+    // A header over the pattern input cap cannot be judged either way.
+    if (verdict === 'too-long') return { ...said, holds: false, unmet: `be at most ${MAX_PATTERN_INPUT} characters long` };
+    return { ...said, holds: verdict };
   },
 };

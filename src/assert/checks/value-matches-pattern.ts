@@ -1,3 +1,4 @@
+import { MAX_PATTERN_INPUT } from '../../common/user-pattern.js';
 import type { ValueExpectation } from '../../model/index.js';
 import { preview } from '../json/preview.js';
 import { bodyValue } from '../support/body.js';
@@ -21,6 +22,9 @@ export const valueMatchesPattern: PredicateDefinition<Part> = {
     if (!at.found || typeof at.value !== 'string') {
       return { ...said, holds: false, unmet: 'be a string', actual: at.found ? preview(at.value) : undefined };
     }
-    return { ...said, holds: regex.test(at.value), actual: preview(at.value) };
+    const verdict = regex.test(at.value);
+    // Too long to match (RE2's heap is fixed): neither the claim nor its negation can be judged.
+    if (verdict === 'too-long') return { ...said, holds: false, unmet: `be at most ${MAX_PATTERN_INPUT} characters long`, actual: preview(at.value) };
+    return { ...said, holds: verdict, actual: preview(at.value) };
   },
 };

@@ -1,7 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { jsonProblem, readConfinedFile } from '../../common/confined-file.js';
+import { nestsDeeperThan, tooDeepMessage } from '../../common/json-depth.js';
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import { parse as parseYaml } from 'yaml';
 import { SchemaLoadError } from '../errors.js';
 import type { SchemaStore, SchemaViolation } from '../types.js';
 import { createAjv } from '../../common/ajv.js';
@@ -13,6 +16,9 @@ import { SchemaLocations } from './locations.js';
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 // A $ref to a file outside the loaded directories is loaded on demand; this bounds the retries.
 const MAX_LATE_LOADS = 100;
+
+/** The top-level fields of an OpenAPI 3 document. */
+const OPENAPI_FIELDS = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs'];
 
 type Validate = (value: unknown) => SchemaViolation[];
 
@@ -62,6 +68,14 @@ class FileSchemaStore implements SchemaStore {
     return (value) => (validate(value) ? [] : collapse(validate.errors ?? [], deps).map(toViolation));
   }
 
+  /**
+   * Strict mode refuses unknown keywords, and an OpenAPI document's top-level fields are not
+   * schema keywords: they are declared once (with no meaning) so the schemas inside can be used.
+   */
+  #knowOpenApiFields(): void {
+    for (const keyword of OPENAPI_FIELDS) if (this.#ajv.getKeyword(keyword) === false) this.#ajv.addKeyword(keyword);
+  }
+
   #ensureLoaded(file: string): void {
     if (!this.#loaded.has(file) && !this.#broken.has(file)) this.#register(file);
     const broken = this.#broken.get(file);
@@ -76,20 +90,21 @@ class FileSchemaStore implements SchemaStore {
 
   /** Registers one file; returns what is wrong with it, if anything. */
   #add(file: string): string | undefined {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' ? 'schema file not found (check the $ref path)' : `cannot read the schema file (${code ?? String(error)})`;
-    }
+    // A regular file below the size cap; its content is never quoted in the problem.
+    const read = readConfinedFile(file, undefined);
+    if ('problem' in read) return read.missing ? 'schema file not found (check the $ref path)' : `the schema file ${read.problem}`;
+    if (nestsDeeperThan(read.text)) return tooDeepMessage();
     let schema: unknown;
+    // An OpenAPI document in YAML (specs/) holds schemas too: a ref to one names it with a #/pointer.
+    const isYaml = /\.ya?ml$/i.test(file);
     try {
-      schema = JSON.parse(text);
+      schema = isYaml ? parseYaml(read.text) : JSON.parse(read.text);
     } catch (error) {
-      return `not valid JSON: ${(error as Error).message}`;
+      // The first line of yaml's message says what and where; the lines after it quote the file.
+      return isYaml ? `not valid YAML: ${String((error as Error).message).split('\n')[0]}` : `not valid JSON: ${jsonProblem(error)}`;
     }
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return 'a schema file must hold a JSON object';
+    if (isYaml) this.#knowOpenApiFields();
     const declared = (schema as Record<string, unknown>)['$schema'];
     if (declared !== undefined && declared !== DRAFT_2020_12 && declared !== `${DRAFT_2020_12}#`) {
       return `"$schema": ${JSON.stringify(declared)} is not supported; write "${DRAFT_2020_12}"`;
@@ -102,7 +117,7 @@ class FileSchemaStore implements SchemaStore {
       return `not a valid JSON Schema: ${(error as Error).message}`;
     }
     if (typeof id === 'string') this.#fileById.set(id, file);
-    this.#texts.set(file, text);
+    this.#texts.set(file, read.text);
     this.#locations.add(schema, pathToFileURL(file).href);
     return undefined;
   }

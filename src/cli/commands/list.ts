@@ -1,3 +1,4 @@
+import { nothingSelected } from '../../plan/nothing-selected.js';
 import { selectOrUsage } from '../../run/plan.js';
 import { parseSettings } from '../args.js';
 import { EXIT } from '../../run/exit-codes.js';
@@ -18,11 +19,17 @@ export async function listCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const suites = await loadAndReport(s.positionals, io);
   if (!suites) return EXIT.usage;
-  const planned = selectOrUsage(suites, { ...(s.get('grep') !== undefined ? { grep: s.get('grep') } : {}), tags: parseList(s.get('tags')) }, settingsLabel(s));
+  const selection = { ...(s.get('grep') !== undefined ? { grep: s.get('grep') } : {}), tags: parseList(s.get('tags')) };
+  const planned = selectOrUsage(suites, selection, settingsLabel(s));
+  if (planned.length === 0) {
+    println(io.stderr, `gsc list: ${nothingSelected(suites, selection)}`);
+    return EXIT.usage;
+  }
   const width = Math.max(0, ...planned.map((p) => p.case.id.length));
   for (const { case: c } of planned) {
     const tags = c.tags.length ? `  [${c.tags.join(', ')}]` : '';
-    println(io.stdout, `${c.level.padEnd(7)}${c.id.padEnd(width + 2)}${c.title}${tags}`);
+    const needs = c.needs?.length ? `  needs ${c.needs.map((n) => `{{${n}}}`).join(', ')}` : '';
+    println(io.stdout, `${c.level.padEnd(7)}${c.id.padEnd(width + 2)}${c.title}${tags}${needs}`);
   }
   println(io.stdout, `${planned.length} case(s)`);
   return EXIT.conformant;

@@ -1,4 +1,4 @@
-import { EXIT, planOnly, run, type RunResult } from '../../run/index.js';
+import { EXIT, GscBaselineError, planOnly, run, type RunResult } from '../../run/index.js';
 import { GscSuiteError } from '../../run/suites.js';
 import { readSettings } from '../config/index.js';
 import { runFlags } from '../flags.js';
@@ -24,11 +24,15 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const hooks = { label: settingsLabel(s), lastWords: setLastWords };
   const options = {
-    ...runOptions(s, io.cwd),
+    ...runOptions(s, io.cwd, io.env),
     ...(io.signal ? { signal: io.signal } : {}),
     stdout: io.stdout,
+    liveStream: io.stderr,
     color: useColor(io.stdout, io.env),
     env: io.env,
+    // The reporters get every case as it ends and the exit code reads only the verdict, aborted
+    // and coverage: holding the cases again would only grow a long soak's memory.
+    keepCases: false,
     onNotice: (text: string) => println(io.stderr, text),
   };
   try {
@@ -45,6 +49,11 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       printDiagnostics(err.loaded, io);
       return EXIT.usage;
     }
+    if (err instanceof GscBaselineError) {
+      for (const text of err.formatted) println(io.stderr, `${text}\n`);
+      println(io.stderr, `gsc run: ${err.summary}`);
+      return EXIT.usage;
+    }
     throw err;
   }
 }
@@ -52,5 +61,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
 /** Cases in error were not tested: calling the target conformant would claim what no one checked. */
 function exitCode(result: RunResult): number {
   if (result.aborted?.code === 'aborted') return EXIT.interrupted;
-  return { conformant: EXIT.conformant, 'non-conformant': EXIT.nonConformant, incomplete: EXIT.untestable }[result.verdict];
+  const code = { conformant: EXIT.conformant, 'non-conformant': EXIT.nonConformant, incomplete: EXIT.untestable }[result.verdict];
+  // Below --min-coverage the run fails even when every case passed.
+  return result.coverage?.belowMinimum && code === EXIT.conformant ? EXIT.nonConformant : code;
 }

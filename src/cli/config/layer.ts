@@ -32,7 +32,10 @@ export function configLayer(config: ConfigFile, chosen: ChosenTarget, defs: read
   const replaced = new Map<string, string[]>();
   for (const [key, raw] of Object.entries(chosen.keys)) {
     const spec = CONFIG_KEYS[key];
-    if (spec === undefined || !flags.has(spec.flag) || given(spec.flag) !== undefined) continue;
+    if (spec === undefined || !flags.has(spec.flag)) continue;
+    // User variables merge name by name with the higher layers, so the file's are always read.
+    const merged = spec.kind === 'vars' || spec.kind === 'secrets';
+    if (!merged && given(spec.flag) !== undefined) continue;
     const by = (EXCLUDES[spec.flag] ?? []).map(given).find((label) => label !== undefined);
     if (by !== undefined) {
       replaced.set(by, [...(replaced.get(by) ?? []), key]);
@@ -59,4 +62,14 @@ const CONVERT: Record<ConfigKind, (raw: unknown, place: RefPlace, env: Record<st
   list: (raw) => ({ value: Array.isArray(raw) ? raw.map(String).join(',') : String(raw) }),
   path: (raw, place) => resolvePath(String(raw), place),
   secret: (raw, place, env) => resolveSecret(raw as SecretRef, place, env),
+  vars: (raw) => ({ value: JSON.stringify(raw) }),
+  secrets: (raw, place, env) => {
+    const out: Record<string, string> = {};
+    for (const [name, ref] of Object.entries(raw as Record<string, SecretRef>)) {
+      const resolved = resolveSecret(ref, { ...place, key: `${place.key}.${name}` }, env);
+      if ('problem' in resolved) return resolved;
+      out[name] = resolved.value;
+    }
+    return { value: JSON.stringify(out) };
+  },
 };

@@ -25,7 +25,7 @@ export interface RefPlace {
  * the file and the key that refers to it, never the value.
  */
 export function resolveSecret(ref: SecretRef, place: RefPlace, env: Record<string, string | undefined>): { value: string } | { problem: Diagnostic } {
-  const at = ['targets', place.target, place.key];
+  const at = ['targets', place.target, ...place.key.split('.')];
   if ('env' in ref) {
     const value = env[ref.env]?.trim();
     if (value) return secret(value);

@@ -17,7 +17,7 @@ export const ACTIONS: readonly Deviation[] = [
   },
   /** pause answers 204 and changes nothing. */
   {
-    name: 'pause-does-not-pause', breaks: "pause makes the job's schedule and status Paused", doc: DOCS.pause,
+    name: 'pause-does-not-pause', breaks: 'pause leaves the job paused: status Paused, or a schedule no longer Active', doc: DOCS.pause,
     skipEffect: 'pause',
     mustFail: { probes: ['pausePauses'], cases: ['pause/answers-204-and-pauses'] },
   },

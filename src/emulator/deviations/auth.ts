@@ -16,6 +16,12 @@ export const AUTH: readonly Deviation[] = [
     acceptAuth: 'malformed',
     mustFail: { probes: ['malformedAuth401'], cases: ['create/rejects-malformed-token'] },
   },
+  /** Permissions are not checked: a token that may only read creates jobs. */
+  {
+    name: 'read-only-token-writes', breaks: 'A write with a token that lacks the write permission answers 401 UnknownError or 403', doc: DOCS.errors,
+    readOnlyTokensWrite: true,
+    mustFail: { probes: ['readOnlyWritesRefused'], cases: ['auth/low-privilege-token-is-refused'] },
+  },
   /** JWTs are parsed but their signature and audience are not validated. */
   {
     name: 'invalid-token-accepted', breaks: 'A request with a well-formed (JWT) bearer token the service does not accept answers 401',

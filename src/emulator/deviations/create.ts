@@ -91,6 +91,6 @@ export const CREATE: readonly Deviation[] = [
   {
     name: 'duplicate-job-ids', breaks: 'Every created job gets its own id', doc: DOCS.createJob,
     jobId: (generated) => generated.replace(/[0-9a-f]{32}$/, '0'.repeat(32)),
-    mustFail: { probes: ['distinctIds'], cases: ['create/two-creates-give-distinct-ids'] },
+    mustFail: { probes: ['distinctIds'], cases: ['create/second-job-of-a-template-has-a-new-id-or-is-refused'] },
   },
 ];

@@ -25,6 +25,6 @@ export const CREDENTIALS: readonly Deviation[] = [
   {
     name: 'validate-credentials-200', breaks: 'validateCredentials answers 204', doc: DOCS.validateCredentials,
     reply: onSuccess('validateCredentials', (r) => ({ ...r, status: 200 })),
-    mustFail: { probes: ['validateCredentials204'], cases: ['validate-credentials/answers-204'] },
+    mustFail: { probes: ['validateCredentials204'], cases: ['validate-credentials/answers-204', 'validate-credentials/refusal-is-a-graph-error'] },
   },
 ];

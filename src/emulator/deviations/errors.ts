@@ -46,10 +46,10 @@ export const ERRORS: readonly Deviation[] = [
     reply: onError((r) => ({ ...r, headers: without(r.headers, 'content-type') })),
     mustFail: { probes: ['errorContentTypeJson'], cases: ['get/unknown-job-answers-404'] },
   },
-  /** The router reports every miss as 404, hiding which paths exist. */
+  /** An unsupported method answers 501 Not Implemented, as if the server were at fault. */
   {
-    name: 'wrong-method-answers-404', breaks: 'A known path with a method it does not support answers 405', doc: DOCS.errors,
-    reply: (r) => (r.problem === 'method' ? { ...r, status: 404, headers: without(r.headers, 'allow') } : r),
-    mustFail: { probes: ['method405'], cases: ['errors/unsupported-method-answers-405'] },
+    name: 'wrong-method-answers-501', breaks: 'A known path with a method it does not support answers 405 (Graph also answers 404 or 400), never a server error', doc: DOCS.errors,
+    reply: (r) => (r.problem === 'method' ? { ...r, status: 501, headers: without(r.headers, 'allow') } : r),
+    mustFail: { probes: ['method405'], cases: ['errors/unsupported-method-is-refused'] },
   },
 ];

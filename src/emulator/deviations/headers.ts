@@ -21,7 +21,7 @@ export const HEADERS: readonly Deviation[] = [
   {
     name: 'no-odata-version', breaks: 'JSON answers carry OData-Version: 4.0', doc: DOCS.headers,
     reply: (r) => ({ ...r, headers: without(r.headers, 'odata-version') }),
-    mustFail: { probes: ['odataVersion'], cases: ['create/response-carries-odata-metadata'] },
+    mustFail: { probes: ['odataVersion'], cases: ['create/response-carries-odata-version'] },
   },
   /** Bodies without OData control information. */
   {
@@ -31,7 +31,7 @@ export const HEADERS: readonly Deviation[] = [
       const { '@odata.context': _context, ...body } = bodyOf(r);
       return { ...r, json: body };
     },
-    mustFail: { probes: ['odataContext'], cases: ['create/response-carries-odata-metadata'] },
+    mustFail: { probes: ['odataContext'], cases: ['create/response-carries-odata-context'] },
   },
   /** Clients can only guess how long to wait (seen with chaos throttling and provisionOnDemand's rate limit). */
   {

@@ -60,6 +60,7 @@ export interface Hooks {
   rejectCombinedResetScope: boolean;
   acceptUnknownSecretKeys: boolean;
   rejectQualifiedActions: boolean;
+  readOnlyTokensWrite: boolean;
   newJob(job: JobDoc): void;
   jobId(generated: string, templateId: string): string;
   reply(reply: Reply, ctx: RequestContext): Reply;
@@ -82,6 +83,7 @@ export function composeHooks(deviations: readonly Deviation[]): Hooks {
     rejectCombinedResetScope: has((d) => d.rejectCombinedResetScope),
     acceptUnknownSecretKeys: has((d) => d.acceptUnknownSecretKeys),
     rejectQualifiedActions: has((d) => d.rejectQualifiedActions),
+    readOnlyTokensWrite: has((d) => d.readOnlyTokensWrite),
     newJob: (job) => deviations.forEach((d) => d.newJob?.(job)),
     jobId: (generated, templateId) => deviations.reduce((id, d) => d.jobId?.(id, templateId) ?? id, generated),
     reply: (reply, ctx) => deviations.reduce((r, d) => d.reply?.(r, ctx) ?? r, reply),

@@ -30,11 +30,11 @@ export const JOB_STATE: readonly Deviation[] = [
   },
   /** NotRun means configured and possibly started; a new job is neither. */
   {
-    name: 'new-job-status-not-run', breaks: "A new job's status code is NotConfigured", doc: DOCS.status,
+    name: 'new-job-status-not-run', breaks: "A new job's status code is NotConfigured (or Paused, for some templates)", doc: DOCS.status,
     newJob: (job) => {
       job.status.code = 'NotRun';
     },
-    mustFail: { probes: ['statusNotConfigured'], cases: ['create/new-job-status-never-ran'] },
+    mustFail: { probes: ['statusNotConfigured'], cases: ['create/new-job-status-never-ran', 'create/new-job-status-not-configured'] },
   },
   /** A job that never ran cannot have failed. */
   {
@@ -106,6 +106,14 @@ export const JOB_STATE: readonly Deviation[] = [
       job.status.steadyStateFirstAchievedTime = '1/1/0001 12:00:00 AM';
       job.status.steadyStateLastAchievedTime = '1/1/0001 12:00:00 AM';
     },
-    mustFail: { probes: ['steadyStateDateTimes'], cases: ['create/new-job-status-never-ran'] },
+    mustFail: { probes: ['steadyStateDateTimes'], cases: ['create/new-job-status-never-ran', 'create/new-job-steady-state-never-and-no-troubleshooting-url'] },
+  },
+  /** A job that never ran reports progress it cannot have made. */
+  {
+    name: 'new-job-progress-not-empty', breaks: "A new job's progress is empty or absent", doc: DOCS.status,
+    newJob: (job) => {
+      job.status.progress = [{ completedUnits: 0, totalUnits: 10, units: 'Objects', progressObservationDateTime: '2024-02-08T12:00:00Z' }];
+    },
+    mustFail: { probes: ['progressEmpty'], cases: ['create/new-job-progress-empty-or-absent'] },
   },
 ];

@@ -31,4 +31,10 @@ export const TEMPLATES_AND_SCHEMA: readonly Deviation[] = [
     ),
     mustFail: { probes: ['schemaGet200'], cases: ['schema/answers-200-with-a-schema'] },
   },
+  /** The schema update echoes what it stored instead of No Content. */
+  {
+    name: 'schema-put-200', breaks: "PUT of a job's schema answers 204 with no body", doc: 'https://learn.microsoft.com/graph/api/synchronization-synchronizationschema-update?view=graph-rest-1.0',
+    reply: onSuccess('putJobSchema', (r) => ({ ...r, status: 200, headers: { ...r.headers, 'content-type': 'application/json' }, json: { directories: [], synchronizationRules: [] } })),
+    mustFail: { probes: ['schemaPut204'], cases: ['schema/put-of-its-own-schema-answers-204'] },
+  },
 ];

@@ -29,6 +29,8 @@ export interface DeviationHooks {
   rejectCombinedResetScope?: true;
   /** Bound actions spelled `microsoft.graph.<name>` are not routed (answer 404). */
   rejectQualifiedActions?: true;
+  /** A read-only token may write (create, delete, act) like a full one. */
+  readOnlyTokensWrite?: true;
   /** PUT secrets accepts keys that are not synchronizationSecret members. */
   acceptUnknownSecretKeys?: true;
   /** Changes a job as it is created (and stored, so later reads show it too). */

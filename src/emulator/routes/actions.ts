@@ -2,7 +2,8 @@ import type { Reply, RequestContext } from '../context.js';
 import type { Env } from '../env.js';
 import { enumMember, RESET_SCOPE_MEMBERS, SECRET_KEYS } from '../enums.js';
 import { NEVER_INTERVAL, RUNNING_INTERVAL } from '../job.js';
-import { emptyReply } from '../reply.js';
+import { ACCEPTED_SECRET_TOKEN } from '../behaviours.js';
+import { emptyReply, graphError } from '../reply.js';
 import type { Route } from '../router.js';
 import { badRequest, checkPairs, job, jsonBody, principal, typeName } from './common.js';
 import { provisionOnDemand } from './provision.js';
@@ -82,7 +83,17 @@ function validateCredentials(ctx: RequestContext, env: Env): Reply {
   const body = jsonBody(ctx, false);
   if (!body.ok) return body.reply;
   const problem = credentialsProblem(body.value);
-  return problem ? badRequest(ctx, problem) : emptyReply();
+  if (problem) return badRequest(ctx, problem);
+  if (env.behave.checkCredentials && !acceptedByTheApplication(body.value.credentials)) {
+    return graphError(ctx, 400, 'invalid-request', 'BadRequest', 'The credentials were rejected by the application: validate with the SecretToken and BaseAddress it issued.');
+  }
+  return emptyReply();
+}
+
+/** The credentials-checked behaviour: the application accepts only its own SecretToken. */
+function acceptedByTheApplication(credentials: unknown): boolean {
+  if (!Array.isArray(credentials)) return false;
+  return credentials.some((c) => c !== null && typeof c === 'object' && (c as { key?: unknown }).key === 'SecretToken' && (c as { value?: unknown }).value === ACCEPTED_SECRET_TOKEN);
 }
 
 /** The collection-bound overload: no job yet, so it names the template to validate against. */

@@ -15,6 +15,8 @@ export function principal(ctx: RequestContext, env: Env): Found<ServicePrincipal
   if (sp) return { ok: true, value: sp };
   const first = env.fixtures.servicePrincipals[0];
   if (env.hooks.phantomServicePrincipals && first) return { ok: true, value: { ...first, id } };
+  // hamilton: "Api calls give UnknownError on consistency errors"; microsoft-graph-docs-contrib#8800.
+  if (env.behave.unknownError401) return { ok: false, reply: graphError(ctx, 401, 'auth', 'UnknownError', '') };
   return {
     ok: false,
     reply: graphError(

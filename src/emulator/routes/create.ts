@@ -3,8 +3,8 @@ import type { CreateProblem } from '../deviations/types.js';
 import type { Env } from '../env.js';
 import type { ServicePrincipalFixture, TemplateFixture } from '../fixtures/types.js';
 import { newJobId } from '../ids.js';
-import { newJobDoc, type JobDoc } from '../job.js';
-import { entityReply } from '../reply.js';
+import { newJobDoc, RUNNING_INTERVAL, type JobDoc } from '../job.js';
+import { entityReply, graphError } from '../reply.js';
 import type { StoredJob } from '../store.js';
 import { badRequest, contextPath, jsonBody, principal, typeName } from './common.js';
 
@@ -52,6 +52,11 @@ function store(env: Env, sp: ServicePrincipalFixture, rawTemplateId: unknown, se
   const template = sp.templates.find((t) => t.id === templateId);
   const id = env.hooks.jobId(newJobId(templateId ?? 'job', sp.id), templateId ?? '');
   const doc = newJobDoc(id, templateId, mergeSettings(template, settings));
+  if (env.behave.startsPaused) {
+    // The Entra cross-tenant and cloud-sync examples: a new job Paused, Disabled, PT40M, progress [].
+    Object.assign(doc.status, { code: 'Paused', progress: [] });
+    doc.schedule.interval = RUNNING_INTERVAL;
+  }
   env.hooks.newJob(doc);
   const stored: StoredJob = {
     servicePrincipalId: sp.id,
@@ -71,6 +76,9 @@ function store(env: Env, sp: ServicePrincipalFixture, rawTemplateId: unknown, se
 export function createJob(ctx: RequestContext, env: Env): Reply {
   const sp = principal(ctx, env);
   if (!sp.ok) return sp.reply;
+  if (env.store.count() >= env.maxJobs) {
+    return graphError(ctx, 403, 'invalid-request', 'QuotaExceeded', `The emulator holds ${env.maxJobs} jobs, its limit; delete jobs, or start it with a higher --max-jobs.`);
+  }
   const body = jsonBody(ctx, false);
   if (!body.ok) return body.reply;
   const settings = settingsOf(body.value.synchronizationJobSettings);

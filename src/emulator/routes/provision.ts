@@ -3,9 +3,13 @@ import type { Env } from '../env.js';
 import { entityReply, graphError } from '../reply.js';
 import { badRequest, job, jsonBody, typeName } from './common.js';
 
-/** The documented limit: 5 requests per 10 seconds. */
+/** The documented limit: 5 requests per 10 seconds (the window is `provisionWindowMs`). */
 const MAX_CALLS = 5;
-const WINDOW_MS = 10_000;
+
+interface Parameter {
+  ruleId: string;
+  subjects: Subject[];
+}
 
 interface Subject {
   objectId: string;
@@ -13,16 +17,17 @@ interface Subject {
 }
 
 /** `parameters: [{ruleId, subjects: [{objectId, objectTypeName}]}]`, or a message saying what is wrong. */
-function subjectsOf(parameters: unknown): Subject[] | string {
+function parametersOf(parameters: unknown): Parameter[] | string {
   const example = 'send {"parameters": [{"ruleId": "<rule id>", "subjects": [{"objectId": "<id>", "objectTypeName": "User"}]}]}';
   if (!Array.isArray(parameters) || parameters.length === 0) return `parameters must be a non-empty array, not ${typeName(parameters)}; ${example}.`;
-  const subjects: Subject[] = [];
+  const out: Parameter[] = [];
   for (const [i, p] of parameters.entries()) {
     const param = p as { ruleId?: unknown; subjects?: unknown } | null;
     if (param === null || typeof param !== 'object' || typeof param.ruleId !== 'string' || param.ruleId === '') {
       return `parameters[${i}].ruleId must be a non-empty string; ${example}.`;
     }
     if (!Array.isArray(param.subjects) || param.subjects.length === 0) return `parameters[${i}].subjects must be a non-empty array; ${example}.`;
+    const subjects: Subject[] = [];
     for (const [j, s] of param.subjects.entries()) {
       const subject = s as Partial<Subject> | null;
       if (subject === null || typeof subject.objectId !== 'string' || typeof subject.objectTypeName !== 'string') {
@@ -30,8 +35,14 @@ function subjectsOf(parameters: unknown): Subject[] | string {
       }
       subjects.push({ objectId: subject.objectId, objectTypeName: subject.objectTypeName });
     }
+    out.push({ ruleId: param.ruleId, subjects });
   }
-  return subjects;
+  return out;
+}
+
+/** Rule ids of a job's schema. */
+function ruleIds(rules: readonly unknown[]): string[] {
+  return rules.map((r) => (r !== null && typeof r === 'object' ? (r as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string');
 }
 
 /**
@@ -43,14 +54,22 @@ export function provisionOnDemand(ctx: RequestContext, env: Env): Reply {
   if (!found.ok) return found.reply;
   const body = jsonBody(ctx, false);
   if (!body.ok) return body.reply;
-  const subjects = subjectsOf(body.value.parameters);
-  if (typeof subjects === 'string') return badRequest(ctx, subjects);
-  if (!env.store.withinRate(`provision:${found.value.servicePrincipalId}`, env.now(), MAX_CALLS, WINDOW_MS)) {
+  const parameters = parametersOf(body.value.parameters);
+  if (typeof parameters === 'string') return badRequest(ctx, parameters);
+  if (env.behave.checkRules) {
+    // The real answer to a rule the job lacks (microsoft-graph-docs-contrib#4247).
+    const held = ruleIds(found.value.schema.synchronizationRules);
+    const missing = parameters.find((p) => !held.includes(p.ruleId));
+    if (missing) {
+      return graphError(ctx, 400, 'invalid-request', 'RequestParameterInvalid', `The rule '${missing.ruleId}' was specified in the request. However, the job does not include the rule. Read the rule ids from GET …/jobs/{id}/schema (synchronizationRules[].id).`);
+    }
+  }
+  if (!env.store.withinRate(`provision:${found.value.servicePrincipalId}`, env.now(), MAX_CALLS, env.provisionWindowMs)) {
     const reply = graphError(ctx, 429, 'throttled', 'TooManyRequests', 'provisionOnDemand is limited to 5 requests per 10 seconds; wait and retry.');
-    return { ...reply, headers: { ...reply.headers, 'retry-after': String(WINDOW_MS / 1000) } };
+    return { ...reply, headers: { ...reply.headers, 'retry-after': String(Math.max(1, Math.ceil(env.provisionWindowMs / 1000))) } };
   }
   const now = new Date(env.now()).toISOString();
-  const first = subjects[0] as Subject;
+  const first = parameters[0]?.subjects[0] as Subject;
   const steps = [
     { name: 'EntryImport', type: 'Import', status: 'Success', description: `Retrieved ${first.objectTypeName} '${first.objectId}'`, timestamp: now, details: {} },
     { name: 'EntryExportAdd', type: 'Export', status: 'Success', description: `Provisioned ${first.objectTypeName} '${first.objectId}'`, timestamp: now, details: {} },

@@ -45,6 +45,7 @@ export function clientCredentialsProvider(plan: Extract<SignInPlan, { kind: 'sec
       // Our cache decides when to refresh, so MSAL must not answer from its own.
       result = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: true });
     } catch (e) {
+      if (net.refused) throw new SignInError('untrusted', `could not sign in: ${net.refused}`, 'check --authority: it must be the Entra sign-in host itself, whose metadata keeps its token endpoint on the same host (e.g. https://login.microsoftonline.us)');
       throw toSignInError(e, ctx, net, secrets());
     }
     if (!result?.accessToken) {

@@ -13,12 +13,16 @@ export interface Cloud {
 /**
  * The national-cloud table (Graph docs `concepts/deployments.md`). Tokens are not interchangeable
  * between clouds, so a cloud always pairs its own authority with its own Graph root.
+ * China's sign-in host is the one requests actually go to, so messages name it:
+ * login.partner.microsoftonline.cn, as Microsoft lists it
+ * (https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud) and MSAL
+ * prefers it over its older alias login.chinacloudapi.cn.
  */
 export const clouds: Record<CloudName, Cloud> = {
   global: { name: 'global', graphRoot: 'https://graph.microsoft.com', authority: 'https://login.microsoftonline.com' },
   usgov: { name: 'usgov', graphRoot: 'https://graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
   usgovdod: { name: 'usgovdod', graphRoot: 'https://dod-graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
-  china: { name: 'china', graphRoot: 'https://microsoftgraph.chinacloudapi.cn', authority: 'https://login.chinacloudapi.cn' },
+  china: { name: 'china', graphRoot: 'https://microsoftgraph.chinacloudapi.cn', authority: 'https://login.partner.microsoftonline.cn' },
 };
 
 /** The names accepted by `--cloud`, in table order. */

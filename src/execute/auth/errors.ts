@@ -6,8 +6,10 @@
  * - `unreachable`: no usable answer (connection refused, TLS failure, timeout, not a token endpoint).
  * - `certificate`: the client certificate file cannot be used (unreadable, no key, key and
  *   certificate do not match…); nothing was sent.
+ * - `untrusted`: the authority's metadata sent the sign-in to another origin; the credential was
+ *   not sent there.
  */
-export type SignInErrorCode = 'incomplete' | 'rejected' | 'unreachable' | 'certificate';
+export type SignInErrorCode = 'incomplete' | 'rejected' | 'unreachable' | 'certificate' | 'untrusted';
 
 /**
  * A sign-in problem worded for the person running the suite. `message` says what went wrong,

@@ -33,7 +33,7 @@ export function toSignInError(e: unknown, ctx: SignInContext, net: AuthNetworkCl
   const failure = net.lastFailure;
   if (failure) {
     const hint = failure.tls
-      ? 'if a proxy inspects TLS, set NODE_EXTRA_CA_CERTS to its CA certificate file; otherwise ' + AUTHORITY_FIX
+      ? 'if a proxy inspects TLS, give its CA certificate file with --ca-file (or NODE_EXTRA_CA_CERTS); otherwise ' + AUTHORITY_FIX
       : `check the network path to ${new URL(failure.url).host} (proxy, firewall, DNS); ${AUTHORITY_FIX}`;
     return new SignInError('unreachable', clean(`could not sign in: ${failure.url}: ${failure.reason}`), hint);
   }
@@ -66,7 +66,7 @@ function fromErrorBody(body: TokenErrorBody, ctx: SignInContext, clean: (s: stri
   if (known) return new SignInError('rejected', clean(`sign-in rejected: ${known.cause(ctx)} (${label})${tail}`), known.fix(ctx));
   const said = stripCode(description) || body.error || 'no description';
   return new SignInError('rejected', clean(`sign-in rejected (${label}): ${said}${tail}`),
-    code ? `see ${errorLookupUrl(code)} for what the code means` : 'check the tenant, client ID and credential');
+    code ? `see ${errorLookupUrl(code, ctx.cloud)} for what the code means` : 'check the tenant, client ID and credential');
 }
 
 /** Marks an error MSAL replayed from its throttling cache instead of sending a request. */

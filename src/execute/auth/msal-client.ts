@@ -13,7 +13,9 @@ export interface MsalClient {
 
 /** The MSAL app for one set of client credentials, sending through our own network client. */
 export function createMsalClient(common: ClientCommon, credential: Partial<Configuration['auth']>, deps: Required<AuthDeps>): MsalClient {
-  const net = new AuthNetworkClient(deps.dispatcher, deps.timeoutMs);
+  // A cloud's own authority uses MSAL's shipped metadata (China's token endpoint is an alias host);
+  // an --authority is discovered from the network, so its metadata must keep the credential on its origin.
+  const net = new AuthNetworkClient(deps.dispatcher, deps.timeoutMs, common.customAuthority ? new URL(common.authority).origin : undefined);
   const app = new ConfidentialClientApplication({
     auth: { clientId: common.clientId, authority: `${common.authority}/${common.tenantId}`, ...credential, ...discovery(common) },
     system: { networkClient: net },

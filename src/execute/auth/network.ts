@@ -1,3 +1,4 @@
+import { parseJson } from '../../common/json-depth.js';
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import { request, type Dispatcher } from 'undici';
 
@@ -46,12 +47,23 @@ export class AuthNetworkClient implements INetworkModule {
   /** Client secrets and assertions sent, access tokens received. */
   readonly seenSecrets = new Set<string>();
 
-  constructor(private readonly dispatcher: Dispatcher, private readonly timeoutMs: number) {}
+  /**
+   * Set when a sign-in was stopped because the authority's metadata, or a request MSAL was about
+   * to send, pointed at another origin; cleared by `reset()`.
+   */
+  refused: string | undefined;
+
+  /**
+   * @param authorityOrigin the origin of the authority the user gave: the client secret or
+   *   assertion is sent nowhere else, whatever the discovered metadata says.
+   */
+  constructor(private readonly dispatcher: Dispatcher, private readonly timeoutMs: number, private readonly authorityOrigin?: string) {}
 
   /** Forgets the previous attempt's failure before a new one. */
   reset(): void {
     this.lastFailure = undefined;
     this.lastError = undefined;
+    this.refused = undefined;
   }
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
@@ -64,6 +76,10 @@ export class AuthNetworkClient implements INetworkModule {
 
   private async send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
     const deadline = Math.min(timeout && timeout > 0 ? timeout : Infinity, this.timeoutMs);
+    // MSAL posts the credential wherever the metadata's token_endpoint says: only the authority's origin may have it.
+    if (method === 'POST' && this.authorityOrigin !== undefined && originOf(url) !== this.authorityOrigin) {
+      throw this.refuse(`the sign-in would send the client credential to ${originOf(url)}, not to the authority ${this.authorityOrigin}`);
+    }
     if (options?.body) this.harvest(new URLSearchParams(options.body), ['client_secret', 'client_assertion']);
     let status: number;
     let headers: Record<string, string>;
@@ -81,7 +97,9 @@ export class AuthNetworkClient implements INetworkModule {
     }
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      const parsed = parseJson(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      body = parsed.value;
     } catch {
       const type = headers['content-type'] ? ` (${headers['content-type']})` : '';
       throw this.fail(url, { reason: `it answered HTTP ${status} with a body that is not JSON${type}`, tls: false });
@@ -90,9 +108,21 @@ export class AuthNetworkClient implements INetworkModule {
       throw this.fail(url, { reason: `it answered HTTP ${status} with JSON that is not an object`, tls: false });
     }
     const fields = body as Record<string, unknown>;
+    // Checked before MSAL reads it: a token_endpoint elsewhere would receive the client secret.
+    if (method === 'GET' && this.authorityOrigin !== undefined && /\/\.well-known\/openid-configuration$/.test(url.split('?')[0] ?? '')) {
+      const endpoint = fields.token_endpoint;
+      if (typeof endpoint === 'string' && originOf(endpoint) !== this.authorityOrigin) {
+        throw this.refuse(`the OpenID configuration of ${this.authorityOrigin} names a token_endpoint on another origin (${originOf(endpoint)}); the client credential was not sent there`);
+      }
+    }
     this.harvest(fields, ['access_token', 'refresh_token', 'id_token']);
     if (status >= 400 && typeof fields.error === 'string') this.lastError = { ...(fields as object), status } as TokenErrorBody;
     return { status, headers, body: body as T };
+  }
+
+  private refuse(reason: string): AuthError {
+    this.refused = reason;
+    return new AuthError('untrusted_metadata', reason);
   }
 
   private fail(fullUrl: string, f: Omit<TransportFailure, 'url'>): AuthError {
@@ -107,6 +137,15 @@ export class AuthNetworkClient implements INetworkModule {
       const v = source instanceof URLSearchParams ? source.get(n) : source[n];
       if (typeof v === 'string' && v) this.seenSecrets.add(v);
     }
+  }
+}
+
+/** `scheme://host:port` of a URL, or the text itself when it is not one (never equal to an origin then). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }
 

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Diagnostic } from '../../model/index.js';
-import { lastSegment, memberPath, type CreatedEntry, type IntentEntry, type LedgerEntry, type ListedJob } from './entries.js';
+import { parseJobPath, parseJobsCollection } from './job-path.js';
+import { memberPath, type CreatedEntry, type IntentEntry, type LedgerEntry, type ListedJob } from './entries.js';
 import { Outcomes, type NewEntry } from './outcomes.js';
 import { pendingItems } from './pending.js';
 import { readLedger } from './read.js';
-import { reconcile } from './reconcile.js';
+import { reconcileRun, type Reconciliation } from './reconcile.js';
 
 /** The two calls a cleanup needs, against the ledger's target, with credentials attached. */
 export interface CleanupClient {
   /** Lists a job collection: `ids` are the jobs of a 200 answer (empty otherwise). */
-  list(collectionPath: string): Promise<{ status: number; ids: ListedJob[] }>;
+  list(collectionPath: string): Promise<{ status: number; ids: ListedJob[]; problem?: string }>;
   /** Sends DELETE to a resource path. */
   delete(path: string): Promise<{ status: number }>;
 }
@@ -68,6 +69,11 @@ export async function cleanupFromLedger(file: string, client: CleanupClient, opt
     return { items: [], problems };
   }
   const others = targets.filter((t) => t !== target);
+  if (others.length > 0 && others.length === targets.length) {
+    // The token is never sent where a file says: a ledger for another target is refused whole.
+    problems.push({ code: 'ledger-other-target', message: `the ledger was written for ${others.join(', ')}, not for ${target}; nothing was sent`, hint: 'pass the target the run used (--target, GSC_TARGET or the config file), or the ledger of this target', severity: 'error' });
+    return { items: [], problems };
+  }
   if (others.length > 0) {
     problems.push({ code: 'ledger-other-target', message: `records for ${others.join(', ')} were left alone; this cleanup is for ${target}`, severity: 'warning' });
   }
@@ -77,14 +83,22 @@ export async function cleanupFromLedger(file: string, client: CleanupClient, opt
   const items: CleanupItem[] = [];
   const recovered = new Map<string, string>();
   try {
-    for (const intent of work.intents.filter((i) => i.target === target)) {
-      const settled = await settleIntent(intent, client, known);
-      if (settled.entry) known.push(log.write(settled.entry));
-      if (settled.entry?.type === 'created') recovered.set(settled.entry.path, settled.detail);
-      items.push(...settled.items);
+    const reported = new Set<string>();
+    for (const group of byCollection(work.intents.filter((i) => i.target === target))) {
+      for (const settled of await settleGroup(group, client, known)) {
+        if (settled.entry) known.push(log.write(settled.entry));
+        if (settled.entry?.type === 'created') recovered.set(settled.entry.path, settled.detail);
+        // Several lost creates may see the same job: it is reported once.
+        for (const item of settled.items) {
+          const key = `${item.outcome} ${item.path}`;
+          if (item.outcome === 'possibly-left-behind' && reported.has(key)) continue;
+          reported.add(key);
+          items.push(item);
+        }
+      }
     }
     for (const created of pendingItems(known).items.filter((c) => c.target === target)) {
-      const item = await remove(created, client, recovered.get(created.path));
+      const item = await remove(created, client, known, recovered.get(created.path));
       if (item.outcome === 'deleted' || item.outcome === 'already-gone') {
         log.write({ type: item.outcome === 'deleted' ? 'deleted' : 'gone', target, path: created.path, id: created.id });
       }
@@ -96,16 +110,41 @@ export async function cleanupFromLedger(file: string, client: CleanupClient, opt
   return { items, problems };
 }
 
-/** Lists the intent's collection and decides; returns the line to append and the items to report. */
-async function settleIntent(intent: IntentEntry, client: CleanupClient, entries: readonly LedgerEntry[]): Promise<{ entry?: NewEntry; items: CleanupItem[]; detail: string }> {
-  const path = intent.collectionPath;
+/** Lost creates grouped by collection, in ledger order: one listing settles a group. */
+function byCollection(intents: readonly IntentEntry[]): IntentEntry[][] {
+  const groups = new Map<string, IntentEntry[]>();
+  for (const i of intents) {
+    const key = JSON.stringify([i.collectionPath, i.servicePrincipalId]);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.values()];
+}
+
+type Settled = { entry?: NewEntry; items: CleanupItem[]; detail: string };
+
+/** Lists the group's collection once and decides each intent; returns the lines to append and the items to report. */
+async function settleGroup(group: IntentEntry[], client: CleanupClient, entries: readonly LedgerEntry[]): Promise<Settled[]> {
+  const path = group[0]!.collectionPath;
+  const collection = parseJobsCollection(path);
+  if (typeof collection === 'string' || group.some((i) => collection.servicePrincipalId !== i.servicePrincipalId)) {
+    const detail = `not listed: the intent's collection ${typeof collection === 'string' ? collection : 'names another service principal'}`;
+    return group.map(() => ({ items: [{ path, outcome: 'failed', detail }], detail }));
+  }
   const listed = await attempt(() => client.list(path));
   if (typeof listed === 'string' || listed.status !== 200) {
-    const why = typeof listed === 'string' ? listed : `answered ${listed.status}`;
-    const detail = `a create sent at ${intent.time} lost its answer, and listing ${path} to find its job ${why}; the next cleanup tries again`;
-    return { items: [{ path, outcome: 'failed', detail }], detail };
+    const why = typeof listed === 'string' ? listed : (listed.problem ?? `answered ${listed.status}`);
+    return group.map((intent) => {
+      const detail = `a create sent at ${intent.time} lost its answer, and listing ${path} to find its job ${why}; the next cleanup tries again`;
+      return { items: [{ path, outcome: 'failed', detail }], detail };
+    });
   }
-  const r = reconcile(intent, listed.ids, entries);
+  const decisions = reconcileRun(group, listed.ids, entries);
+  return group.map((intent, n) => settle(intent, decisions[n]!));
+}
+
+/** The line to append and the items to report for one decided intent. */
+function settle(intent: IntentEntry, r: Reconciliation): Settled {
+  const path = intent.collectionPath;
   const base = { intentId: intent.intentId };
   if (r.kind === 'certainly-ours') {
     const detail = `recovered a create whose answer was lost: ${r.reason}`;
@@ -120,12 +159,31 @@ async function settleIntent(intent: IntentEntry, client: CleanupClient, entries:
   return { entry: { type: 'resolved', ...base, outcome: 'possibly-left-behind', ids: r.ids, reason: r.reason }, items, detail };
 }
 
+/**
+ * Why a `created` line gives no licence to delete, or undefined when it does: its path must be
+ * exactly a synchronization job of a service principal, end in its id, and follow an intent line
+ * of the same ledger for the same target, collection and service principal. A hand-edited,
+ * corrupt or planted line must never turn into a DELETE of anything else.
+ */
+export function refusal(created: CreatedEntry, entries: readonly LedgerEntry[]): string | undefined {
+  const parsed = parseJobPath(created.path);
+  if (typeof parsed === 'string') return `the ledger's path ${parsed}`;
+  if (parsed.id !== created.id) return `the ledger's path does not end in the job id \`${created.id}\``;
+  const collection = created.path.slice(0, created.path.lastIndexOf('/'));
+  const intent = entries.find((e): e is IntentEntry => e.type === 'intent' && e.intentId === created.intentId);
+  if (!intent) return 'no intent line of this ledger announced the create';
+  if (intent.target !== created.target || intent.collectionPath.replace(/\/+$/, '') !== collection || intent.servicePrincipalId !== parsed.servicePrincipalId) {
+    return 'the intent line of this create names another target, collection or service principal';
+  }
+  return undefined;
+}
+
 /** Deletes one recorded job; `why` tells how it was found, when a reconciliation found it. */
-async function remove(created: CreatedEntry, client: CleanupClient, why?: string): Promise<CleanupItem> {
+async function remove(created: CreatedEntry, client: CleanupClient, entries: readonly LedgerEntry[], why?: string): Promise<CleanupItem> {
   const { path, id } = created;
   const origin = why ?? `created by run ${created.runId} at ${created.time}`;
-  // A hand-edited or corrupt line must not turn into a DELETE of the collection or the service principal.
-  if (lastSegment(path) !== id) return { path, id, outcome: 'failed', detail: `not deleted: the ledger's path does not end in the job id \`${id}\`` };
+  const refused = refusal(created, entries);
+  if (refused) return { path, id, outcome: 'failed', detail: `not deleted: ${refused}; delete it by hand if it is yours` };
   const answer = await attempt(() => client.delete(path));
   if (typeof answer === 'string') return { path, id, outcome: 'failed', detail: `DELETE ${answer}; the next cleanup tries again (${origin})` };
   if (answer.status === 200 || answer.status === 204) return { path, id, outcome: 'deleted', detail: origin };

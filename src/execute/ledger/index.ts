@@ -2,5 +2,6 @@ export type { CreatedEntry, IntentEntry, LedgerEntry, ListedJob, RejectedEntry, 
 export { Ledger, LedgerError, type LedgerOptions } from './ledger.js';
 export { readLedger, type LedgerContents } from './read.js';
 export { pendingItems, type Pending } from './pending.js';
-export { reconcile, type Reconciliation } from './reconcile.js';
+export { reconcile, reconcileRun, type Reconciliation } from './reconcile.js';
+export { entriesToKeep, pruneLedger } from './prune.js';
 export { cleanupFromLedger, type CleanupClient, type CleanupItem, type CleanupOptions, type CleanupOutcome, type CleanupReport } from './cleanup.js';

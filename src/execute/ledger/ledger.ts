@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { redactSecrets } from '../../common/redact.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { openNoFollow } from '../../common/safe-file.js';
+import { compactLines } from './compact.js';
 import { lastSegment, LEDGER_VERSION, type LedgerEntry } from './entries.js';
 
 /** Who writes to the ledger. */
@@ -12,6 +14,13 @@ export interface LedgerOptions {
   target: string;
   /** Clock for the `time` field. @default () => new Date() */
   now?: () => Date;
+  /**
+   * After this many settling records (deleted, gone, rejected), the file is compacted: settled
+   * history is dropped, open jobs are kept (see `compactLines`), so a soak of any length keeps
+   * the ledger to the jobs still open plus at most this much history. 0 never compacts.
+   * @default 200
+   */
+  compactAfter?: number;
 }
 
 /** The ledger could not be opened or written; `message` names the file and the cause. */
@@ -36,6 +45,10 @@ type Body<E> = E extends LedgerEntry ? Omit<E, 'v' | 'time' | 'runId'> : never;
  */
 export class Ledger {
   private fd: number | undefined;
+  /** Settling records since the last compaction. */
+  private settled = 0;
+  /** This writer's marker beside the file: compaction waits while another writer has one. */
+  private marker: string | undefined;
 
   private constructor(
     /** The file written to. */
@@ -52,13 +65,14 @@ export class Ledger {
    */
   static open(file: string, options: LedgerOptions): Ledger {
     const fd = guard(file, 'open', () => {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
       const existed = fs.existsSync(file);
-      const fd = fs.openSync(file, 'a+');
+      // Never through a symbolic link: a planted `ledger.jsonl` link must not append to its target.
+      const fd = openNoFollow(file, 'append');
       if (!existed) syncFolder(file);
       return fd;
     });
     const ledger = new Ledger(file, options, fd);
+    ledger.marker = writerMarker(file);
     try {
       // A crash mid-write leaves a last line without its newline; end it so the next record
       // starts on a line of its own instead of gluing onto the torn one.
@@ -102,16 +116,19 @@ export class Ledger {
   /** Records that the create answered a 4xx, so it created nothing. Not for 5xx or timeouts: those may have. */
   recordRejected(rejected: { intentId: string; status: number }): void {
     this.append({ type: 'rejected', intentId: rejected.intentId, status: rejected.status });
+    this.settle();
   }
 
   /** Records a DELETE that succeeded. */
   recordDeleted(removed: { path: string; id: string }): void {
     this.append({ type: 'deleted', target: this.options.target, path: removed.path, id: removed.id });
+    this.settle();
   }
 
   /** Records a DELETE that answered 404: someone else removed it already. */
   recordGone(removed: { path: string; id: string }): void {
     this.append({ type: 'gone', target: this.options.target, path: removed.path, id: removed.id });
+    this.settle();
   }
 
   /** Appends a line of any type and returns it as written; the `record*` methods are the usual way in. */
@@ -126,9 +143,58 @@ export class Ledger {
 
   /** Closes the file; later records throw. Closing twice is harmless. */
   close(): void {
+    if (this.marker !== undefined) fs.rmSync(this.marker, { force: true });
+    this.marker = undefined;
     if (this.fd === undefined) return;
     fs.closeSync(this.fd);
     this.fd = undefined;
+  }
+
+  /**
+   * Drops settled history from the file (`compactLines`), keeping every open job's records.
+   * Done only when no other live writer has the file open (their markers say so): a rewrite
+   * under another process's appends could lose its lines. Written to a temporary file, synced,
+   * then renamed over the ledger, so a crash leaves the old file or the new one, whole. Returns
+   * whether it compacted; a failure leaves the ledger as it was, still correct, only longer.
+   */
+  compact(): boolean {
+    const fd = this.fd;
+    if (fd === undefined || this.marker === undefined || otherWriters(this.file, this.marker)) return false;
+    const temp = `${this.file}.${process.pid}.${randomUUID()}.compact`;
+    try {
+      const size = fs.fstatSync(fd).size;
+      const bytes = Buffer.alloc(size);
+      for (let done = 0; done < size; ) {
+        const n = fs.readSync(fd, bytes, done, size - done, done);
+        if (n === 0) break;
+        done += n;
+      }
+      const text = bytes.toString('utf8');
+      fs.writeFileSync(temp, compactLines(text), { flag: 'wx', mode: fs.fstatSync(fd).mode & 0o777 });
+      const tfd = fs.openSync(temp, 'r+');
+      try {
+        fs.fsyncSync(tfd);
+      } finally {
+        fs.closeSync(tfd);
+      }
+      fs.renameSync(temp, this.file);
+      syncFolder(this.file);
+      // Reopened as it was opened: never through a link planted meanwhile.
+      this.fd = openNoFollow(this.file, 'append');
+      fs.closeSync(fd);
+      return true;
+    } catch {
+      fs.rmSync(temp, { force: true });
+      return false;
+    }
+  }
+
+  private settle(): void {
+    const every = this.options.compactAfter ?? 200;
+    if (every > 0 && ++this.settled >= every) {
+      this.settled = 0;
+      this.compact();
+    }
   }
 
   private write(text: string): void {
@@ -140,6 +206,51 @@ export class Ledger {
       for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
       fs.fsyncSync(fd);
     });
+  }
+}
+
+/** Creates this writer's marker, `<ledger>.writer-<pid>-<random>`; undefined when the folder takes no new file (then it never compacts). */
+function writerMarker(file: string): string | undefined {
+  const marker = `${file}.writer-${process.pid}-${randomUUID().slice(0, 8)}`;
+  try {
+    fs.writeFileSync(marker, '', { flag: 'wx' });
+    return marker;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when another live writer has the ledger open (`own` is the caller's marker, or none);
+ * markers of processes that are gone are removed. A rewrite of the file (compaction, pruning)
+ * waits while this is true: the other writer would go on appending to the replaced file.
+ */
+export function otherWriters(file: string, own?: string): boolean {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.writer-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.startsWith(prefix));
+  } catch {
+    return true;
+  }
+  let others = false;
+  for (const name of names) {
+    const marker = path.join(dir, name);
+    if (marker === own) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) fs.rmSync(marker, { force: true });
+    else others = true;
+  }
+  return others;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

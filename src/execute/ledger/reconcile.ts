@@ -75,3 +75,58 @@ function unknownCreates(intent: IntentEntry, entries: readonly LedgerEntry[]): I
       !known.has(e.intentId),
   );
 }
+
+/**
+ * Decides a group of lost creates on one collection, all from one run (as a run at
+ * `--concurrency` above 1 leaves them). Each is first decided alone by {@link reconcile}; the
+ * group's own creates are not doubts for one another when every new job can be matched to a
+ * distinct create of the group that could have made it (the job is new since that create's
+ * listing, and has its template). Then each matched create is **certainly ours** with its job, and
+ * the unmatched ones made nothing. Any doubt outside the group (a baseline missing, a create
+ * naming no template, a lost create of another run, a job no create of the group explains) leaves
+ * every decision as {@link reconcile} takes it alone: reported, never deleted.
+ *
+ * @returns one decision per intent, in the order given.
+ */
+export function reconcileRun(group: readonly IntentEntry[], current: readonly ListedJob[], entries: readonly LedgerEntry[] = []): Reconciliation[] {
+  const alone = () => group.map((i) => reconcile(i, current, entries));
+  const first = group[0];
+  if (group.length < 2 || !first) return alone();
+  const sameRun = group.every((i) => i.runId === first.runId && i.target === first.target && i.servicePrincipalId === first.servicePrincipalId && i.collectionPath === first.collectionPath);
+  if (!sameRun || group.some((i) => i.existingIds === undefined || i.templateId === undefined)) return alone();
+  const members = new Set(group.map((i) => i.intentId));
+  if (unknownCreates(first, entries).some((r) => !members.has(r.intentId))) return alone();
+
+  const collection = `${first.collectionPath.replace(/\/+$/, '')}/`;
+  const accounted = new Set(entries.flatMap((e) => (e.type === 'created' && e.target === first.target && e.path.startsWith(collection) ? [e.id] : [])));
+  const canMake = (i: IntentEntry, job: ListedJob) => !accounted.has(job.id) && !i.existingIds!.includes(job.id) && job.templateId === i.templateId;
+  const candidates = current.filter((job) => !accounted.has(job.id) && group.some((i) => !i.existingIds!.includes(job.id)));
+  const owner = matchJobs(group, candidates, canMake);
+  if (!owner) return alone();
+
+  const reason = `the run ${first.runId} had ${group.length} creates here whose answers were lost, and every new job is one of them (new since its create's listing, with its template)`;
+  return group.map((i): Reconciliation => {
+    const job = owner.get(i.intentId);
+    return job !== undefined ? { kind: 'certainly-ours', id: job, reason } : { kind: 'nothing-new', reason: `the other creates of run ${first.runId} account for every new job` };
+  });
+}
+
+/** A matching of every job to a distinct intent that could have made it (augmenting paths), or undefined. */
+function matchJobs(intents: readonly IntentEntry[], jobs: readonly ListedJob[], canMake: (i: IntentEntry, job: ListedJob) => boolean): Map<string, string> | undefined {
+  const jobOf = new Map<string, string>();
+  const place = (job: ListedJob, tried: Set<string>): boolean => {
+    for (const i of intents) {
+      if (!canMake(i, job) || tried.has(i.intentId)) continue;
+      tried.add(i.intentId);
+      const holder = jobOf.get(i.intentId);
+      const holderJob = holder === undefined ? undefined : jobs.find((j) => j.id === holder);
+      if (holderJob === undefined || place(holderJob, tried)) {
+        jobOf.set(i.intentId, job.id);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const job of jobs) if (!place(job, new Set())) return undefined;
+  return jobOf;
+}

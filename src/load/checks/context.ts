@@ -51,6 +51,8 @@ export interface CheckEnv {
   formatSchemaFile: string;
   /** Parsed JSON files by absolute path (`undefined`: unreadable or not JSON), shared by `$ref` checks. */
   jsonFiles: Map<string, { json: unknown } | { problem: string }>;
+  /** Folders a `$ref` may name files in (see `LoadOptions.refRoots`). */
+  refRoots: readonly string[];
 }
 
 /** A check on one case at a time. */

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { jsonProblem, readConfinedFile } from '../../common/confined-file.js';
+import { nestsDeeperThan, tooDeepMessage } from '../../common/json-depth.js';
 import { basename, dirname, relative } from 'node:path';
-import type { Diagnostic } from '../../model/index.js';
+import type { Diagnostic, Expectation } from '../../model/index.js';
+import type { RawExpect } from '../build.js';
 import { didYouMean } from '../../common/did-you-mean.js';
-import { ioReason } from '../files.js';
 import { resolvePointer } from '../../common/pointer.js';
 import type { Path } from '../yaml-file.js';
 import { stepsOf, type CaseCheck, type CheckEnv } from './context.js';
@@ -15,15 +17,17 @@ export const refsResolve: CaseCheck = {
   name: 'every schema $ref resolves to a file and fragment',
   check(site, env) {
     const out: Diagnostic[] = [];
-    for (const step of stepsOf(site)) {
-      const schema = step.raw.expect?.schema;
-      const base = [...step.path, 'expect', 'schema'];
-      step.model.expect.schemas.forEach((s, i) => {
+    const visit = (raw: RawExpect | undefined, model: Expectation, at: Path): void => {
+      const schema = raw?.schema;
+      const base = [...at, 'schema'];
+      model.schemas.forEach((s, i) => {
         const path = Array.isArray(schema) ? [...base, i, '$ref'] : [...base, '$ref'];
         const problem = refProblem(s.written, s.ref, site.file.abs, env);
         if (problem !== undefined) out.push({ code: 'dangling-ref', ...problem, span: site.file.yaml.valueSpan(path as Path), severity: 'error' });
       });
-    }
+      (model.anyOf ?? []).forEach((a, i) => visit(raw?.anyOf?.[i], a, [...at, 'anyOf', i]));
+    };
+    for (const step of stepsOf(site)) visit(step.raw.expect, step.model.expect, [...step.path, 'expect']);
     return out;
   },
 };
@@ -74,15 +78,17 @@ function readJson(file: string, env: CheckEnv): { json: unknown } | { problem: s
   const cached = env.jsonFiles.get(file);
   if (cached !== undefined) return cached;
   let result: { json: unknown } | { problem: string };
-  try {
-    const text = readFileSync(file, 'utf8');
+  // Only a regular file inside the project or the suites' folders, below a size cap; a
+  // diagnostic never quotes what the file holds.
+  const read = readConfinedFile(file, env.refRoots);
+  if ('problem' in read) result = { problem: read.problem };
+  else if (nestsDeeperThan(read.text)) result = { problem: `is not usable (${tooDeepMessage()})` };
+  else {
     try {
-      result = { json: JSON.parse(text) as unknown };
+      result = { json: JSON.parse(read.text) as unknown };
     } catch (e) {
-      result = { problem: `is not JSON (${e instanceof Error ? e.message : String(e)})` };
+      result = { problem: `is not JSON (${jsonProblem(e)})` };
     }
-  } catch (e) {
-    result = { problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${ioReason(e)})` };
   }
   env.jsonFiles.set(file, result);
   return result;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/index.js';
+import type { RawExpect } from '../build.js';
 import { listOf } from '../../common/words.js';
 import { closestOperations, findOperation, pathMatches } from '../operations.js';
 import { stepsOf, type CaseCheck } from './context.js';
@@ -22,8 +23,9 @@ export const oneBody: CaseCheck = {
 /**
  * Every request calls an operation of the specs, so a typo in a path is caught before a run
  * reports it as the target's 404. Skipped when no spec was loaded (that is reported apart).
- * One exception: a step that expects only 405 tests a method the path does not support, so its
- * path must exist but its method must not.
+ * One exception: a step that expects 405, alone or with the 404 and 400 Graph also answers an
+ * unsupported method with, tests a method the path does not support, so its path must exist but
+ * its method must not.
  */
 export const knownOperations: CaseCheck = {
   name: 'every request matches an operation in specs/',
@@ -35,7 +37,7 @@ export const knownOperations: CaseCheck = {
       if (findOperation(env.operations, method, path) !== undefined) continue;
       const sameMethods = env.operations.filter((op) => pathMatches(path, op.path)).map((op) => op.method);
       const status = step.model.expect.status?.anyOf;
-      if (sameMethods.length > 0 && status?.length === 1 && status[0] === 405) continue;
+      if (sameMethods.length > 0 && refusesMethod(status)) continue;
       const hint =
         sameMethods.length > 0
           ? `the specs allow ${listOf(sameMethods)} on this path`
@@ -48,21 +50,37 @@ export const knownOperations: CaseCheck = {
   },
 };
 
+/** The answers to an unsupported method: 405, and the 404 and 400 Graph also sends for one. */
+const METHOD_REFUSALS: ReadonlySet<number | string> = new Set([405, 404, 400]);
+
+function refusesMethod(status: readonly (number | string)[] | undefined): boolean {
+  return status !== undefined && status.includes(405) && status.every((s) => METHOD_REFUSALS.has(s));
+}
+
 /** A main step must expect a status: a step that asserts nothing proves nothing. */
 export const statusExpected: CaseCheck = {
   name: 'every main step expects a status',
   check(site) {
     return stepsOf(site)
-      .filter((s) => s.phase === 'main' && s.raw.expect?.status === undefined)
+      .filter((s) => s.phase === 'main' && !expectsStatus(s.raw.expect))
       .map((s) => ({
         code: 'missing-status',
         message: `step \`${s.model.name}\` does not expect a status`,
-        hint: 'add `status:` under `expect:` (e.g. `status: 200`); only cleanup steps may leave it out',
+        hint: s.raw.expect?.anyOf !== undefined
+          ? 'add `status:` to each alternative of `anyOf` (e.g. `- { status: 204, emptyBody: true }`); only cleanup steps may leave it out'
+          : 'add `status:` under `expect:` (e.g. `status: 200`); only cleanup steps may leave it out',
         span: s.raw.expect !== undefined ? site.file.yaml.keySpan([...s.path, 'expect']) : site.file.yaml.valueSpan([...s.path, 'name']),
         severity: 'error' as const,
       }));
   },
 };
+
+/** A status is expected, or every alternative of `anyOf` expects one. */
+function expectsStatus(e: RawExpect | undefined): boolean {
+  if (e === undefined) return false;
+  if (e.anyOf !== undefined) return e.anyOf.every(expectsStatus);
+  return e.status !== undefined;
+}
 
 /** Header names are case-insensitive: `Content-Type` and `content-type` are the same header. */
 export const uniqueHeaders: CaseCheck = {

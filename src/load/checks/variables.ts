@@ -1,8 +1,9 @@
 import type { Diagnostic, SourceSpan } from '../../model/index.js';
+import type { RawExpect } from '../build.js';
 import { headerClaim, valueClaims } from '../predicates.js';
 import { didYouMean } from '../../common/did-you-mean.js';
 import { listOf } from '../../common/words.js';
-import { templateReferences, type TemplateReference } from '../../common/template.js';
+import { isUserVariable, templateReferences, type TemplateReference } from '../../common/template.js';
 import type { Path, YamlFile } from '../yaml-file.js';
 import { stepsOf, type CaseCheck, type StepSite } from './context.js';
 
@@ -30,7 +31,7 @@ export const knownVariables: CaseCheck = {
       for (const t of templateSites(step)) {
         for (const ref of templateReferences(t.text)) {
           if (!ref.wellFormed) out.push(malformed(ref, refSpan(site.file.yaml, t.path, ref)));
-          else if (!visible.has(ref.name)) out.push(unknown(ref, refSpan(site.file.yaml, t.path, ref), [...visible], capturedBy.get(ref.name), index, steps));
+          else if (!visible.has(ref.name) && !isUserVariable(ref.name)) out.push(unknown(ref, refSpan(site.file.yaml, t.path, ref), [...visible], capturedBy.get(ref.name), index, steps));
         }
       }
       for (const c of step.model.captures) known.add(c.name);
@@ -42,7 +43,7 @@ export const knownVariables: CaseCheck = {
 /** What a fixture's definition reads and never captures: the case that uses it must provide it. */
 function needs(steps: StepSite[], capturedBy: ReadonlyMap<string, StepSite>): string[] {
   const names = steps.flatMap((s) => templateSites(s).flatMap((t) => templateReferences(t.text).map((r) => r.name)));
-  return names.filter((n) => !capturedBy.has(n));
+  return names.filter((n) => !capturedBy.has(n) && !isUserVariable(n));
 }
 
 function malformed(ref: TemplateReference, span: SourceSpan): Diagnostic {
@@ -84,15 +85,20 @@ export function templateSites(step: StepSite): TemplateSite[] {
   for (const [k, v] of Object.entries(request.headers ?? {})) out.push({ text: v, path: [...rq, 'headers', k] });
   if (request.raw !== undefined) out.push({ text: request.raw, path: [...rq, 'raw'] });
   if (request.json !== undefined) strings(request.json, [...rq, 'json'], out);
-  const ex = [...step.path, 'expect'];
-  for (const [k, v] of Object.entries(expect?.headers ?? {})) {
+  if (expect !== undefined) expectSites(expect, [...step.path, 'expect'], out);
+  return out;
+}
+
+/** The templated strings of an expectation and of its `anyOf` alternatives. */
+function expectSites(expect: RawExpect, ex: Path, out: TemplateSite[]): void {
+  for (const [k, v] of Object.entries(expect.headers ?? {})) {
     const c = headerClaim(v);
     if (c.claim === 'equals') out.push({ text: String(c.value), path: [...ex, 'headers', k, ...c.at] });
   }
-  for (const [pointer, p] of Object.entries(expect?.json ?? {})) {
+  for (const [pointer, p] of Object.entries(expect.json ?? {})) {
     for (const c of valueClaims(p)) if (TEMPLATED_CLAIMS.has(c.claim)) strings(c.value, [...ex, 'json', pointer, ...c.at], out);
   }
-  return out;
+  (expect.anyOf ?? []).forEach((a, i) => expectSites(a, [...ex, 'anyOf', i], out));
 }
 
 /** Every string inside a JSON value (keys are not templates). */

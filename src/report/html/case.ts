@@ -3,7 +3,7 @@ import { runErrorText, say, skipReason, where } from '../explain.js';
 import { redactHeaders } from '../../common/redact.js';
 import { formatDuration, plural } from '../text.js';
 import { formatValue } from '../values.js';
-import { failsBelowLevel } from '../verdict.js';
+import { acceptedByBaseline, failsBelowLevel, notCountedBecause } from '../verdict.js';
 import { bodyHtml, type BodyLimits } from './body.js';
 import { esc, escSay, safeHref } from './escape.js';
 
@@ -32,11 +32,11 @@ export function caseHtml(c: CaseResult, failLevel: Level, anchor: string): strin
     `<span class="level">${esc(String(c.level))}</span>`,
     `<code class="id">${escSay(c.id, 200)}</code>`,
     `<span class="title">${escSay(c.title, 300)}</span>`,
-    below ? '<span class="note">below the failing level</span>' : '',
+    below ? `<span class="note">${acceptedByBaseline(c) ? 'known deviation (baseline)' : 'below the failing level'}</span>` : '',
     `<span class="dur">${esc(formatDuration(c.durationMs))}</span>`,
   ].join('');
   const parts = [metaHtml(c)];
-  if (below) parts.push(`<p class="callout">Failed at level ${esc(c.level)}, below the failing level ${esc(failLevel)}: this does not fail the run.</p>`);
+  if (below) parts.push(`<p class="callout">Failed at level ${esc(c.level)}, ${esc(notCountedBecause(c, failLevel))}: this does not fail the run.</p>`);
   if (status === 'skipped') parts.push(`<p class="callout">Skipped: ${esc(skipReason(c))}</p>`);
   const steps = c.steps ?? [];
   // The engine often copies a step's error onto its case; say it once.

@@ -41,6 +41,7 @@ function renderCase(c: CaseResult, failLevel: Level, n: number): RenderedCase {
     id: String(c.id),
     level: c.level,
     status: c.status,
+    ...(c.baseline ? { baseline: c.baseline } : {}),
     anchor,
     headline: headline(c),
     html: caseHtml(c, failLevel, anchor),

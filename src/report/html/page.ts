@@ -5,6 +5,7 @@ import { redactText } from '../../common/redact.js';
 import { formatDuration } from '../text.js';
 import { countsAt, failsBelowLevel, tallyByLevel, verdictLine, type CaseBrief } from '../verdict.js';
 import { CHART_ORDER, levelChart } from './chart.js';
+import { coverageHtml } from './coverage.js';
 import { esc, escSay } from './escape.js';
 import { CSP, STYLE } from './style.js';
 
@@ -66,6 +67,7 @@ export function pageHtml({ info, summary, cases }: PageInput): string {
 </header>
 <p class="verdict ${verdictClass}" role="status">${esc(verdictLine(summary, failLevel, cases))}</p>
 ${summaryHtml(cases, summary, failLevel)}
+${coverageHtml(info?.coverage)}
 <section aria-labelledby="cases-heading">
 <h2 id="cases-heading">Cases</h2>
 ${filtersHtml(cases)}
@@ -95,7 +97,7 @@ function summaryHtml(cases: RenderedCase[], summary: RunSummary, failLevel: Leve
   const below = cases.filter((c) => failsBelowLevel(c, failLevel)).length;
   const note = `Failures at level ${esc(failLevel)} or stricter fail the run (--level)${below ? `; ${below} below it ${below === 1 ? 'does' : 'do'} not` : ''}.`;
   const aborted = summary.aborted ? `<p class="callout error">The run stopped early: ${esc(runErrorText(summary.aborted))}</p>` : '';
-  const troubles = cases.filter((c) => (c.status === 'failed' && countsAt(c.level, failLevel)) || c.status === 'error');
+  const troubles = cases.filter((c) => (c.status === 'failed' && !failsBelowLevel(c, failLevel)) || c.status === 'error');
   const list = troubles.length
     ? `<ul class="trouble">${troubles.map((c) => `<li><a href="#${esc(c.anchor)}"><code>${escSay(c.id, 200)}</code></a> <span class="level">${esc(c.level)}</span> ${c.status === 'error' ? 'could not be tested: ' : ''}${esc(c.headline)}</li>`).join('')}</ul>`
     : '';

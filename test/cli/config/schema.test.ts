@@ -35,6 +35,7 @@ describe('values the schema must accept, and values it must refuse', () => {
     ['tags as a list', { tags: ['smoke', '!destructive'] }],
     ['tags as text', { tags: '!destructive,!needs-credentials' }],
     ['a loopback http target', { target: 'http://127.0.0.1:8080/v1.0' }],
+    ['a beta target', { target: 'https://graph.microsoft.com/beta/' }],
     ['a domain as tenant', { tenantId: 'contoso.onmicrosoft.com' }],
     ['upper-case GUID', { clientId: 'AAAAAAAA-0000-0000-0000-00000000000A' }],
   ])('accepts %s', (_what, extra) => {
@@ -43,6 +44,7 @@ describe('values the schema must accept, and values it must refuse', () => {
 
   it.each([
     ['a target with a query', { target: 'https://graph.microsoft.com/v1.0?x=1' }],
+    ['a target without its version segment', { target: 'https://graph.microsoft.com' }],
     ['an unknown cloud', { cloud: 'azure' }],
     ['a non-https authority', { authority: 'http://login.microsoftonline.us' }],
     ['zero concurrency', { concurrency: 0 }],

@@ -16,9 +16,10 @@ const JOB_BY_ID = /\/synchronization\/jobs\/[^/?]+$/;
 
 describe('a tenant that is eventually consistent after a create', () => {
   it('passes the read-after-write cases when --consistency-timeout outlasts the lag, polling until the job shows', async () => {
-    const { emu, proxy } = await laggingTenant(300);
+    // The lag is wide enough that a busy machine still sends the first read inside it.
+    const { emu, proxy } = await laggingTenant(1500);
 
-    const r = await run([...runFlags(proxy.url, emu, token), '--tags', 'read-after-write', '--concurrency', '3', '--consistency-timeout', '5s']);
+    const r = await run([...runFlags(proxy.url, emu, token), '--tags', 'read-after-write', '--concurrency', '3', '--consistency-timeout', '10s']);
 
     expect(r.stdout).toMatch(/^gsc: 3 passed, 0 failed, 0 errors, 0 skipped/m);
     expect(r.code).toBe(0);

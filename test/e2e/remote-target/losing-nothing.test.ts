@@ -38,8 +38,8 @@ function gscProcess(args: string[]): GscProcess {
 }
 
 /** `gsc cleanup`, as the platform team's next pipeline step runs it once the run's process is gone. */
-async function cleanup(ledger: string) {
-  const args = ['cleanup', '--ledger', ledger, '--token', token];
+async function cleanup(ledger: string, target: string) {
+  const args = ['cleanup', '--target', target, '--ledger', ledger, '--token', token];
   const result = await gsc(args);
   scan.output(`stdout of gsc ${args.join(' ')}`, result.stdout);
   scan.output(`stderr of gsc ${args.join(' ')}`, result.stderr);
@@ -50,7 +50,7 @@ const ids = (emu: EmulatorHandle) => emu.jobs().map((j) => j.id).sort();
 const JOBS = /\/synchronization\/jobs$/;
 
 describe('Ctrl-C in the middle of a run', () => {
-  it('finishes the current step, cleans up, exits 130, and leaves only the jobs it did not make', async () => {
+  it('stops the request in flight, cleans up, exits 130, and leaves only the jobs it did not make', async () => {
     const { emu, proxy } = await tenant();
     const before = await foreignJob(emu, token);
     // The first case's `start` request waits at the door, so Ctrl-C lands while a step is in flight.
@@ -63,7 +63,7 @@ describe('Ctrl-C in the middle of a run', () => {
     const during = await foreignJob(emu, token, 'Slack');
     expect(emu.jobs()).toHaveLength(3);
     run.child.kill('SIGINT');
-    await run.until(() => run.stderr().includes('gsc: interrupted; finishing the current step and cleaning up'), 'word that the run is stopping');
+    await run.until(() => run.stderr().includes('gsc: interrupted; stopping the requests in flight and cleaning up'), 'word that the run is stopping');
     proxy.script(() => ({ kind: 'forward' }));
     proxy.release();
     const { code } = await run.exit();
@@ -77,11 +77,13 @@ describe('Ctrl-C in the middle of a run', () => {
     const [started] = results.cases;
     expect(started).toMatchObject({ status: 'error', error: { code: 'aborted' } });
     expect(started!.steps.map((st) => [st.name, st.status, st.skipReason])).toEqual([
-      ['create', 'passed', undefined],
-      ['start', 'passed', undefined],
-      ['schedule-is-active', 'skipped', 'interrupted'],
-      ['delete-job', 'passed', undefined],
+      ['newJob › create', 'passed', undefined],
+      ['start', 'error', undefined],
+      ['schedule-is-active', 'skipped', 'step "start" did not pass'],
+      ['newJob › deleteJob › delete-job', 'passed', undefined],
     ]);
+    // The request in flight was stopped at once, not waited for.
+    expect(started!.steps[1]!.error?.code).toBe('aborted');
     const ledger = readLedger(join(out, 'ledger.jsonl'));
     expect(ledger.entries.map((e) => e.type)).toEqual(['intent', 'created', 'deleted']);
     expect(pendingItems(ledger.entries)).toMatchObject({ items: [], intents: [] });
@@ -91,8 +93,9 @@ describe('Ctrl-C in the middle of a run', () => {
 describe('Ctrl-C twice', () => {
   it('stops during cleanup, exits 130, and names the job left behind and how to remove it', async () => {
     const { emu, proxy } = await tenant();
-    // Hold the start (first Ctrl-C lands in a step), then hold the cleanup's DELETE (second lands in cleanup).
-    proxy.script((r) => (r.method === 'POST' && r.path.endsWith('/start') ? { kind: 'hold' } : { kind: 'forward' }));
+    // Hold the start (first Ctrl-C lands in a step, which it stops at once), and the cleanup's
+    // DELETE that follows straight away (second Ctrl-C lands in cleanup).
+    proxy.script((r) => ((r.method === 'POST' && r.path.endsWith('/start')) || r.method === 'DELETE' ? { kind: 'hold' } : { kind: 'forward' }));
     const out = tempDir('gsc-tenant-');
     scan.folder(out, ['ledger.jsonl']);
 
@@ -100,19 +103,17 @@ describe('Ctrl-C twice', () => {
     await run.until(() => proxy.held() > 0, 'start in flight');
     run.child.kill('SIGINT');
     await run.until(() => run.stderr().includes('gsc: interrupted'), 'word that the run is stopping');
-    proxy.script((r) => (r.method === 'DELETE' ? { kind: 'hold' } : { kind: 'forward' }));
-    proxy.release();
-    await run.until(() => proxy.held() > 0, 'cleanup DELETE in flight');
+    await run.until(() => proxy.seen.some((x) => x.method === 'DELETE'), 'cleanup DELETE in flight');
     run.child.kill('SIGINT');
     const { code } = await run.exit();
 
     expect(code).toBe(130);
     const [job] = emu.jobs();
     expect(job).toBeDefined();
-    expect(run.stderr()).toContain(`gsc: stopped before cleanup finished. 1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --ledger ${join(out, 'ledger.jsonl')}`);
+    expect(run.stderr()).toContain(`gsc: stopped before cleanup finished. 1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --target ${proxy.url} --ledger ${join(out, 'ledger.jsonl')}`);
     proxy.script(() => ({ kind: 'forward' }));
     proxy.release();
-    expect((await cleanup(join(out, 'ledger.jsonl'))).code).toBe(0);
+    expect((await cleanup(join(out, 'ledger.jsonl'), proxy.url)).code).toBe(0);
     expect(emu.jobs()).toEqual([]);
   });
 });
@@ -136,7 +137,7 @@ describe('a run killed (SIGKILL) in the middle', () => {
     expect(left.length).toBeGreaterThanOrEqual(1);
     proxy.script(() => ({ kind: 'forward' }));
     const ledger = join(out, 'ledger.jsonl');
-    const first = await cleanup(ledger);
+    const first = await cleanup(ledger, proxy.url);
 
     expect(first.code).toBe(0);
     for (const id of left) expect(first.stdout).toMatch(new RegExp(`^deleted +${id.replace(/\./g, '\\.')} `, 'm'));
@@ -144,7 +145,7 @@ describe('a run killed (SIGKILL) in the middle', () => {
     expect(ids(emu)).toEqual([before, during].sort());
 
     const requests = proxy.seen.length;
-    const second = await cleanup(ledger);
+    const second = await cleanup(ledger, proxy.url);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Nothing to clean up.');
     expect(proxy.seen.length).toBe(requests);
@@ -168,12 +169,12 @@ describe('a run killed (SIGKILL) in the middle', () => {
     const ledger = join(out, 'ledger.jsonl');
     expect(pendingItems(readLedger(ledger).entries)).toMatchObject({ items: [], intents: [{ type: 'intent' }] });
     proxy.script(() => ({ kind: 'forward' }));
-    const first = await cleanup(ledger);
+    const first = await cleanup(ledger, proxy.url);
 
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(new RegExp(`^deleted +${left[0]!.replace(/\./g, '\\.')} .*recovered a create whose answer was lost`, 'm'));
     expect(ids(emu)).toEqual([before]);
-    const second = await cleanup(ledger);
+    const second = await cleanup(ledger, proxy.url);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Nothing to clean up.');
   });
@@ -194,7 +195,7 @@ describe('a run killed (SIGKILL) in the middle', () => {
     const runs = ids(emu).filter((id) => id !== during);
     expect(runs).toHaveLength(1);
     proxy.script(() => ({ kind: 'forward' }));
-    const first = await cleanup(join(out, 'ledger.jsonl'));
+    const first = await cleanup(join(out, 'ledger.jsonl'), proxy.url);
 
     expect(first.code).toBe(1);
     for (const id of [during, runs[0]!]) expect(first.stdout).toMatch(new RegExp(`^POSSIBLY LEFT BEHIND +${id.replace(/\./g, '\\.')} .*delete it by hand if it is yours`, 'm'));
@@ -222,7 +223,7 @@ describe('a run killed after the listing before its create failed', () => {
     await run.exit();
     expect(ids(emu)).toEqual([before]);
     proxy.script(() => ({ kind: 'forward' }));
-    const first = await cleanup(join(out, 'ledger.jsonl'));
+    const first = await cleanup(join(out, 'ledger.jsonl'), proxy.url);
 
     expect(proxy.seen.filter((x) => x.method === 'DELETE')).toEqual([]);
     expect(ids(emu)).toEqual([before]);
@@ -250,7 +251,7 @@ describe('a run killed after a create whose listing was throttled once', () => {
     const runs = ids(emu).filter((id) => id !== before);
     expect(runs).toHaveLength(1);
     proxy.script(() => ({ kind: 'forward' }));
-    const first = await cleanup(join(out, 'ledger.jsonl'));
+    const first = await cleanup(join(out, 'ledger.jsonl'), proxy.url);
 
     expect(first.stdout).toMatch(new RegExp(`^deleted +${runs[0]!.replace(/\./g, '\\.')} .*recovered a create whose answer was lost`, 'm'));
     expect(first.code).toBe(0);

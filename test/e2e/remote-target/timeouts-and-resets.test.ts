@@ -32,7 +32,7 @@ describe('a tenant that answers slower than --timeout', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('ERROR create/job-readable-by-id');
     expect(r.stdout).toContain('PASS  list/answers-200-with-value');
-    expect(r.stdout).toMatch(/error: timeout: GET http:\/\/127\.0\.0\.1:\d+… got no complete answer within 300 ms \(UND_ERR_HEADERS_TIMEOUT\)/);
+    expect(r.stdout).toMatch(/error: timeout: GET http:\/\/127\.0\.0\.1:\d+… got no complete answer within 300 ms \(--timeout bounds headers and body together\)/);
     const get = allSteps(r.results).find((s) => s.name === 'get-by-id')!;
     expect(get).toMatchObject({ status: 'error', error: { code: 'timeout' }, attempts: 1, retries: 0 });
     expect(get.durationMs).toBeLessThan(1500);
@@ -40,7 +40,7 @@ describe('a tenant that answers slower than --timeout', () => {
     expect(emu.jobs()).toEqual([]);
   });
 
-  it('says a create whose answer never came may have left a job, and gsc cleanup finds and removes it', async () => {
+  it('settles a create whose answer never came by listing: names the job it made, and gsc cleanup removes it', async () => {
     const { emu, proxy } = await tenant();
     proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold-answer' } : { kind: 'forward' }));
 
@@ -51,13 +51,14 @@ describe('a tenant that answers slower than --timeout', () => {
     expect(proxy.seen.filter((x) => x.method === 'POST')).toHaveLength(1);
     expect(emu.jobs()).toHaveLength(1);
     const ledger = `${r.out}/ledger.jsonl`;
-    expect(r.stderr).toContain(`gsc: 1 job(s) this run created may be left behind (answers lost); remove them with: gsc cleanup --ledger ${ledger}`);
-
     const left = emu.jobs()[0]!.id;
-    proxy.script(() => ({ kind: 'forward' }));
-    const cleanup = await gscKept(['cleanup', '--ledger', ledger, '--token', token]);
+    // The run listed the collection and proved the job its own, so it names it.
+    expect(r.stderr).toContain(`gsc: 1 job(s) this run created may be left behind (${left}); remove them with: gsc cleanup --target ${proxy.url} --ledger ${ledger}`);
 
-    expect(cleanup.stdout).toMatch(new RegExp(`^deleted +${left.replace(/\./g, '\\.')} .*recovered a create whose answer was lost`, 'm'));
+    proxy.script(() => ({ kind: 'forward' }));
+    const cleanup = await gscKept(['cleanup', '--target', proxy.url, '--ledger', ledger, '--token', token]);
+
+    expect(cleanup.stdout).toMatch(new RegExp(`^deleted +${left.replace(/\./g, '\\.')} `, 'm'));
     expect(cleanup.stdout).toContain('gsc cleanup: 1 deleted, 0 already gone, 0 failed, 0 possibly left behind');
     expect(cleanup.code).toBe(0);
     expect(emu.jobs()).toEqual([]);

@@ -9,7 +9,7 @@ describe('the cloud table', () => {
       global: { name: 'global', graphRoot: 'https://graph.microsoft.com', authority: 'https://login.microsoftonline.com' },
       usgov: { name: 'usgov', graphRoot: 'https://graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
       usgovdod: { name: 'usgovdod', graphRoot: 'https://dod-graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
-      china: { name: 'china', graphRoot: 'https://microsoftgraph.chinacloudapi.cn', authority: 'https://login.chinacloudapi.cn' },
+      china: { name: 'china', graphRoot: 'https://microsoftgraph.chinacloudapi.cn', authority: 'https://login.partner.microsoftonline.cn' },
     });
   });
 
@@ -23,7 +23,6 @@ describe('the cloud table', () => {
 
 // MSAL ships discovery metadata for the real sign-in hosts, so signing in there must cost exactly one
 // request: the token POST. A MockAgent that refuses every other request proves it without a network.
-// MSAL sends China's requests to login.partner.microsoftonline.cn, its preferred alias of login.chinacloudapi.cn.
 const WIRE: Record<CloudName, string> = {
   global: 'https://login.microsoftonline.com',
   usgov: 'https://login.microsoftonline.us',
@@ -47,6 +46,8 @@ describe('signing in to each cloud', () => {
     const p = createTokenProvider({ tenantId: TENANT, clientId: APP, clientSecret: SECRET, cloud }, { dispatcher: mock });
 
     expect(await p.getToken()).toBe(`token-for-${cloud}-cloud`);
+    // Messages name the host the token request actually went to.
+    expect(p.describe()).toContain(`signing in at ${WIRE[cloud]} for`);
     expect(bodies).toHaveLength(1);
     expect(new URLSearchParams(bodies[0]).get('scope')).toBe(graphScope(clouds[cloud]));
     mock.assertNoPendingInterceptors();

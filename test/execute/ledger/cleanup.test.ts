@@ -140,7 +140,7 @@ describe('cleanupFromLedger', () => {
     const target = fakeTarget([]);
     const report = await cleanupFromLedger(file, target.client);
     expect(target.calls).toEqual([]);
-    expect(report.items).toEqual([{ path: `/servicePrincipals/${SP}`, id: 'x', outcome: 'failed', detail: "not deleted: the ledger's path does not end in the job id `x`" }]);
+    expect(report.items).toEqual([{ path: `/servicePrincipals/${SP}`, id: 'x', outcome: 'failed', detail: `not deleted: the ledger's path \`/servicePrincipals/${SP}\` is not of the form /servicePrincipals/{id}/synchronization/jobs/{id}; delete it by hand if it is yours` }]);
   });
 
   it('works through a torn last line, reporting it', async () => {

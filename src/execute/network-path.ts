@@ -1,0 +1,84 @@
+import { rootCertificates } from 'node:tls';
+import { EnvHttpProxyAgent, type Agent, type Dispatcher } from 'undici';
+
+/**
+ * How the run reaches the network: the same for Graph requests and for sign-in, so a corporate
+ * proxy and its TLS-inspecting CA are used by both.
+ */
+export interface NetworkPath {
+  /** Proxy for http: targets (`--proxy`, else `http_proxy`/`HTTP_PROXY`). */
+  httpProxy?: string;
+  /** Proxy for https: targets (`--proxy`, else `https_proxy`/`HTTPS_PROXY`, else the http proxy). */
+  httpsProxy?: string;
+  /** Hosts reached directly (`no_proxy`/`NO_PROXY`): comma list, `.suffix` or `host:port`, `*` for all. */
+  noProxy?: string;
+  /**
+   * CA certificates (PEM blocks) trusted besides Node's own roots: the CA of a TLS-inspecting
+   * proxy (`--ca-file`, and the file `NODE_EXTRA_CA_CERTS` names).
+   */
+  ca?: string[];
+}
+
+/** The proxy settings a process environment gives, lower case first (as curl and undici read them). */
+export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>): Pick<NetworkPath, 'httpProxy' | 'httpsProxy' | 'noProxy'> {
+  const pick = (name: string): string | undefined => {
+    const v = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+    return v?.trim() ? v.trim() : undefined;
+  };
+  const http = pick('http_proxy');
+  const https = pick('https_proxy') ?? http;
+  const no = pick('no_proxy');
+  return { ...(http ? { httpProxy: http } : {}), ...(https ? { httpsProxy: https } : {}), ...(no ? { noProxy: no } : {}) };
+}
+
+/**
+ * One undici dispatcher for `path`: requests go through the proxy for their scheme unless the
+ * host is in `noProxy` (a CONNECT tunnel even for http:, so the proxy sees no request line),
+ * and TLS (to the target, and to an https: proxy) trusts `ca` besides the usual roots.
+ * `options` are the agent's own (timeouts, sizes).
+ */
+export function createDispatcher(path: NetworkPath, options: Agent.Options = {}): Dispatcher {
+  const tls = path.ca?.length ? { ca: trusted(path.ca) } : {};
+  return new EnvHttpProxyAgent({
+    ...options,
+    // Empty strings, not undefined: undici would otherwise read process.env behind the caller's back.
+    httpProxy: path.httpProxy ?? '',
+    httpsProxy: path.httpsProxy ?? '',
+    noProxy: path.noProxy ?? '',
+    connect: { ...(options.connect as object | undefined), ...tls },
+    requestTls: tls,
+    proxyTls: tls,
+  });
+}
+
+/** Node replaces its trusted roots when a `ca` is given: keep them beside the given ones. */
+function trusted(extra: string[]): string[] {
+  return [...rootCertificates, ...extra];
+}
+
+/** The `CERTIFICATE` blocks of a PEM text. */
+export function pemCertificates(text: string): string[] {
+  return [...text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => m[0]);
+}
+
+/** For people: where requests go, never a password. Undefined when they go straight out. */
+export function describeNetworkPath(path: NetworkPath): string | undefined {
+  const parts: string[] = [];
+  const proxies = [...new Set([path.httpsProxy, path.httpProxy].filter((p): p is string => !!p))].map(withoutPassword);
+  if (proxies.length) parts.push(`through the proxy ${proxies.join(' (https) and ')}${proxies.length > 1 ? ' (http)' : ''}${path.noProxy ? `, except ${path.noProxy}` : ''}`);
+  if (path.ca?.length) parts.push(`trusting ${path.ca.length} extra CA certificate(s)`);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** A proxy URL with its user and password cut, for messages. */
+export function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return '(a proxy URL that does not parse)';
+  }
+}

@@ -1,0 +1,101 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createAjv } from '../common/ajv.js';
+import { combineReporters, createReporters, mergeProblems, mergeResults, RESULTS_FILE, resultsJson, type ResultsFile, type ShardResults } from '../report/index.js';
+import { UsageError } from './exit-codes.js';
+import { lockFolder } from './folder-lock.js';
+import { ensureFolder } from './folders.js';
+import { project } from './project.js';
+import { parseJson } from '../common/json-depth.js';
+
+/** Options of {@link mergeReports}: what `gsc merge-reports` takes. */
+export interface MergeReportsOptions {
+  /** The shards' report folders (each holding a `results.json`), or the files themselves; relative to `cwd`. */
+  inputs: string[];
+  /** Folder for the merged reports, relative to `cwd`. It must not be one of the shards'. @default 'reports' */
+  out?: string;
+  /** Reporters to write the merged run with. @default ['json', 'junit', 'html', 'ctrf'] */
+  reporters?: string[];
+  /** @default process.cwd() */
+  cwd?: string;
+  /** Where a `console` reporter writes. @default process.stdout */
+  stdout?: NodeJS.WritableStream;
+}
+
+/** The reports a merge writes unless told otherwise. */
+export const MERGE_REPORTERS = ['json', 'junit', 'html', 'ctrf'];
+
+/**
+ * Merges the `results.json` of the shards of one run (`--shard i/n`) into one report, written
+ * by the same reporters a run uses: the merged JSON, JUnit, HTML and CTRF have the totals the
+ * unsharded run would have. Shards of different runs, targets, suite versions or selections,
+ * a missing shard or one given twice are refused with a {@link GscUsageError} naming the files.
+ * Returns the merged `results.json` content.
+ */
+export async function mergeReports(o: MergeReportsOptions): Promise<ResultsFile> {
+  const cwd = o.cwd ?? process.cwd();
+  const outDir = resolve(cwd, o.out ?? 'reports');
+  const shards = o.inputs.map((input) => readShard(input, cwd));
+  const problems = mergeProblems(shards);
+  if (problems.length > 0) throw new UsageError(`cannot merge these reports:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  const own = shards.find((s) => samePath(resolve(cwd, s.file), join(outDir, RESULTS_FILE)));
+  if (own) throw new UsageError(`--out ${o.out ?? 'reports'} is where ${own.file} lies: merging there would overwrite a shard's report; choose another folder`);
+  const merged = mergeResults(shards);
+  const names = o.reporters ?? MERGE_REPORTERS;
+  let reporters;
+  try {
+    reporters = createReporters(names, { outDir, stream: o.stdout ?? process.stdout, color: false });
+  } catch (err) {
+    throw new UsageError(`--reporter: ${(err as Error).message}`);
+  }
+  const writesFiles = names.some((n) => n !== 'console');
+  if (writesFiles) ensureFolder(outDir, '--out');
+  // The folder lock a run takes: a merge and a run (or two merges) never interleave their files.
+  const lock = writesFiles ? lockFolder(outDir, '--out') : undefined;
+  try {
+    const reporter = combineReporters(reporters);
+    await reporter.onRunStart?.(merged.info);
+    for (const c of merged.cases) await reporter.onCaseEnd?.(c);
+    await reporter.onRunEnd?.(merged.summary);
+    return resultsJson(merged.info, merged.cases, merged.summary);
+  } finally {
+    lock?.release();
+  }
+}
+
+let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+/** Reads one shard's results.json (a folder holding one, or the file), checked against its schema. */
+function readShard(input: string, cwd: string): ShardResults {
+  const path = resolve(cwd, input);
+  let file = path;
+  try {
+    if (statSync(path).isDirectory()) file = join(path, RESULTS_FILE);
+  } catch {
+    throw new UsageError(`${input}: no such folder or file; give the folders the shards wrote (each holding a ${RESULTS_FILE})`);
+  }
+  const name = file === path ? input : join(input, RESULTS_FILE);
+  let doc: unknown;
+  try {
+    const parsed = parseJson(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new SyntaxError(parsed.error);
+    doc = parsed.value;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(`${name}: ${e.code === 'ENOENT' ? 'there is no such file: did that shard run with the json reporter?' : e instanceof SyntaxError ? `not JSON (${e.message})` : (e.code ?? e.message)}`);
+  }
+  validator ??= createAjv().compile(JSON.parse(readFileSync(join(project().schemas, 'results.schema.json'), 'utf8')) as object);
+  if (!validator(doc)) {
+    const e = validator.errors?.[0];
+    throw new UsageError(`${name} is not a results.json gsc wrote: ${e?.instancePath || '/'} ${e?.message ?? 'is invalid'} (schemas/results.schema.json)`);
+  }
+  return { file: name, doc: doc as ResultsFile };
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return a === b;
+  }
+}

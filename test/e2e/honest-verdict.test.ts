@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { readResults } from '../fixtures/remote-target/tenant.js';
+import { gsc, tempDir } from './support.js';
+
+/**
+ * Issue 8 §8: a run that tested 3 cases of 38 must not read like one that tested all 38.
+ * The emulator is reached by an IPv4-mapped IPv6 address, so the run treats it as a target
+ * that is not this machine: without --allow-writes, cases that write are skipped.
+ */
+let emu: EmulatorHandle;
+let remote: string;
+beforeAll(async () => {
+  emu = await startEmulator();
+  remote = `http://[::ffff:127.0.0.1]:${new URL(emu.url).port}/v1.0`;
+});
+afterAll(() => emu.close());
+
+const flags = (): string[] => ['--target', remote, '--token', emu.fixtures.token, '--service-principal', emu.fixtures.servicePrincipalId, '--template', emu.fixtures.templateId, '--reporter', 'console,json'];
+
+describe('a run without --allow-writes against a target that is not this machine', () => {
+  it('is "Conformant on N of M cases (K skipped: need --allow-writes)", and results.json counts the skips by reason', async () => {
+    const out = tempDir();
+    const run = await gsc(['run', ...flags(), '--out', out]);
+    const r = readResults(out) as ReturnType<typeof readResults> & { skips: Record<string, number> };
+    expect(run.code, run.stderr).toBe(0);
+    const { passed, failed, skipped } = r.counts;
+    expect(skipped).toBeGreaterThan(0);
+    expect(r.skips).toEqual({ 'needs-allow-writes': skipped });
+    expect(run.stdout).toContain(`Conformant on ${passed + failed} of ${passed + failed + skipped} cases (${skipped} skipped: need --allow-writes), at level MUST`);
+    expect(emu.jobs()).toEqual([]);
+  });
+
+  it('with --require-all, any skipped MUST case makes it incomplete: exit 3', async () => {
+    const out = tempDir();
+    const run = await gsc(['run', ...flags(), '--require-all', '--out', out]);
+    const r = readResults(out) as ReturnType<typeof readResults> & { verdict: string };
+    const must = r.cases.filter((c) => c.status === 'skipped' && c.level === 'MUST').length;
+    expect(must).toBeGreaterThan(0);
+    expect(run.code).toBe(3);
+    expect(r.verdict).toBe('incomplete');
+    expect(run.stdout).toContain(`${must} MUST case${must === 1 ? '' : 's'} skipped, and --require-all needs every one to run`);
+  });
+
+  it('with --require-all and nothing skipped, a conformant run stays conformant', async () => {
+    const run = await gsc(['run', ...flags(), '--require-all', '--grep', '^templates/', '--out', tempDir()]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/Conformant on (\d+) of \1 cases?, at level MUST/);
+  });
+});

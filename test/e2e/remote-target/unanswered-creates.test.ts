@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EmulatorHandle } from '../../../src/emulator/index.js';
+import { pendingItems, readLedger } from '../../../src/execute/ledger/index.js';
+import { startRecordingProxy, type RecordingProxy } from '../../fixtures/remote-target/proxy.js';
+import { newToken, runFlags, startTenant } from '../../fixtures/remote-target/tenant.js';
+import { gsc, tempDir } from '../support.js';
+
+/**
+ * Issue 8 §8, a ledger that stays true: a create answered 5xx, or whose answer was lost, is
+ * resolved during the run by listing the collection. The entry stays open only while the
+ * listing cannot prove what exists, and a listing that is not a collection proves nothing.
+ */
+const token = newToken();
+const open: { close(): Promise<void> }[] = [];
+afterAll(async () => {
+  for (const o of open.reverse()) await o.close();
+});
+
+async function tenant(): Promise<{ emu: EmulatorHandle; proxy: RecordingProxy }> {
+  const emu = await startTenant(token);
+  const proxy = await startRecordingProxy(emu.url);
+  open.push(emu, proxy);
+  return { emu, proxy };
+}
+
+const JOBS = /\/synchronization\/jobs$/;
+const ONE_CREATE = ['--grep', '^create/answers-201-with-a-job$', '--reporter', 'json', '--consistency-timeout', '2s'];
+
+async function runThrough(proxy: RecordingProxy, emu: EmulatorHandle, extra: string[] = []) {
+  const out = tempDir('gsc-unanswered-');
+  const run = await gsc(['run', ...runFlags(proxy.url, emu, token), ...ONE_CREATE, ...extra, '--out', out]);
+  const ledger = join(out, 'ledger.jsonl');
+  return { run, ledger, entries: readLedger(ledger).entries };
+}
+
+describe('a create the gateway answers 500 without passing it on', () => {
+  it('is proven to have made nothing by listing, and the run leaves nothing open', async () => {
+    const { emu, proxy } = await tenant();
+    proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'answer', status: 500, json: { error: { code: 'InternalServerError', message: '' } } } : { kind: 'forward' }));
+    const { run, entries } = await runThrough(proxy, emu);
+    expect(run.stderr).not.toContain('may be left behind');
+    expect(entries.find((e) => e.type === 'resolved')).toMatchObject({ outcome: 'nothing-new' });
+    expect(pendingItems(entries)).toEqual({ items: [], intents: [] });
+    expect(emu.jobs()).toEqual([]);
+  });
+});
+
+describe('a create whose answer is lost after the tenant made the job', () => {
+  it('is resolved by listing: the ledger records the job it proves the run\'s, and the run names it for gsc cleanup', async () => {
+    const { emu, proxy } = await tenant();
+    proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold-answer' } : { kind: 'forward' }));
+    const { run, ledger, entries } = await runThrough(proxy, emu, ['--timeout', '1s']);
+    proxy.release();
+    const [job] = emu.jobs();
+    expect(job).toBeDefined();
+    expect(entries.find((e) => e.type === 'created')).toMatchObject({ id: job!.id, recovered: true });
+    expect(pendingItems(entries).intents).toEqual([]);
+    expect(run.stderr).toContain(`1 job(s) this run created may be left behind (${job!.id}); remove them with: gsc cleanup --target ${proxy.url} --ledger ${ledger}`);
+  });
+});
+
+describe('a listing that is not a collection', () => {
+  it('never proves "nothing new": the create stays open', async () => {
+    const { emu, proxy } = await tenant();
+    let created = false;
+    proxy.script((r) => {
+      if (r.method === 'POST' && JOBS.test(r.path)) {
+        created = true;
+        return { kind: 'answer', status: 503, json: { error: { code: 'ServiceUnavailable', message: '' } }, headers: { 'retry-after': '0' } };
+      }
+      if (created && r.method === 'GET' && JOBS.test(r.path)) return { kind: 'answer', status: 200, json: { error: 'not a collection' } };
+      return { kind: 'forward' };
+    });
+    const { run, entries } = await runThrough(proxy, emu);
+    expect(entries.some((e) => e.type === 'resolved')).toBe(false);
+    expect(pendingItems(entries).intents).toHaveLength(1);
+    expect(run.stderr).toContain('1 job(s) this run created may be left behind (answers lost)');
+  });
+});
