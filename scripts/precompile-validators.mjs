@@ -20,7 +20,7 @@ import standalone from 'ajv/dist/standalone/index.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const standaloneCode = standalone.default ?? standalone;
 const { createAjv } = await import(join(root, 'dist', 'src', 'common', 'ajv.js'));
-const { FORMAT_EXPORTS, FORMAT_MODULE, OPERATIONS_FILE, formatExportName, defLookAlikes } = await import(join(root, 'dist', 'src', 'load', 'precompiled.js'));
+const { FORMAT_EXPORTS, FORMAT_MODULE, OPERATIONS_FILE, formatExportName, defLookAlikes, portableOperations } = await import(join(root, 'dist', 'src', 'load', 'precompiled.js'));
 const { parseSpec } = await import(join(root, 'dist', 'src', 'load', 'operations.js'));
 const { API_EXPORTS, API_MODULE } = await import(join(root, 'dist', 'src', 'assert', 'schema', 'precompiled.js'));
 
@@ -55,7 +55,8 @@ for (const name of readdirSync(specsDir).filter((n) => /\.(ya?ml|json)$/i.test(n
   const specText = readFileSync(abs, 'utf8');
   const { operations, diagnostics } = parseSpec(abs, name, specText);
   if (diagnostics.length > 0) continue;
-  built.push({ text: specText, operations: operations.map(({ file: _file, ...op }) => op) });
+  // Spans and schema refs relative to the spec file: the same text may be read from elsewhere.
+  built.push({ text: specText, operations: portableOperations(operations, abs) });
 }
 writeFileSync(join(root, 'dist', 'validators', OPERATIONS_FILE), `${JSON.stringify(built)}\n`);
 process.stdout.write(`read the operations of ${built.length} spec file(s) in specs/ into dist/validators/${OPERATIONS_FILE}\n`);

@@ -4,7 +4,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { Diagnostic, SourceSpan } from '../model/index.js';
 import { editDistance } from '../common/did-you-mean.js';
 import { displayPath, ioReason, readText } from './files.js';
-import { precompiledOperations } from './precompiled.js';
+import { placeOperations, precompiledOperations } from './precompiled.js';
 import { YamlFile } from './yaml-file.js';
 
 /** One operation of an OpenAPI document: what a suite request may call. */
@@ -77,7 +77,7 @@ async function readSpec(abs: string, cwd: string): Promise<{ operations: Operati
   const read = await readText(abs, file);
   if ('problem' in read) return { operations: [], diagnostics: [read.problem] };
   const built = precompiledOperations(read.text);
-  if (built !== undefined) return { operations: built.map(({ method, path, creates, operationId }) => ({ method, path, file, creates, ...(operationId !== undefined ? { operationId } : {}) })), diagnostics: [] };
+  if (built !== undefined) return { operations: placeOperations(built, abs, file), diagnostics: [] };
   return parseSpec(abs, file, read.text);
 }
 

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
 import { builtFile } from '../common/built.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { SourceSpan } from '../model/index.js';
+import type { Operation, OperationBody, OperationResponse } from './operations.js';
 
 /**
  * What `npm run build` derives from the package's own files (scripts/precompile-validators.mjs),
@@ -23,11 +26,63 @@ export const FORMAT_MODULE = 'suite-format.cjs';
 /** The operations of the package's specs/, in dist/validators/. */
 export const OPERATIONS_FILE = 'operations.json';
 
-/** One spec file's operations as the build found them (`file` is filled in when used). */
+/**
+ * One operation as the build stores it: where it is, and its schema refs, are relative to the
+ * spec file, since the same text may be read from another folder than the build's (an installed
+ * package, a copy of specs/). {@link placeOperations} makes them absolute again.
+ */
+export interface BuiltOperation extends Omit<Operation, 'file' | 'span' | 'responses' | 'requestBody'> {
+  span?: Omit<SourceSpan, 'file'>;
+  responses?: OperationResponse[];
+  requestBody?: OperationBody;
+}
+
+/** One spec file's operations as the build found them. */
 export interface BuiltOperations {
   /** The spec file's text. */
   text: string;
-  operations: { method: string; path: string; operationId?: string; creates: boolean }[];
+  operations: BuiltOperation[];
+}
+
+/**
+ * Operations parsed from the spec file at `abs`, as the build stores them: without the file's
+ * name, schema refs relative to it (`#/pointer` inside it, a path from its folder otherwise).
+ */
+export function portableOperations(operations: readonly Operation[], abs: string): BuiltOperation[] {
+  const rebase = (ref: string): string => {
+    if (ref.startsWith(`${abs}#`)) return ref.slice(abs.length);
+    const hash = ref.indexOf('#');
+    return hash < 0 ? relative(dirname(abs), ref) : `${relative(dirname(abs), ref.slice(0, hash))}${ref.slice(hash)}`;
+  };
+  return operations.map(({ file: _file, span, responses, requestBody, ...op }) => ({
+    ...op,
+    ...(span ? { span: withoutFile(span) } : {}),
+    ...(responses ? { responses: responses.map((r) => (r.schema === undefined ? r : { ...r, schema: rebase(r.schema) })) } : {}),
+    ...(requestBody ? { requestBody: requestBody.schema === undefined ? requestBody : { ...requestBody, schema: rebase(requestBody.schema) } } : {}),
+  }));
+}
+
+/**
+ * The build's operations of a spec file read from `abs` and shown as `file`: exactly what
+ * parsing it there gives (`parseSpec(abs, file, text)`).
+ */
+export function placeOperations(built: readonly BuiltOperation[], abs: string, file: string): Operation[] {
+  const place = (ref: string): string => {
+    if (ref.startsWith('#')) return `${abs}${ref}`;
+    const hash = ref.indexOf('#');
+    return hash < 0 ? resolve(dirname(abs), ref) : `${resolve(dirname(abs), ref.slice(0, hash))}${ref.slice(hash)}`;
+  };
+  return built.map(({ span, responses, requestBody, ...op }) => ({
+    ...op,
+    file,
+    ...(span ? { span: { file, ...span } } : {}),
+    ...(responses ? { responses: responses.map((r) => (r.schema === undefined ? r : { ...r, schema: place(r.schema) })) } : {}),
+    ...(requestBody ? { requestBody: requestBody.schema === undefined ? requestBody : { ...requestBody, schema: place(requestBody.schema) } } : {}),
+  }));
+}
+
+function withoutFile({ file: _file, ...rest }: SourceSpan): Omit<SourceSpan, 'file'> {
+  return rest;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileFormatSchema } from '../../src/load/format-schema.js';
@@ -73,5 +73,26 @@ describe('the operations npm run build reads from specs/ (dist/validators/operat
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.operations).toEqual(parseSpec(spec, loaded.operations[0]!.file, text).operations);
     expect(loaded.operations.length).toBeGreaterThan(5);
+    // Spans, documented answers and request bodies come through too, not only method and path.
+    const create = loaded.operations.find((op) => op.method === 'POST' && op.creates)!;
+    expect(create.span?.line).toBeGreaterThan(1);
+    // A schema written in the spec is named by its place in the spec file, here as there.
+    const at = '#/paths/~1servicePrincipals~1{servicePrincipal-id}~1synchronization~1jobs/post';
+    expect(create.responses?.find((r) => r.status === '201')?.schema).toBe(`${spec}${at}/responses/201/content/application~1json/schema`);
+    expect(create.requestBody).toEqual({ required: true, schema: `${spec}${at}/requestBody/content/application~1json/schema` });
+  });
+
+  it('resolve their schema refs against the folder the spec is read from, as parsing there would', async () => {
+    // The same text in another folder: its refs name that folder's schemas, not the build's.
+    const dir = join(tempDir(), 'specs');
+    mkdirSync(dir);
+    const copy = join(dir, 'openapi.yaml');
+    const text = readFileSync(join(ROOT, 'specs', 'openapi.yaml'), 'utf8');
+    writeFileSync(copy, text);
+    const loaded = await loadOperations(dir, { cwd: dirname(dir) });
+    expect(loaded.operations).toEqual(parseSpec(copy, 'specs/openapi.yaml', text).operations);
+    const list = loaded.operations.find((op) => op.method === 'GET' && op.path.endsWith('/synchronization/jobs'))!;
+    expect(list.span?.file).toBe('specs/openapi.yaml');
+    expect(list.responses?.find((r) => r.status === '200')?.schema).toBe(join(dirname(dir), 'schemas', 'api', 'synchronizationJobCollection.schema.json'));
   });
 });
