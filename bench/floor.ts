@@ -1,10 +1,25 @@
 /**
  * The floor of every run against the emulator: the same number of GETs sent with undici
- * directly, bodies read as text and dropped. No templating, no parsing, no checks, no report.
+ * directly, each answer parsed and validated by one precompiled ajv validator (ajv's standalone
+ * code, which `npm run build` generates into dist/validators/api.cjs). No templating, no suite,
+ * no findings, no report: what a hand-written client that checks its answers costs.
  */
+import { createRequire } from 'node:module';
 import { Agent as HttpAgent, get } from 'node:http';
+import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { peakRssMb } from './support.js';
+import { cpuTimeMs, peakRssMb, repoRoot } from './support.js';
+
+/** The API schema every floor answer is validated with: what the generated cases check. */
+export const FLOOR_SCHEMA = 'synchronizationJobCollection';
+
+/** A precompiled validator of dist/validators/api.cjs, by schema file name (without .schema.json). */
+export function precompiledApiValidator(name: string): (data: unknown) => boolean {
+  const file = join(repoRoot(), 'dist', 'validators', 'api.cjs');
+  const validate = (createRequire(import.meta.url)(file) as Record<string, ((data: unknown) => boolean) | undefined>)[name];
+  if (!validate) throw new Error(`bench/floor: ${file} has no validator ${name}; run npm run build`);
+  return validate;
+}
 
 /** Where and how many. */
 export interface FloorOptions {
@@ -17,8 +32,9 @@ export interface FloorOptions {
   agent?: Agent;
 }
 
-/** Sends `count` GETs and returns how many answered 200 (a floor that fails measures nothing). */
+/** Sends `count` GETs and returns how many answered 200 with a valid body (a floor that fails measures nothing). */
 export async function sendGets(o: FloorOptions): Promise<number> {
+  const validate = precompiledApiValidator(FLOOR_SCHEMA);
   const agent = o.agent ?? new Agent({ keepAliveTimeout: 10_000 });
   const headers = { authorization: `Bearer ${o.token}`, accept: 'application/json' };
   let next = 0;
@@ -27,8 +43,8 @@ export async function sendGets(o: FloorOptions): Promise<number> {
     while (next < o.count) {
       next++;
       const res = await request(o.url, { method: 'GET', headers, dispatcher: agent });
-      await res.body.text();
-      if (res.statusCode === 200) ok++;
+      const body = JSON.parse(await res.body.text()) as unknown;
+      if (res.statusCode === 200 && validate(body)) ok++;
     }
   };
   try {
@@ -44,13 +60,15 @@ export interface GetsOutcome {
   ms: number;
   ok: number;
   peakRssMb: number;
+  /** CPU time of the whole child, start-up included (see CliRunOutcome.cpuMs). */
+  cpuMs?: number;
 }
 
 /** Child task: the floor in a fresh process (it imports undici and nothing of gsc). */
 export async function gets(input: FloorOptions): Promise<GetsOutcome> {
   const t = performance.now();
   const ok = await sendGets(input);
-  return { ms: performance.now() - t, ok, peakRssMb: peakRssMb() };
+  return { ms: performance.now() - t, ok, peakRssMb: peakRssMb(), cpuMs: cpuTimeMs() };
 }
 
 /**

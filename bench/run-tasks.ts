@@ -3,12 +3,12 @@
  * one per process so peak RSS is the run's alone. The floor's task lives in floor.ts, so that
  * child never loads the CLI.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../src/cli/main.js';
 import type { Counts } from '../src/model/index.js';
-import { peakRssMb } from './support.js';
+import { cpuTimeMs, peakRssMb } from './support.js';
 
 /** A `gsc run` to make; `outDir` receives results.json. */
 export interface CliRunInput {
@@ -27,9 +27,11 @@ export interface CliRunOutcome {
   /** The run itself, as results.json says (from the first case to the last). */
   inRunMs: number;
   counts: Counts;
-  /** Steps with a schema check that got an answer and were judged. */
+  /** Steps with a schema check that got an answer and were judged; -1 when the run wrote only results.ndjson. */
   schemaCheckedSteps: number;
   peakRssMb: number;
+  /** CPU time (user + system) of the whole child, start-up included, when main() returned: on a busy machine, steadier than wall time. */
+  cpuMs: number;
   /** Peak RSS once the CLI was imported, before `main()` ran: what loading the code costs. */
   importedRssMb: number;
   /** From process start to `main()`: Node's start-up and importing the CLI. */
@@ -56,6 +58,15 @@ export async function cliRun(input: CliRunInput): Promise<CliRunOutcome> {
   const t = performance.now();
   const exitCode = await main(input.argv, { stdout, stderr, env: { NO_COLOR: '1', ...input.env }, cwd: input.cwd });
   const mainMs = performance.now() - t;
+  // Before reading the results back, which is the bench's doing, not the run's.
+  const peak = peakRssMb();
+  const cpuMs = cpuTimeMs();
+  const ndjson = join(input.outDir, 'results.ndjson');
+  if (!existsSync(join(input.outDir, 'results.json')) && existsSync(ndjson)) {
+    const summary = lastLine(ndjson) as { type?: string; durationMs: number; counts: Counts };
+    if (summary.type !== 'summary') throw new Error(`bench/run-tasks: ${ndjson} does not end with the summary line`);
+    return { exitCode, mainMs, inRunMs: summary.durationMs, counts: summary.counts, schemaCheckedSteps: -1, peakRssMb: peak, cpuMs, importedRssMb, startupMs, stderr: stderr.text };
+  }
   const results = JSON.parse(readFileSync(join(input.outDir, 'results.json'), 'utf8')) as {
     durationMs: number;
     counts: Counts;
@@ -63,5 +74,20 @@ export async function cliRun(input: CliRunInput): Promise<CliRunOutcome> {
   };
   // Each generated case has one step, and it carries a schema: a judged step is a schema-checked one.
   const schemaCheckedSteps = results.cases.reduce((n, c) => n + c.steps.filter((s) => s.exchange !== undefined && (s.status === 'passed' || s.status === 'failed')).length, 0);
-  return { exitCode, mainMs, inRunMs: results.durationMs, counts: results.counts, schemaCheckedSteps, peakRssMb: peakRssMb(), importedRssMb, startupMs, stderr: stderr.text };
+  return { exitCode, mainMs, inRunMs: results.durationMs, counts: results.counts, schemaCheckedSteps, peakRssMb: peak, cpuMs, importedRssMb, startupMs, stderr: stderr.text };
+}
+
+/** The last line of a (possibly very large) NDJSON file, parsed: read from the end, not whole. */
+function lastLine(file: string): unknown {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, 64 * 1024);
+    const buf = Buffer.alloc(length);
+    readSync(fd, buf, 0, length, size - length);
+    const lines = buf.toString('utf8').trimEnd().split('\n');
+    return JSON.parse(lines[lines.length - 1] ?? 'null') as unknown;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -3,7 +3,7 @@
  * same run. Prints a table and writes reports/bench.json. Timings are never asserted anywhere:
  * a bench informs, a test decides.
  *
- * Usage: node dist/bench/run.js [--only checks,load,engine,large,start,soak] [--scale 0.2]
+ * Usage: node dist/bench/run.js [--only checks,load,engine,large,latency,memory,start,soak] [--scale 0.2]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -13,11 +13,13 @@ import { project } from '../src/run/project.js';
 import { checksSection } from './sections/checks.js';
 import { engineSection } from './sections/engine.js';
 import { largeSection } from './sections/large.js';
+import { latencySection } from './sections/latency.js';
 import { loadSection } from './sections/load.js';
+import { memorySection } from './sections/memory.js';
 import { soakSection } from './sections/soak.js';
 import { startSection } from './sections/start.js';
 import { repoRoot } from './support.js';
-import { formatSection } from './table.js';
+import { formatSection, formatTarget } from './table.js';
 import type { Section, SectionOptions } from './types.js';
 
 /** The sections in the order they run and print; the key is what `--only` takes. */
@@ -26,6 +28,8 @@ const SECTIONS: Record<string, (o: SectionOptions) => Promise<Section>> = {
   load: loadSection,
   engine: engineSection,
   large: largeSection,
+  latency: latencySection,
+  memory: memorySection,
   start: startSection,
   soak: soakSection,
 };
@@ -72,6 +76,12 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'bench.json');
   writeFileSync(file, `${JSON.stringify({ formatVersion: 1, tool: { name: 'graph-sync-conformance', version: project().version }, machine: m, startedAt, durationMs, scale, sections }, null, 2)}\n`);
+  const targets = sections.flatMap((s) => s.targets ?? []);
+  if (targets.length > 0) {
+    out();
+    out(`Targets (issue 12), each a ratio measured side by side in this run: ${targets.filter((t) => t.pass).length} of ${targets.length} met`);
+    for (const t of targets) out(`   ${formatTarget(t)}`);
+  }
   out();
   out(`bench: ${(durationMs / 1000).toFixed(1)} s; figures in ${file}`);
 }

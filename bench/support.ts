@@ -70,6 +70,12 @@ export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
+/** CPU time (user + system) this process has used so far, in ms. */
+export function cpuTimeMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** What a child task sends back, plus the parent's view of its lifetime. */
 export interface ChildOutcome<T> {
   result: T;
@@ -84,7 +90,7 @@ const CHILD_TIMEOUT_MS = 60_000;
  * Runs one task of `child.js` in a fresh Node process and resolves with the value it sent.
  * A child that fails, exits without answering or overruns rejects with its stderr attached.
  */
-export function runChild<T>(task: string, arg: unknown): Promise<ChildOutcome<T>> {
+export function runChild<T>(task: string, arg: unknown, timeoutMs = CHILD_TIMEOUT_MS): Promise<ChildOutcome<T>> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // The argument goes over IPC, not argv: it may hold a token, and argv is public to the machine.
@@ -98,7 +104,7 @@ export function runChild<T>(task: string, arg: unknown): Promise<ChildOutcome<T>
     child.on('message', (message) => {
       result = { value: message as T };
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (err) => {
       clearTimeout(timer);
       reject(new Error(`bench: cannot start the child for "${task}": ${err.message}`));

@@ -1,5 +1,5 @@
 /** Bench results as text: one block per section, ours next to the baseline with the ratio spelt out. */
-import type { Reference, Row, Section, Unit } from './types.js';
+import type { Reference, Row, Section, Target, Unit } from './types.js';
 
 /** A figure with its unit, rounded to what the measurement can tell. */
 export function formatValue(value: number, unit: Unit): string {
@@ -44,6 +44,14 @@ function referenceLines(refs: Reference[], rows: Row[]): string[] {
   ]);
 }
 
+/** "PASS  gsc list vs node -e 0: 2.91×, at most 3.5×" or "MISS … (by 12%)". */
+export function formatTarget(t: Target): string {
+  const x = (r: number): string => `${r.toFixed(r >= 10 ? 1 : 2)}×`;
+  if (!Number.isFinite(t.ratio)) return `MISS  ${t.label}: not measured${t.reason ? ` (${t.reason})` : ''}, target ${t.bound} ${x(t.limit)}`;
+  const by = t.pass ? '' : ` (missed by ${Math.abs(Math.round((t.ratio / t.limit - 1) * 100))}%)`;
+  return `${t.pass ? 'PASS' : 'MISS'}  ${t.label}: ${x(t.ratio)}, target ${t.bound} ${x(t.limit)}${by}`;
+}
+
 /** The whole section as lines of text. */
 export function formatSection(s: Section): string[] {
   return [
@@ -54,5 +62,6 @@ export function formatSection(s: Section): string[] {
     ...rowLines(s.rows),
     ...(s.references.length > 0 ? ['', ...referenceLines(s.references, s.rows)] : []),
     ...s.notes.map((n) => `   note: ${n}`),
+    ...(s.targets && s.targets.length > 0 ? ['', ...s.targets.map((t) => `   ${formatTarget(t)}`)] : []),
   ];
 }

@@ -27,9 +27,31 @@ export interface Reference {
   compareTo?: string;
 }
 
+/**
+ * A target of issue 12, met or missed in this run: a ratio of two figures measured side by side
+ * (ours over the floor, or the floor over ours), against its limit.
+ */
+export interface Target {
+  /** What is promised, e.g. "gsc run wall time, --concurrency 1, vs the floor". */
+  label: string;
+  /** The measured ratio. */
+  ratio: number;
+  /** The ratio may be `at most` this (times slower, more memory) or must be `at least` it (speed-up). */
+  bound: 'at most' | 'at least';
+  limit: number;
+  pass: boolean;
+  /** Why the ratio could not be measured (it is then NaN). */
+  reason?: string;
+}
+
+/** A target from its ratio: `pass` follows from the bound. */
+export function target(label: string, ratio: number, bound: Target['bound'], limit: number, reason?: string): Target {
+  return { label, ratio, bound, limit, pass: bound === 'at most' ? ratio <= limit : ratio >= limit, ...(reason !== undefined ? { reason } : {}) };
+}
+
 /** One numbered scenario of the bench. */
 export interface Section {
-  /** Short stable key, for `--only`: checks, load, engine, large, start. */
+  /** Short stable key, for `--only`: checks, load, engine, large, latency, memory, start, soak. */
   key: string;
   title: string;
   /** What "ours" is here. */
@@ -40,6 +62,8 @@ export interface Section {
   references: Reference[];
   /** Facts that make the figures honest: counts checked, rounds, caveats. */
   notes: string[];
+  /** The targets this section measures, each beside its measure. */
+  targets?: Target[];
 }
 
 /** Options every section takes. */

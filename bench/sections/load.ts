@@ -81,7 +81,7 @@ export async function loadSection(o: SectionOptions): Promise<Section> {
       notes: [
         `cold: ${coldRounds} fresh child processes each, taking turns after one unrecorded pair, median; warm: calls in this process after 3 warm-up calls, median`,
         `every load reports 0 diagnostics; "specs" is loadOperations over specs/ (${ms(shipped.cold.map((c) => c.operationsMs))} ms), done once per process; importing the loader takes ${ms(shipped.cold.map((c) => c.importMs))} ms, importing yaml ${ms(shipped.coldParse.map((c) => c.importMs))} ms`,
-        `each loadSuites call compiles schemas/suite.schema.json again (LoadOptions names the file, not a compiled schema): ${formatMs.toFixed(1)} ms of every warm call`,
+        `each loadSuites call reads schemas/suite.schema.json and takes the validators npm run build generated from it (ajv compiles only an edited schema): ${formatMs.toFixed(1)} ms of every warm call`,
       ],
     };
   } finally {

@@ -1,5 +1,5 @@
 /**
- * 5. The soak: 100,000 instances of a case that creates a job and deletes it (`--repeat`), eight
+ * 7. The soak: 100,000 instances of a case that creates a job and deletes it (`--repeat`), eight
  * at a time, against the emulator, with the ledger on a real disk, as a user's soak runs. It
  * checks what must hold at any length (0 jobs left, no open ledger record, the ledger no bigger
  * than the jobs open plus its bounded history) and measures whether memory stays flat: the
@@ -70,7 +70,7 @@ export async function soakSection(o: SectionOptions): Promise<Section> {
     ];
     return {
       key: 'soak',
-      title: `5. Soak: ${cases.toLocaleString('en-US')} instances of ${CASE} (--repeat, --concurrency 8, ledger on disk)`,
+      title: `7. Soak: ${cases.toLocaleString('en-US')} instances of ${CASE} (--repeat, --concurrency 8, ledger on disk)`,
       ours: 'run() against the emulator in this process, reporters off, results not kept (keepCases: false)',
       baseline: `the same run's RSS after its first ${WARM.toLocaleString('en-US')} cases: memory must stay flat`,
       rows,

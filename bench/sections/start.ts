@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, repoRoot } from '../support.js';
-import type { Section, SectionOptions } from '../types.js';
+import { target, type Section, type SectionOptions } from '../types.js';
 
 /** Spawns once and returns the wall time; a command that fails makes the bench fail. */
 function spawnMs(args: string[], cwd: string): number {
@@ -48,5 +48,9 @@ export async function startSection(o: SectionOptions): Promise<Section> {
       { label: 'cold start, below', value: 300, unit: 'ms', source: 'targets in docs/benchmarks.md', compareTo: 'gsc list' },
     ],
     notes: [`${rounds} spawns of each, in turn, after one unrecorded round, median`],
+    targets: [
+      target('gsc --version wall time vs node -e 0', median(samples.version) / floor, 'at most', 1.3),
+      target('gsc list wall time vs node -e 0', median(samples.list) / floor, 'at most', 3.5),
+    ],
   };
 }

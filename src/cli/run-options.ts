@@ -1,5 +1,5 @@
 import type { Labeler, RunOptions } from '../run/index.js';
-import { flagOf } from '../run/index.js';
+import { flagOf } from '../run/options.js';
 import { parseMinCoverage } from '../run/coverage.js';
 import { parsePositive, parsePositiveInt, parseList } from '../run/values.js';
 import type { Settings } from './args.js';

@@ -4,21 +4,30 @@ import { writeFileAtomic } from './write-file.js';
 
 /**
  * A reporter whose file can only be written once the run has ended (a JSON document, a JUnit
- * tree): it keeps every case result, then writes `file` in the report folder from `render`.
+ * tree): as each case ends it keeps the case's compact `record` (its finished text and the few
+ * fields the totals need), never the result with its exchanges, so a long run holds little per
+ * case and the results themselves can be freed as the run goes; then it writes `file` in the
+ * report folder from `render`.
  */
-export function collectingReporter(name: string, file: string, o: ReporterOptions, render: (info: RunInfo | undefined, cases: CaseResult[], summary: RunSummary) => string): Reporter {
+export function collectingReporter<R>(
+  name: string,
+  file: string,
+  o: ReporterOptions,
+  record: (c: CaseResult, info: RunInfo | undefined) => R,
+  render: (info: RunInfo | undefined, records: R[], summary: RunSummary) => string,
+): Reporter {
   let info: RunInfo | undefined;
-  const cases: CaseResult[] = [];
+  const records: R[] = [];
   return {
     name,
     onRunStart(i: RunInfo) {
       info = i;
     },
     onCaseEnd(c: CaseResult) {
-      cases.push(c);
+      records.push(record(c, info));
     },
     async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, file, render(info, cases, summary));
+      await writeFileAtomic(o.outDir, file, render(info, records, summary));
     },
   };
 }

@@ -44,7 +44,44 @@ export interface ResultsFile {
 
 /** `<outDir>/results.json`: the whole run for machines, written atomically when it ends. */
 export function createJsonReporter(o: ReporterOptions): Reporter {
-  return collectingReporter('json', RESULTS_FILE, o, (info, cases, summary) => `${JSON.stringify(resultsJson(info, cases, summary), null, 2)}\n`);
+  // Each case as its finished text in the file, not the result with its exchange objects: a long
+  // run holds a string per case, and the results themselves can be freed as the run goes.
+  return collectingReporter('json', RESULTS_FILE, o, jsonCase, resultsText);
+}
+
+/** What results.json needs of one case once it has ended: its text, and its skip code if skipped. */
+export interface JsonCase {
+  /** As {@link caseText} gives it. */
+  text: string;
+  /** The code a skipped case counts under in `skips` when the summary has no counts of its own. */
+  skip?: string;
+}
+
+function jsonCase(c: CaseResult): JsonCase {
+  return c.status === 'skipped' ? { text: caseText(c), skip: c.skipCode ?? 'other' } : { text: caseText(c) };
+}
+
+/** One case as it stands in results.json's `cases` array (indented for its place). */
+export function caseText(c: CaseResult): string {
+  // JSON.stringify escapes newlines inside strings, so every raw newline is layout.
+  return JSON.stringify(caseJson(c), null, 2).replace(/\n/g, '\n    ');
+}
+
+/**
+ * The text of results.json from the cases' records (their text from {@link caseText}): exactly
+ * `JSON.stringify(resultsJson(info, cases, summary), null, 2)` plus a newline.
+ */
+export function resultsText(info: RunInfo | undefined, records: readonly JsonCase[], summary: RunSummary): string {
+  const head = JSON.stringify(resultsJson(info, [], summary.skips ? summary : { ...summary, skips: countSkips(records) }), null, 2);
+  if (records.length === 0) return `${head}\n`;
+  // `cases` is the document's last key, so its `[]` is the last one in the text.
+  return `${head.slice(0, head.lastIndexOf('[]'))}[\n    ${records.map((r) => r.text).join(',\n    ')}\n  ]\n}\n`;
+}
+
+function countSkips(records: readonly JsonCase[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { skip } of records) if (skip !== undefined) out[skip] = (out[skip] ?? 0) + 1;
+  return out;
 }
 
 /**

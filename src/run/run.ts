@@ -20,7 +20,6 @@ import { leftBehind } from './ledger-notes.js';
 import { flagLabel, type Labeler, type RunOptions } from './options.js';
 import { planOrUsage } from './plan.js';
 import { resolveUserVariables, type UserVariables } from './user-variables.js';
-import { EMULATOR_USER_VARIABLES } from '../emulator/index.js';
 import { project } from './project.js';
 import { ciRunOf, readTimings, shardOption, suitesDigest } from './shard.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
@@ -92,7 +91,9 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   if (o.shardTimings?.length && !shard) throw new UsageError(`${label('shardTimings')} balances shards: give ${label('shard')} i/n too`);
   const timings = shard && o.shardTimings?.length ? readTimings(o.shardTimings, cwd, label('shardTimings')) : undefined;
   // The embedded emulator's data fills the shipped suites' variables, so a first run skips nothing.
-  const user = resolveUserVariables(loaded.suites.flatMap((s) => s.cases.flatMap((c) => c.needs ?? [])), o, url === undefined ? EMULATOR_USER_VARIABLES : {});
+  // Imported only then (as resolveTarget starts it): a run against a target never loads the emulator.
+  const emulatorValues = url === undefined ? (await import('../emulator/index.js')).EMULATOR_USER_VARIABLES : {};
+  const user = resolveUserVariables(loaded.suites.flatMap((s) => s.cases.flatMap((c) => c.needs ?? [])), o, emulatorValues);
   const hasVariable = (name: string): boolean => user.values.has(name);
   const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable, ...(shard ? { shard } : {}), ...(timings ? { timings } : {}) }, label);
   // A shard may be empty (more shards than cases); only an empty selection is the user's mistake.

@@ -1,4 +1,3 @@
-import { startEmulator } from '../emulator/index.js';
 import { clouds } from '../execute/auth/index.js';
 import { createDispatcher, type NetworkPath } from '../execute/network-path.js';
 import { cloudOf, tokenProviderFor, wantsSignIn } from './credentials.js';
@@ -49,6 +48,8 @@ export function isGraphService(baseUrl: string): boolean {
 export async function resolveTarget(o: TargetOptions, cwd: string, label: Labeler = flagLabel, network: NetworkPath = {}): Promise<Target> {
   const baseUrl = targetUrl(o, label);
   if (baseUrl === undefined) {
+    // Imported only here: a run against a target never loads the emulator's modules.
+    const { startEmulator } = await import('../emulator/index.js');
     // A 3 s provisionOnDemand window: its 429 holds the whole run, and 10 s would double a first run.
     const emu = await startEmulator({ port: 0, provisionWindowMs: 3_000 });
     const token = o.token ?? emu.fixtures.token;

@@ -7,14 +7,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendGets } from '../../bench/floor.js';
+import { FLOOR_SCHEMA, precompiledApiValidator, sendGets } from '../../bench/floor.js';
 import { writeGeneratedSuite } from '../../bench/generate.js';
 import { prepareLoad, prepareParse, suiteFiles } from '../../bench/load-tasks.js';
 import { cliRun } from '../../bench/run-tasks.js';
 import { compileEveryTime, exchange } from '../../bench/sections/checks.js';
 import { emulatorEnv, emulatorFlags } from '../../bench/sections/engine.js';
 import { repoRoot } from '../../bench/support.js';
-import { compare } from '../../bench/table.js';
+import { compare, formatTarget } from '../../bench/table.js';
+import { target } from '../../bench/types.js';
 import { RUN_VARIABLES } from '../../src/cli/suites.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { loadOperations, loadSuites } from '../../src/load/index.js';
@@ -74,6 +75,21 @@ describe('the baselines', () => {
     expect(emu.requestCount() - before).toBe(25);
   });
 
+  it('the floor validates each answer with one precompiled validator, which refuses what is not a job collection', () => {
+    const validate = precompiledApiValidator(FLOOR_SCHEMA);
+    expect(validate({ value: [] })).toBe(true);
+    expect(validate({ value: 'jobs' })).toBe(false);
+  });
+
+  it('a run with only the ndjson reporter is read back from its summary line', async () => {
+    const suiteDir = join(dir, 'ndjson');
+    writeGeneratedSuite(suiteDir, 5, root);
+    const out = await cliRun({ argv: ['run', suiteDir, ...emulatorFlags(emu), '--reporter', 'ndjson', '--ledger', 'off', '--out', join(dir, 'out-ndjson')], env: emulatorEnv(emu), outDir: join(dir, 'out-ndjson'), cwd: dir });
+    expect(out.exitCode).toBe(0);
+    expect(out.counts).toEqual({ passed: 5, failed: 0, error: 0, skipped: 0 });
+    expect(out.inRunMs).toBeGreaterThan(0);
+  });
+
   it('the checks baseline compiles on every call and judges like ours', () => {
     const fixtures = join(root, 'test', 'fixtures', 'schemas');
     const store = compileEveryTime(['graph', 'common', 'extra'].map((d) => join(fixtures, d)));
@@ -96,6 +112,14 @@ describe('the baselines', () => {
 });
 
 describe('the table', () => {
+  it('prints each target beside its measure, met or missed and by how much', () => {
+    expect(formatTarget(target('gsc list vs node -e 0', 2.5, 'at most', 3.5))).toBe('PASS  gsc list vs node -e 0: 2.50×, target at most 3.50×');
+    expect(formatTarget(target('gsc run vs the floor', 1.69, 'at most', 1.3))).toBe('MISS  gsc run vs the floor: 1.69×, target at most 1.30× (missed by 30%)');
+    expect(formatTarget(target('speed-up', 25, 'at least', 20))).toBe('PASS  speed-up: 25.0×, target at least 20.0×');
+    expect(formatTarget(target('speed-up', 15, 'at least', 20)).startsWith('MISS')).toBe(true);
+    expect(formatTarget(target('rss', Number.NaN, 'at most', 1.2, 'no --repeat'))).toBe('MISS  rss: not measured (no --repeat), target at most 1.20×');
+  });
+
   it('says faster or slower, more or less, the right way round for each unit', () => {
     expect(compare(2500, 100, '/s')).toBe('25× faster');
     expect(compare(50, 100, '/s')).toBe('2.0× slower');

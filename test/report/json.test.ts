@@ -5,8 +5,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/model/index.js';
-import { createJsonReporter, type ResultsFile } from '../../src/report/json.js';
-import { captureStream, cases, failed, passed, run, SECRETS, summary } from './fixtures.js';
+import { createJsonReporter, resultsJson, type ResultsFile } from '../../src/report/json.js';
+import { captureStream, cases, failed, info, passed, run, SECRETS, summary } from './fixtures.js';
 
 const schema = JSON.parse(await readFile(new URL('../../schemas/results.schema.json', import.meta.url), 'utf8')) as object;
 const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -34,6 +34,13 @@ function expectValid(doc: unknown): void {
 }
 
 describe('json reporter', () => {
+  it('holds each case as its text and writes exactly the document resultsJson describes', async () => {
+    const { text } = await results();
+    expect(text).toBe(`${JSON.stringify(resultsJson(info, cases, summary), null, 2)}\n`);
+    const none = await results([]);
+    expect(none.text).toBe(`${JSON.stringify(resultsJson(info, [], summary), null, 2)}\n`);
+  });
+
   it('writes results.json that validates against schemas/results.schema.json', async () => {
     const { doc } = await results();
     expectValid(doc);

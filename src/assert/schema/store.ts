@@ -10,6 +10,7 @@ import type { SchemaStore, SchemaViolation } from '../types.js';
 import { createAjv } from '../../common/ajv.js';
 import { collapse, toViolation } from './explain.js';
 import { listSchemaFiles } from './files.js';
+import { precompiledApiValidator } from './precompiled.js';
 import { SchemaLocations } from './locations.js';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
@@ -33,6 +34,8 @@ class FileSchemaStore implements SchemaStore {
   readonly #loaded = new Set<string>();
   /** Files that could not be registered, with why; reported when (and only when) they are used. */
   readonly #broken = new Map<string, SchemaLoadError>();
+  /** The text of each registered file, to know a shipped schema is unchanged. */
+  readonly #texts = new Map<string, string>();
   /** `$id` -> the file that declares it, to name files in messages. */
   readonly #fileById = new Map<string, string>();
 
@@ -49,11 +52,20 @@ class FileSchemaStore implements SchemaStore {
     if (!isAbsolute(path)) throw new SchemaLoadError(path, `schema path must be absolute, got "${ref}"`);
     const file = resolve(path);
     this.#ensureLoaded(file);
-    const validate = this.#compile(file, pathToFileURL(file).href + (fragment === '' ? '' : `#${fragment}`), fragment);
-    const deps = { ajv: this.#ajv, locations: this.#locations };
-    const run: Validate = (value) => (validate(value) ? [] : collapse(validate.errors ?? [], deps).map(toViolation));
+    // A shipped API schema, unchanged: the build's generated code says whether an answer
+    // conforms; only a violation compiles the schema here, to explain it as before.
+    const built = fragment === '' ? precompiledApiValidator(file, (f) => this.#texts.get(f)) : undefined;
+    let explain: Validate | undefined = built ? undefined : this.#explainer(file, fragment);
+    const run: Validate = built ? (value) => (built(value) ? [] : (explain ??= this.#explainer(file, fragment))(value)) : explain!;
     this.#validators.set(ref, run);
     return run;
+  }
+
+  /** The schema at `file#fragment` compiled now, its errors collapsed into violations. */
+  #explainer(file: string, fragment: string): Validate {
+    const validate = this.#compile(file, pathToFileURL(file).href + (fragment === '' ? '' : `#${fragment}`), fragment);
+    const deps = { ajv: this.#ajv, locations: this.#locations };
+    return (value) => (validate(value) ? [] : collapse(validate.errors ?? [], deps).map(toViolation));
   }
 
   /**
@@ -105,6 +117,7 @@ class FileSchemaStore implements SchemaStore {
       return `not a valid JSON Schema: ${(error as Error).message}`;
     }
     if (typeof id === 'string') this.#fileById.set(id, file);
+    this.#texts.set(file, read.text);
     this.#locations.add(schema, pathToFileURL(file).href);
     return undefined;
   }

@@ -1,11 +1,10 @@
-import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import type { Configuration } from '@azure/msal-node';
 import type { SignInContext } from './aadsts.js';
 import { readClientCertificate } from './certificate.js';
 import { graphScope } from './clouds.js';
 import { SignInError } from './errors.js';
-import { toSignInError } from './map-error.js';
-import { AuthNetworkClient } from './network.js';
-import type { ClientCommon, SignInPlan } from './options.js';
+import type { MsalClient } from './msal-client.js';
+import type { SignInPlan } from './options.js';
 import { TokenCache } from './token-cache.js';
 import type { AuthDeps, TokenProvider } from './provider.js';
 
@@ -15,9 +14,6 @@ import type { AuthDeps, TokenProvider } from './provider.js';
  */
 export function clientCredentialsProvider(plan: Extract<SignInPlan, { kind: 'secret' | 'certificate' }>, deps: Required<AuthDeps>): TokenProvider {
   const { common } = plan;
-  // A cloud's own authority uses MSAL's shipped metadata (China's token endpoint is an alias host);
-  // an --authority is discovered from the network, so its metadata must keep the credential on its origin.
-  const net = new AuthNetworkClient(deps.dispatcher, deps.timeoutMs, common.customAuthority ? new URL(common.authority).origin : undefined);
   const own: string[] = [];
   const ctx: SignInContext = { tenantId: common.tenantId, clientId: common.clientId, cloud: common.cloud, authority: common.authority };
   let credential: Partial<Configuration['auth']>;
@@ -33,14 +29,16 @@ export function clientCredentialsProvider(plan: Extract<SignInPlan, { kind: 'sec
     credential = { clientCertificate: { thumbprintSha256: cert.thumbprintSha256, privateKey: cert.privateKeyPem, x5c: cert.x5c } };
     label = `certificate ${cert.thumbprintSha1} from ${plan.certificatePath}`;
   }
-  const app = new ConfidentialClientApplication({
-    auth: { clientId: common.clientId, authority: `${common.authority}/${common.tenantId}`, ...credential, ...discovery(common) },
-    system: { networkClient: net },
-  });
   const scope = graphScope(common.cloud);
-  const secrets = (): string[] => [...own, ...net.seenSecrets];
+  // MSAL is imported at the first sign-in, not with the engine: a run with a token never loads it.
+  let client: Promise<MsalClient> | undefined;
+  let seen: ReadonlySet<string> = new Set();
+  const secrets = (): string[] => [...own, ...seen];
 
   const cache = new TokenCache(async () => {
+    client ??= import('./msal-client.js').then((m) => m.createMsalClient(common, credential, deps));
+    const { app, net, toSignInError } = await client;
+    seen = net.seenSecrets;
     net.reset();
     let result;
     try {
@@ -66,14 +64,4 @@ export function clientCredentialsProvider(plan: Extract<SignInPlan, { kind: 'sec
       `signing in at ${common.authority} for ${scope}`,
     secrets,
   };
-}
-
-/**
- * For the clouds' own hosts MSAL ships the discovery metadata, so it sends nothing but the token
- * request. Any other host (`--authority`) would make it ask login.microsoftonline.com whether the
- * host is trusted; naming the host as known skips that, and MSAL reads the host's own OpenID
- * configuration instead.
- */
-function discovery(common: ClientCommon): Partial<Configuration['auth']> {
-  return common.customAuthority ? { knownAuthorities: [new URL(common.authority).host] } : {};
 }

@@ -1,0 +1,69 @@
+/**
+ * 5. Concurrency against a slow service: the emulator answers every request after 20 ms (its
+ * `latency` chaos), and `gsc run` goes over the generated single-GET cases at `--concurrency 1`
+ * and `--concurrency 32`, each in a fresh child. With the service the bottleneck, 32 workers
+ * should finish close to 32 times sooner: what the engine adds per request, or any hidden
+ * serialisation (a lock, a sync write), shows as a lower speed-up.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator } from '../../src/emulator/index.js';
+import { writeGeneratedSuite } from '../generate.js';
+import type { CliRunInput, CliRunOutcome } from '../run-tasks.js';
+import { median, repoRoot, runChild, sample } from '../support.js';
+import { target, type Section, type SectionOptions } from '../types.js';
+import { emulatorEnv, emulatorFlags } from './engine.js';
+
+/** The emulator's delay before every answer. */
+const LATENCY_MS = 20;
+const SLOW = 1;
+const FAST = 32;
+
+/** Measures section 5. */
+export async function latencySection(o: SectionOptions): Promise<Section> {
+  // 1000 cases at --concurrency 1 take 20 s by construction; --scale shortens both runs alike.
+  const cases = Math.max(100, Math.round(1000 * Math.min(1, o.scale)));
+  const rounds = o.scale >= 1 ? 2 : 1;
+  const dir = mkdtempSync(join(tmpdir(), 'gsc-bench-latency-'));
+  const emu = await startEmulator({ port: 0, chaos: { latencyMs: LATENCY_MS } });
+  try {
+    writeGeneratedSuite(join(dir, 'suite'), cases, repoRoot());
+    const runAt = async (concurrency: number): Promise<CliRunOutcome> => {
+      const input: CliRunInput = {
+        argv: ['run', join(dir, 'suite'), ...emulatorFlags(emu), '--reporter', 'json', '--ledger', 'off', '--out', join(dir, 'out'), '--concurrency', String(concurrency)],
+        env: emulatorEnv(emu),
+        outDir: join(dir, 'out'),
+        cwd: dir,
+      };
+      const r = (await runChild<CliRunOutcome>('cli-run', input, 120_000)).result;
+      if (r.exitCode !== 0 || r.counts.passed !== cases) throw new Error(`bench/latency: the run at --concurrency ${concurrency} must pass all ${cases} cases; exit ${r.exitCode}, ${JSON.stringify(r.counts)}\n${r.stderr}`);
+      return r;
+    };
+    const slow = await sample(rounds, 0, () => runAt(SLOW));
+    const fast = await sample(rounds, 0, () => runAt(FAST));
+    const slowMs = median(slow.map((r) => r.inRunMs));
+    const fastMs = median(fast.map((r) => r.inRunMs));
+    const slowMain = median(slow.map((r) => r.mainMs));
+    const fastMain = median(fast.map((r) => r.mainMs));
+    return {
+      key: 'latency',
+      title: `5. ${cases} generated single-GET cases against an emulator that answers after ${LATENCY_MS} ms, --concurrency ${FAST} against --concurrency ${SLOW}`,
+      ours: `gsc run via main() in a fresh child, --concurrency ${FAST}`,
+      baseline: `the same run at --concurrency ${SLOW}`,
+      rows: [
+        { metric: `in-run time (first case to last)`, unit: 'ms', ours: fastMs, baseline: slowMs, samples: { ours: fast.map((r) => r.inRunMs), baseline: slow.map((r) => r.inRunMs) } },
+        { metric: 'main(): loading, probing, running, results.json', unit: 'ms', ours: fastMain, baseline: slowMain },
+        { metric: 'cases/s in-run', unit: '/s', ours: (cases * 1000) / fastMs, baseline: (cases * 1000) / slowMs },
+      ],
+      references: [],
+      notes: [
+        `${rounds} run(s) at each concurrency, median; every run passes all ${cases} cases; the ideal speed-up is ${FAST}× (the service's ${LATENCY_MS} ms per request dominates at --concurrency ${SLOW}: at least ${((cases * LATENCY_MS) / 1000).toFixed(0)} s)`,
+      ],
+      targets: [target(`${cases} cases at ${LATENCY_MS} ms latency: --concurrency ${FAST} speed-up over --concurrency ${SLOW} (in-run)`, slowMs / fastMs, 'at least', 20)],
+    };
+  } finally {
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
