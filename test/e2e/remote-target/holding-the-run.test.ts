@@ -52,6 +52,29 @@ describe('a tenant that throttles every fifth request and answers 409 to the fir
   }, 300_000);
 });
 
+describe('a tenant that throttles every third request, with many requests in flight at once', () => {
+  // The gate holds every request of the run, whatever the concurrency: 16 workers meet a 429
+  // together, and none of them may come back before its Retry-After has passed.
+  it('at --concurrency 16, every case passes and no request arrives before its Retry-After, beyond those already in flight', async () => {
+    const emu = await tenant({ chaos: { throttleEvery: 3, retryAfterSeconds: 1 } });
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out);
+
+    const child = spawnGsc(['run', ...runFlags(emu.url, emu, token), '--tags', 'read-only', '--repeat', '4', '--concurrency', '16', '--out', out]);
+    const { code } = await child.exit(240_000);
+    scan.output('stdout of the run at --concurrency 16', child.stdout());
+    scan.output('stderr of the run at --concurrency 16', child.stderr());
+
+    expect(code, child.stdout() + child.stderr()).toBe(0);
+    expect(emu.promisedWaits()).toBeGreaterThan(5);
+    expect(emu.earlyArrivals(IN_FLIGHT_MS)).toEqual([]);
+    const perWait = new Map<number, number>();
+    for (const a of emu.earlyArrivals(0)) perWait.set(a.promisedAt, (perWait.get(a.promisedAt) ?? 0) + 1);
+    expect(Math.max(0, ...perWait.values())).toBeLessThanOrEqual(16);
+    expect(readResults(out).counts.error).toBe(0);
+  }, 300_000);
+});
+
 describe('waits a user can see and bound', () => {
   it('shows every wait of 5 s or more on stderr, and ends the run as incomplete (exit 3) when --max-wait is spent', async () => {
     // The preflight meets a 6 s Retry-After twice: the first wait is shown, the second spends the budget.
