@@ -74,12 +74,12 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
     },
     onCaseEnd(c: CaseResult) {
       if (c.status !== 'passed' || stepsToExplain(c).length > 0 || c.baseline) kept.push(c);
-      const retries = c.steps.reduce((n, st) => n + (st.retries ?? 0), 0);
       running.delete(c.id);
       ended++;
       if (o.quiet) return;
       const counter = tty && total > 0 ? `${p.dim(`[${rounds ? `${ended} · round ${roundOf(c.id)}` : `${ended}/${total}`}]`)} ` : '';
-      const timing = `${formatDuration(c.durationMs)}${retries ? `, ${plural(retries, 'retry', 'retries')} after throttling or transient failures` : ''}`;
+      const retried = retrySummary(c.steps);
+      const timing = `${formatDuration(c.durationMs)}${retried ? `, ${retried}` : ''}`;
       write([`${counter}${mark(c.status)} ${say(c.id, 120)}  ${say(c.title, 200)}  ${p.dim(`(${timing})`)}`]);
       if (o.verbose) write((c.steps ?? []).map((s) => `      ${p.dim(stepLine(s))}`));
     },
@@ -110,6 +110,19 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
 
 /** `PASS `, `FAIL `…, coloured by `p`. */
 /** What the run will check, as the line under its header says: `38 cases`, one round's cases, or the proxy's exchanges. */
+/**
+ * A case's retries and what caused them, so a user sees a 409 from replication apart from a
+ * 429 from throttling without opening the report: `2 retries: 409 Conflict ×2`.
+ */
+export function retrySummary(steps: readonly StepResult[]): string {
+  const retries = steps.reduce((n, st) => n + (st.retries ?? 0), 0);
+  if (retries === 0) return '';
+  const reasons = new Map<string, number>();
+  for (const st of steps) for (const r of st.retryReasons ?? []) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+  const named = [...reasons].map(([r, n]) => `${say(r, 120)}${n > 1 ? ` ×${n}` : ''}`).join('; ');
+  return `${plural(retries, 'retry', 'retries')}${named ? `: ${named}` : ' after transient failures'}`;
+}
+
 function planned(info: RunInfo): string {
   const total = info.total ?? 0;
   if (info.subject === 'exchange') return total > 0 ? `Checking up to ${plural(total, 'exchange')} against specs/ as they pass through` : 'Checking each exchange against specs/ as it passes through';

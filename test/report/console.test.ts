@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createConsoleReporter } from '../../src/report/console.js';
+import { createConsoleReporter, retrySummary } from '../../src/report/console.js';
 import { captureStream, cases, errored, failed, info, passed, run, SECRETS, skipped, summary } from './fixtures.js';
 
 async function consoleOutput(opts: { color?: boolean; verbose?: boolean } = {}, list = cases, end = summary) {
@@ -18,7 +18,7 @@ describe('console reporter', () => {
   it('prints one compact line per case as it ends, readable without colour', async () => {
     const lines = (await consoleOutput()).split('\n');
     expect(lines).toContain('PASS  create/answers-201-with-a-job  A valid create answers 201 Created with a synchronizationJob  (120 ms)');
-    expect(lines).toContain('FAIL  create/rejects-an-unknown-template  An unknown templateId answers 400  (15 ms, 1 retry after throttling or transient failures)');
+    expect(lines).toContain('FAIL  create/rejects-an-unknown-template  An unknown templateId answers 400  (15 ms, 1 retry: 429 Too Many Requests, Retry-After: 1)');
     expect(lines).toContain('ERROR list/answers-200  Listing jobs answers 200  (15 ms)');
     expect(lines).toContain('SKIP  create/rejects-a-second-job  A second job for the same template answers 409  (0 ms)');
   });
@@ -234,5 +234,13 @@ describe('progress', () => {
     await r.onCaseStart?.({ id: passed.id, title: passed.title });
     await r.onCaseEnd?.(passed);
     expect(out.text()).toContain(`[1/2] PASS  ${passed.id}`);
+  });
+
+  it('names what each case was retried for, so a 409 from replication reads apart from a 429 from throttling', () => {
+    const step = (retries: number, retryReasons?: string[]) => ({ ...failed.steps[0]!, retries, retryReasons });
+    expect(retrySummary([step(1, ['409 Conflict']), step(1, ['409 Conflict'])])).toBe('2 retries: 409 Conflict ×2');
+    expect(retrySummary([step(2, ['409 Conflict', '429 Too Many Requests, Retry-After: 1'])])).toBe('2 retries: 409 Conflict; 429 Too Many Requests, Retry-After: 1');
+    expect(retrySummary([step(1)])).toBe('1 retry after transient failures');
+    expect(retrySummary([step(0)])).toBe('');
   });
 });
