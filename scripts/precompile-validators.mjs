@@ -9,9 +9,13 @@
  * uses them only for a file with exactly that text, and compiles or parses the file itself
  * otherwise (an edited or broken file still gets its own diagnostics).
  *
+ * It also lists the `pattern:` values of suites/ that RE2 compiles (dist/validators/patterns.json):
+ * loading the shipped suites then checks their patterns without starting RE2's WebAssembly.
+ *
  * Usage: node scripts/precompile-validators.mjs   (from the package root, after tsc)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
@@ -20,7 +24,8 @@ import standalone from 'ajv/dist/standalone/index.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const standaloneCode = standalone.default ?? standalone;
 const { createAjv } = await import(join(root, 'dist', 'src', 'common', 'ajv.js'));
-const { FORMAT_EXPORTS, FORMAT_MODULE, OPERATIONS_FILE, formatExportName, defLookAlikes, portableOperations } = await import(join(root, 'dist', 'src', 'load', 'precompiled.js'));
+const { FORMAT_EXPORTS, FORMAT_MODULE, OPERATIONS_FILE, PATTERNS_FILE, formatExportName, defLookAlikes, portableOperations } = await import(join(root, 'dist', 'src', 'load', 'precompiled.js'));
+const { compileUserPattern } = await import(join(root, 'dist', 'src', 'common', 'user-pattern.js'));
 const { parseSpec } = await import(join(root, 'dist', 'src', 'load', 'operations.js'));
 const { API_EXPORTS, API_MODULE } = await import(join(root, 'dist', 'src', 'assert', 'schema', 'precompiled.js'));
 
@@ -80,3 +85,24 @@ for (const name of readdirSync(apiDir).filter((n) => n.endsWith('.schema.json'))
 }
 writeFileSync(join(root, 'dist', 'validators', API_MODULE), `${standaloneCode(apiAjv, apiRefs)}\nmodule.exports.${API_EXPORTS.sources} = ${JSON.stringify(apiTexts)};\n`);
 process.stdout.write(`precompiled ${Object.keys(apiRefs).length} API schemas of schemas/api into dist/validators/${API_MODULE}\n`);
+
+// Every `pattern:` value written in suites/ that RE2 compiles, compiled here by the very function
+// the loader's check calls (src/load/checks/values.ts); one RE2 refuses is left out, so the loader
+// compiles it and reports RE2's own words.
+const patterns = new Set();
+const collect = (node, key) => {
+  if (typeof node === 'string' && key === 'pattern') patterns.add(node);
+  else if (Array.isArray(node)) for (const item of node) collect(item, undefined);
+  else if (node !== null && typeof node === 'object') for (const [k, v] of Object.entries(node)) collect(v, k);
+};
+const suiteFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? suiteFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []));
+for (const suiteFile of suiteFiles(join(root, 'suites'))) {
+  try {
+    collect(parse(readFileSync(suiteFile, 'utf8')), undefined);
+  } catch {
+    // A file that is not YAML has no pattern to list; the loader reports it.
+  }
+}
+const compiles = [...patterns].filter((p) => !('error' in compileUserPattern(p))).sort();
+writeFileSync(join(root, 'dist', 'validators', PATTERNS_FILE), `${JSON.stringify({ compile: compiles })}\n`);
+process.stdout.write(`listed the ${compiles.length} pattern(s) of suites/ that RE2 compiles into dist/validators/${PATTERNS_FILE}\n`);
