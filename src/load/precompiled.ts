@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import { builtFile } from '../common/built.js';
+import { builtFile, requireBuilt } from '../common/built.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { SourceSpan } from '../model/index.js';
 import type { Operation, OperationBody, OperationResponse } from './operations.js';
@@ -152,7 +151,7 @@ export interface PrecompiledFormat {
 export function precompiledFormat(schemaText: string): PrecompiledFormat | undefined {
   const file = builtFile(FORMAT_MODULE);
   if (file === undefined) return undefined;
-  const mod = createRequire(import.meta.url)(file) as Record<string, unknown>;
+  const mod = requireBuilt(file) as Record<string, unknown>;
   if (mod[FORMAT_EXPORTS.source] !== schemaText) return undefined;
   return {
     root: mod[FORMAT_EXPORTS.root] as StandaloneValidate,

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as pkg from 'yaml';
-import { builtFile, VENDOR_FOLDER, YAML_BUNDLE } from '../../src/common/built.js';
+import { Script } from 'node:vm';
+import { builtFile, CODE_CACHE, requireBuilt, VENDOR_FOLDER, wrapCommonJs, YAML_BUNDLE } from '../../src/common/built.js';
+import { FORMAT_MODULE } from '../../src/load/precompiled.js';
 import * as ours from '../../src/common/yaml.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -17,8 +19,16 @@ describe('YAML as every command reads it (src/common/yaml.ts)', () => {
   it('is the build’s one-file bundle of the yaml package (dist/vendor/yaml.cjs, npm run build)', () => {
     const bundle = builtFile(YAML_BUNDLE, VENDOR_FOLDER);
     expect(bundle).toBeDefined();
-    expect(ours.parseDocument).toBe((createRequire(import.meta.url)(bundle!) as typeof pkg).parseDocument);
+    expect(ours.parseDocument).toBe((requireBuilt(bundle!) as typeof pkg).parseDocument);
     expect(ours.parseDocument).not.toBe(pkg.parseDocument);
+    expect((createRequire(import.meta.url)(bundle!) as typeof pkg).parseDocument('a: [1]').toJS()).toEqual({ a: [1] });
+  });
+
+  it('comes with V8 code caches the build made that this Node accepts, for it and for the format validators', () => {
+    for (const file of [builtFile(YAML_BUNDLE, VENDOR_FOLDER)!, builtFile(FORMAT_MODULE)!]) {
+      const script = new Script(wrapCommonJs(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(`${file}${CODE_CACHE}`) });
+      expect({ file, rejected: script.cachedDataRejected }).toEqual({ file, rejected: false });
+    }
   });
 
   it('reads every suite and fixture exactly as the package does: the same data, errors, warnings and ranges', () => {
