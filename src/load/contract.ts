@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse } from '../common/yaml.js';
 import type { ContractPoint } from '../model/index.js';
 
 /** One operation of the specs with the points a case can check. */

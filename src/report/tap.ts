@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { stringify } from '../common/yaml.js';
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../model/index.js';
 import { headline, runErrorText, say, skipReason, troubledSteps, where } from './explain.js';
 import type { ReporterOptions } from './options.js';

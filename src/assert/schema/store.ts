@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from '../../common/yaml.js';
 import { SchemaLoadError } from '../errors.js';
 import type { SchemaStore, SchemaViolation } from '../types.js';
 import { createAjv } from '../../common/ajv.js';
