@@ -34,21 +34,30 @@ const FIELD_ALT = SECRET_FIELD_NAMES.join('|');
  */
 const SECRET_KEY = /secret|password|token/i;
 
-/** Credential shapes in text: bodies that do not parse, URLs, messages. */
-const SHAPES: [RegExp, string][] = [
+/**
+ * Credential shapes in text: bodies that do not parse, URLs, messages. Each comes with what any
+ * match of it must contain, looked up in the text (lower-cased) first: most text holds none of
+ * them, and a plain search costs far less than trying a pattern at every position.
+ */
+const SHAPES: [RegExp, string, (lower: string, text: string) => boolean][] = [
   // "access_token": "…" in JSON text, including a string cut short by truncation.
-  [new RegExp(`("(?:${FIELD_ALT})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, 'gi'), `$1"${REDACTED}"`],
+  [new RegExp(`("(?:${FIELD_ALT})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, 'gi'), `$1"${REDACTED}"`, hasField],
   // access_token=… in a form body or a query string.
-  [new RegExp(`(^|[?&;\\s])(${FIELD_ALT})=[^&\\s#"]*`, 'gi'), `$1$2=${REDACTED}`],
+  [new RegExp(`(^|[?&;\\s])(${FIELD_ALT})=[^&\\s#"]*`, 'gi'), `$1$2=${REDACTED}`, hasField],
   // {"key": "SecretToken", "value": "…"} in JSON text.
-  [/("key"\s*:\s*"[^"]*(?:secret|password|token)[^"]*"\s*,\s*"value"\s*:\s*)"(?:[^"\\]|\\.)*"?/gi, `$1"${REDACTED}"`],
+  [/("key"\s*:\s*"[^"]*(?:secret|password|token)[^"]*"\s*,\s*"value"\s*:\s*)"(?:[^"\\]|\\.)*"?/gi, `$1"${REDACTED}"`, (lower) => lower.includes('"key"')],
   // A bearer token quoted anywhere; 16+ characters so `Bearer realm="…"` challenges stay readable.
-  [/\b(Bearer)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]{16,}=*/gi, `$1 ${REDACTED}`],
+  [/\b(Bearer)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]{16,}=*/gi, `$1 ${REDACTED}`, (lower) => lower.includes('bearer')],
   // A JWT on its own (Entra access and id tokens).
-  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
+  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED, (_, text) => text.includes('eyJ')],
   // user:password@ in a URL.
-  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]*@/gi, `$1${REDACTED}@`],
+  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]*@/gi, `$1${REDACTED}@`, (_, text) => text.includes('://') && text.includes('@')],
 ];
+
+/** Every field name in SECRET_FIELD_NAMES contains one of these. */
+function hasField(lower: string): boolean {
+  return lower.includes('_token') || lower.includes('client_') || lower.includes('password');
+}
 
 interface Known {
   value: string;
@@ -188,7 +197,12 @@ function isSecret(value: string): boolean {
 /** Hides known secrets and credential shapes in free text: a body, a URL, a message, a line of output. */
 export function redactText(text: string): string {
   let out = redactSecrets(text);
-  for (const [pattern, replacement] of SHAPES) out = out.replace(pattern, replacement);
+  let lower = out.toLowerCase();
+  for (const [pattern, replacement, mayMatch] of SHAPES) {
+    if (!mayMatch(lower, out)) continue;
+    const next = out.replace(pattern, replacement);
+    if (next !== out) [out, lower] = [next, next.toLowerCase()];
+  }
   return out;
 }
 
