@@ -70,6 +70,8 @@ interface Known {
 
 const known = new Map<string, Known>();
 let longestFirst: Known[] = [];
+/** Every known secret, lower-case, for whole-value checks. */
+let lowerSecrets = new Set<string>();
 
 /**
  * Registers values to hide in everything this process prints or writes from now on. Empty
@@ -83,7 +85,10 @@ export function addSecrets(...values: (string | undefined)[]): void {
     known.set(value, { value, needles: [...new Set(forms.map(lowerCase))] });
     added = true;
   }
-  if (added) longestFirst = [...known.values()].sort((a, b) => b.value.length - a.value.length);
+  if (added) {
+    longestFirst = [...known.values()].sort((a, b) => b.value.length - a.value.length);
+    lowerSecrets = new Set(longestFirst.map((k) => k.value.toLowerCase()));
+  }
 }
 
 /**
@@ -191,7 +196,7 @@ export function redactSecrets(text: string): string {
 /** True when `value` is, whole, a known secret in any case (a secret of any length). */
 function isSecret(value: string): boolean {
   const lower = value.trim().toLowerCase();
-  return lower !== '' && longestFirst.some((k) => k.value.toLowerCase() === lower);
+  return lower !== '' && lowerSecrets.has(lower);
 }
 
 /** Hides known secrets and credential shapes in free text: a body, a URL, a message, a line of output. */
@@ -215,8 +220,8 @@ export function redactHeader(name: string, value: string, text: (s: string) => s
   const lower = name.toLowerCase();
   if (value === '') return value;
   if (!SECRET_HEADERS.has(lower)) {
-    const scheme = /^(\S+)\s+(\S+)$/.exec(value.trim());
     if (isSecret(value)) return REDACTED;
+    const scheme = /^(\S+)\s+(\S+)$/.exec(value.trim());
     if (scheme !== null && isSecret(scheme[2]!)) return `${scheme[1]} ${REDACTED}`;
     return text(value);
   }
