@@ -130,7 +130,8 @@ const ESCAPES = /\\u[0-9a-fA-F]{4}|\\\/|%[0-7][0-9a-fA-F]/;
  * they are the JSON structure a whole-string match relies on.
  */
 function decode(text: string): Decoded {
-  if (!ESCAPES.test(text)) return { text };
+  // Every escape starts with a backslash or a percent sign: most text has neither.
+  if ((!text.includes('\\') && !text.includes('%')) || !ESCAPES.test(text)) return { text };
   const chars: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
