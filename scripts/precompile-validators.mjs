@@ -70,6 +70,24 @@ for (const name of readdirSync(specsDir).filter((n) => /\.(ya?ml|json)$/i.test(n
 writeFileSync(join(root, 'dist', 'validators', OPERATIONS_FILE), `${JSON.stringify(built)}\n`);
 process.stdout.write(`read the operations of ${built.length} spec file(s) in specs/ into dist/validators/${OPERATIONS_FILE}\n`);
 
+// Each spec as data, for contract coverage (src/load/contract.ts), when JSON holds it exactly.
+const { SPEC_DATA_FILE } = await import(join(root, 'dist', 'src', 'load', 'contract.js'));
+const { parse: parseYaml } = await import('yaml');
+const { isDeepStrictEqual } = await import('node:util');
+const specData = [];
+for (const name of readdirSync(specsDir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort()) {
+  const specText = readFileSync(join(specsDir, name), 'utf8');
+  let data;
+  try {
+    data = parseYaml(specText);
+  } catch {
+    continue;
+  }
+  if (isDeepStrictEqual(JSON.parse(JSON.stringify(data) ?? 'null'), data)) specData.push({ text: specText, data });
+}
+writeFileSync(join(root, 'dist', 'validators', SPEC_DATA_FILE), `${JSON.stringify(specData)}\n`);
+process.stdout.write(`wrote the data of ${specData.length} spec file(s) in specs/ into dist/validators/${SPEC_DATA_FILE}\n`);
+
 // The API schemas (schemas/api/*.schema.json), one export per file named after it
 // (synchronizationJobCollection…), with the texts they were compiled from: the schema store
 // uses them for an answer that conforms (see src/assert/schema/precompiled.ts), and the bench's
