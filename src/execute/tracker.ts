@@ -97,6 +97,13 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
       const intent = { target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), ...(existingIds ? { existingIds } : {}) };
       const intentId = ledger.recordIntent(intent);
       intents.set(intentId, intent);
+      try {
+        // On disk before the create is sent, in one sync with the other workers' records.
+        await ledger.synced();
+      } catch (err) {
+        intents.delete(intentId);
+        throw err;
+      }
       return intentId;
     },
     created(intentId, resourceUrl, id) {
