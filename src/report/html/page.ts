@@ -8,6 +8,7 @@ import { CHART_ORDER, levelChart } from './chart.js';
 import { coverageHtml } from './coverage.js';
 import { esc, escSay } from './escape.js';
 import { CSP, STYLE } from './style.js';
+import type { Write } from '../write-file.js';
 
 /** What the page keeps of a case once it has ended: its rendered fragment and a few facts. */
 export interface RenderedCase extends CaseBrief {
@@ -15,8 +16,8 @@ export interface RenderedCase extends CaseBrief {
   anchor: string;
   /** One line: why it did not pass. */
   headline: string;
-  /** The case's HTML, escaped and bounded (see `caseHtml`). */
-  html: string;
+  /** The case's HTML, escaped and bounded (see `caseHtml`), by the index the reporter keeps it under. */
+  html: number;
   /** Where it is written, for a stable order. */
   file: string;
   line: number;
@@ -27,17 +28,20 @@ export interface PageInput {
   info: RunInfo | undefined;
   summary: RunSummary;
   cases: RenderedCase[];
+  /** The HTML kept under an index. */
+  htmlOf: (index: number) => string;
 }
 
 /** Cases that need reading come first; then by place in the suites, as they are written. */
 const STATUS_ORDER: Record<Status, number> = { failed: 0, error: 1, skipped: 2, passed: 3 };
 
 /**
- * The whole report page: one self-contained file (inline stylesheet and SVG, no script, no
- * external resource) under a Content-Security-Policy that forbids every script, so it opens
- * offline and an untrusted body can never run code in it.
+ * Writes the whole report page piece by piece, each case's HTML a piece of its own: one
+ * self-contained file (inline stylesheet and SVG, no script, no external resource) under a
+ * Content-Security-Policy that forbids every script, so it opens offline and an untrusted body
+ * can never run code in it.
  */
-export function pageHtml({ info, summary, cases }: PageInput): string {
+export function writePage({ info, summary, cases, htmlOf }: PageInput, write: Write): void {
   const failLevel: Level = info?.failLevel ?? 'MUST';
   const ordered = [...cases].sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || a.file.localeCompare(b.file) || a.line - b.line);
   const tool = `${info?.tool?.name ?? 'gsc'} ${info?.tool?.version ?? ''}`.trim();
@@ -49,7 +53,7 @@ export function pageHtml({ info, summary, cases }: PageInput): string {
     `took ${esc(formatDuration(summary.durationMs))}`,
     `failing level <b>${esc(failLevel)}</b>`,
   ].filter(Boolean);
-  return `<!DOCTYPE html>
+  write(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -72,7 +76,9 @@ ${coverageHtml(info?.coverage)}
 <h2 id="cases-heading">Cases</h2>
 ${filtersHtml(cases)}
 <div class="cases">
-${ordered.map((c) => c.html).join('\n')}
+`);
+  ordered.forEach((c, i) => write(`${i > 0 ? '\n' : ''}${htmlOf(c.html)}`));
+  write(`
 <p class="shown">of ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} shown</p>
 </div>
 </section>
@@ -80,7 +86,7 @@ ${ordered.map((c) => c.html).join('\n')}
 </main>
 </body>
 </html>
-`;
+`);
 }
 
 /** The level table, the chart and the cases that decide the verdict, each linked. */
