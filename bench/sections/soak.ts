@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { steadyHeap } from '../../src/cli/heap.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { pendingItems, readLedger } from '../../src/execute/ledger/index.js';
 import { run } from '../../src/run/index.js';
@@ -25,6 +26,8 @@ const REPORTERS = ['json', 'junit', 'html', 'ctrf'];
 /** Measures section 7. */
 export async function soakSection(o: SectionOptions): Promise<Section> {
   const cases = Math.max(2 * WARM, Math.round(SOAK_CASES * o.scale));
+  // As `gsc run` does: this run stands for `gsc run --repeat`, in this process.
+  steadyHeap();
   const dir = mkdtempSync(join(tmpdir(), 'gsc-bench-soak-'));
   const emu = await startEmulator({ port: 0 });
   const ledger = join(dir, 'ledger.jsonl');
