@@ -28,6 +28,7 @@ export function createJunitReporter(o: ReporterOptions): Reporter {
   let info: RunInfo | undefined;
   const spool = new TextSpool(o.outDir, JUNIT_FILE);
   const cases: JunitCase[] = [];
+  const suites = new Set<string>();
   return {
     name: 'junit',
     onRunStart(i: RunInfo) {
@@ -35,7 +36,10 @@ export function createJunitReporter(o: ReporterOptions): Reporter {
     },
     onCaseEnd(c: CaseResult) {
       const failLevel = info?.failLevel ?? 'MUST';
-      cases.push(junitCase(c, failLevel, spool.add(caseXml(c, failLevel))));
+      // Only a suite's first case gives the suite its timestamp and file: the others keep neither.
+      const first = !suites.has(c.suite);
+      suites.add(c.suite);
+      cases.push(junitCase(c, failLevel, spool.add(caseXml(c, failLevel)), first));
     },
     async onRunEnd(summary: RunSummary) {
       try {
@@ -53,14 +57,17 @@ interface JunitCase {
   /** As CI should see it (see {@link junitStatus}). */
   status: string;
   durationMs: number;
-  startedAt: CaseResult['startedAt'];
-  file: CaseResult['file'];
+  /** Kept for the first case of its suite. */
+  startedAt?: CaseResult['startedAt'];
+  /** Kept for the first case of its suite. */
+  file?: CaseResult['file'];
   /** Its `<testcase>`, by the index it is kept under. */
   xml: number;
 }
 
-function junitCase(c: CaseResult, failLevel: Level, xml: number): JunitCase {
-  return { suite: c.suite, status: junitStatus(c, failLevel), durationMs: c.durationMs, startedAt: c.startedAt, file: c.file, xml };
+function junitCase(c: CaseResult, failLevel: Level, xml: number, first = true): JunitCase {
+  const status = junitStatus(c, failLevel);
+  return first ? { suite: c.suite, status, durationMs: c.durationMs, startedAt: c.startedAt, file: c.file, xml } : { suite: c.suite, status, durationMs: c.durationMs, xml };
 }
 
 /** The JUnit document for a run; valid XML 1.0 whatever the results contain. */

@@ -4,7 +4,7 @@ import type { ReporterOptions } from '../options.js';
 import { TextSpool } from '../spool.js';
 import { writeFileInPieces } from '../write-file.js';
 import { caseHtml } from './case.js';
-import { writePage, type RenderedCase } from './page.js';
+import { anchorOf, writePage, type RenderedCase } from './page.js';
 
 /** The file name inside `outDir`. */
 export const HTML_FILE = 'report.html';
@@ -48,14 +48,16 @@ export function htmlReport(info: RunInfo | undefined, results: CaseResult[], sum
 }
 
 function renderCase(c: CaseResult, failLevel: Level, n: number, keep: (html: string) => number): RenderedCase {
-  const anchor = `case-${n}`;
+  const anchor = anchorOf(n);
+  // The summary names only cases that failed or could not be tested: a run of passes keeps no text per case.
+  const troubled = c.status === 'failed' || c.status === 'error';
   return {
-    id: String(c.id),
+    id: troubled ? String(c.id) : '',
     level: c.level,
     status: c.status,
     ...(c.baseline ? { baseline: c.baseline } : {}),
-    anchor,
-    headline: headline(c),
+    n,
+    headline: troubled ? headline(c) : '',
     html: keep(caseHtml(c, failLevel, anchor)),
     file: String(c.span?.file ?? c.file ?? ''),
     line: Number.isFinite(c.span?.line) ? c.span.line : 0,

@@ -12,15 +12,20 @@ import type { Write } from '../write-file.js';
 
 /** What the page keeps of a case once it has ended: its rendered fragment and a few facts. */
 export interface RenderedCase extends CaseBrief {
-  /** The `id` of its element, for links from the summary. */
-  anchor: string;
-  /** One line: why it did not pass. */
+  /** Its number in the run: its element's `id` is `case-<n>`, for links from the summary. */
+  n: number;
+  /** One line: why it did not pass (only kept for a case that failed or could not be tested). */
   headline: string;
   /** The case's HTML, escaped and bounded (see `caseHtml`), by the index the reporter keeps it under. */
   html: number;
   /** Where it is written, for a stable order. */
   file: string;
   line: number;
+}
+
+/** The `id` of a case's element. */
+export function anchorOf(n: number): string {
+  return `case-${n}`;
 }
 
 /** Everything the page shows. */
@@ -105,7 +110,7 @@ function summaryHtml(cases: RenderedCase[], summary: RunSummary, failLevel: Leve
   const aborted = summary.aborted ? `<p class="callout error">The run stopped early: ${esc(runErrorText(summary.aborted))}</p>` : '';
   const troubles = cases.filter((c) => (c.status === 'failed' && !failsBelowLevel(c, failLevel)) || c.status === 'error');
   const list = troubles.length
-    ? `<ul class="trouble">${troubles.map((c) => `<li><a href="#${esc(c.anchor)}"><code>${escSay(c.id, 200)}</code></a> <span class="level">${esc(c.level)}</span> ${c.status === 'error' ? 'could not be tested: ' : ''}${esc(c.headline)}</li>`).join('')}</ul>`
+    ? `<ul class="trouble">${troubles.map((c) => `<li><a href="#${esc(anchorOf(c.n))}"><code>${escSay(c.id, 200)}</code></a> <span class="level">${esc(c.level)}</span> ${c.status === 'error' ? 'could not be tested: ' : ''}${esc(c.headline)}</li>`).join('')}</ul>`
     : '';
   return `<section class="card" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary by requirement level</h2>
