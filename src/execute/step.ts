@@ -126,6 +126,7 @@ function track(ctx: ExecContext, intent: string | undefined, req: HttpRequest, s
   if (status >= 200 && status < 300 && typeof id === 'string' && id && !unusableSegment(id)) {
     ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
   } else if (status >= 400 && status < 500) ctx.tracker?.rejected(intent, status);
+  else if (status < 500) ctx.tracker?.settled?.(intent);
 }
 
 function templateIdOf(req: HttpRequest): string | undefined {

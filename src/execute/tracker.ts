@@ -5,16 +5,24 @@ import { unusableSegment } from './path-segment.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
 
+/** The ledger's tracker, and how many creates it still holds an intent for. */
+export interface LedgerTracker extends CreationTracker {
+  /** Creates sent (or about to be) whose answer has not settled them yet; at most the creates in flight. */
+  readonly openIntents: number;
+}
+
 /**
  * Writes what a run creates into the ledger, so `gsc cleanup` can remove what a killed run left.
  * Before each create it lists the collection: if the create's answer is lost, the jobs that
  * appeared since tell which may be the run's.
  */
-export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>, servicePrincipalId: string): CreationTracker {
+export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>, servicePrincipalId: string): LedgerTracker {
   const base = ctx.baseUrl.replace(/\/+$/, '');
   const pathOf = (url: string): string => (url.startsWith(base) ? url.slice(base.length) : new URL(url).pathname);
   const lastSegment = (url: string): string => decodeURIComponent(pathOf(url).split('/').filter(Boolean).pop() ?? '');
 
+  // The creates still waiting for their answer: only `unanswered` reads an intent back, so each
+  // goes once its create is settled, and a soak holds as many as it has creates in flight.
   const intents = new Map<string, Omit<IntentEntry, 'v' | 'time' | 'runId' | 'type' | 'intentId'>>();
   const get = async (path: string) => {
     const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
@@ -37,28 +45,40 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
     }
   };
 
+  const reconcileUnanswered = async (intentId: string, intent: Omit<IntentEntry, 'v' | 'time' | 'runId' | 'type' | 'intentId'>): Promise<void> => {
+    const deadline = performance.now() + ctx.consistencyTimeoutMs;
+    for (;;) {
+      const listed = await listAll(intent.collectionPath);
+      if (!listed) return;
+      const full: IntentEntry = { v: 1, type: 'intent', time: '', runId: '', intentId, ...intent };
+      const verdict = reconcile(full, listed, readLedger(ledger.file).entries);
+      if (verdict.kind === 'certainly-ours') {
+        if (unusableSegment(verdict.id)) return;
+        ledger.append({ type: 'created', intentId, target: base, path: `${intent.collectionPath.replace(/\/+$/, '')}/${encodeURIComponent(verdict.id)}`, id: verdict.id, recovered: true });
+        return;
+      }
+      if (verdict.kind === 'possibly-left-behind') return;
+      // Nothing new yet: a job the create made may not be listed until replication catches up.
+      if (performance.now() >= deadline || ctx.signal.aborted) {
+        ledger.append({ type: 'resolved', intentId, outcome: 'nothing-new', ids: [], reason: `${verdict.reason}, listed until the consistency timeout passed` });
+        return;
+      }
+      await ctx.sleep(Math.min(1000, Math.max(0, deadline - performance.now())), ctx.signal);
+    }
+  };
+
   return {
+    get openIntents() {
+      return intents.size;
+    },
     async unanswered(intentId) {
       const intent = intentId ? intents.get(intentId) : undefined;
       if (!intentId || !intent) return;
-      const deadline = performance.now() + ctx.consistencyTimeoutMs;
-      for (;;) {
-        const listed = await listAll(intent.collectionPath);
-        if (!listed) return;
-        const full: IntentEntry = { v: 1, type: 'intent', time: '', runId: '', intentId, ...intent };
-        const verdict = reconcile(full, listed, readLedger(ledger.file).entries);
-        if (verdict.kind === 'certainly-ours') {
-          if (unusableSegment(verdict.id)) return;
-          ledger.append({ type: 'created', intentId, target: base, path: `${intent.collectionPath.replace(/\/+$/, '')}/${encodeURIComponent(verdict.id)}`, id: verdict.id, recovered: true });
-          return;
-        }
-        if (verdict.kind === 'possibly-left-behind') return;
-        // Nothing new yet: a job the create made may not be listed until replication catches up.
-        if (performance.now() >= deadline || ctx.signal.aborted) {
-          ledger.append({ type: 'resolved', intentId, outcome: 'nothing-new', ids: [], reason: `${verdict.reason}, listed until the consistency timeout passed` });
-          return;
-        }
-        await ctx.sleep(Math.min(1000, Math.max(0, deadline - performance.now())), ctx.signal);
+      try {
+        await reconcileUnanswered(intentId, intent);
+      } finally {
+        // Listed until proven either way, or left open in the ledger for `gsc cleanup`: never asked again.
+        intents.delete(intentId);
       }
     },
     async beforeCreate(collectionUrl, templateId) {
@@ -77,13 +97,27 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
       const intent = { target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), ...(existingIds ? { existingIds } : {}) };
       const intentId = ledger.recordIntent(intent);
       intents.set(intentId, intent);
+      try {
+        // On disk before the create is sent, in one sync with the other workers' records.
+        await ledger.synced();
+      } catch (err) {
+        intents.delete(intentId);
+        throw err;
+      }
       return intentId;
     },
     created(intentId, resourceUrl, id) {
-      if (intentId) ledger.recordCreated({ intentId, target: base, path: pathOf(resourceUrl), id });
+      if (!intentId) return;
+      intents.delete(intentId);
+      ledger.recordCreated({ intentId, target: base, path: pathOf(resourceUrl), id });
     },
     rejected(intentId, status) {
-      if (intentId) ledger.recordRejected({ intentId, status });
+      if (!intentId) return;
+      intents.delete(intentId);
+      ledger.recordRejected({ intentId, status });
+    },
+    settled(intentId) {
+      if (intentId) intents.delete(intentId);
     },
     deleted(resourceUrl, status) {
       const entry = { path: pathOf(resourceUrl), id: lastSegment(resourceUrl) };
