@@ -13,6 +13,10 @@
  * loading the shipped suites then checks their patterns without starting RE2's WebAssembly; and
  * writes V8's code cache of the format module beside it (suite-format.cjs.cache).
  *
+ * Last, it loads the shipped suites with gsc's own loader into dist/validators/suites.json, with
+ * the text of every file that load read, and fails if they have a diagnostic (see
+ * src/load/prebuilt-suites.ts).
+ *
  * Usage: node scripts/precompile-validators.mjs   (from the package root, after tsc)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -139,3 +143,46 @@ writeFileSync(`${out}${CODE_CACHE}`, formatScript.createCachedData());
 const compiles = [...patterns].filter((p) => !('error' in compileUserPattern(p))).sort();
 writeFileSync(join(root, 'dist', 'validators', PATTERNS_FILE), `${JSON.stringify({ compile: compiles })}\n`);
 process.stdout.write(`listed the ${compiles.length} pattern(s) of suites/ that RE2 compiles into dist/validators/${PATTERNS_FILE}\n`);
+
+// The shipped suites as the loader builds them, with the text of every file that load read
+// (src/load/prebuilt-suites.ts): `gsc list`/`run`/`lint`/`coverage` over suites/ then parse no
+// YAML while those texts are unchanged. Loaded by the very entry gsc uses (src/run/suites.ts),
+// after the files above exist, so the build's load is the one gsc would make. A shipped suite
+// with a diagnostic fails the build: the package must not ship suites that do not load.
+{
+  const { SUITES_FILE, portableSuites, specFilesIn } = await import(join(root, 'dist', 'src', 'load', 'prebuilt-suites.js'));
+  const { loadRunSuites, RUN_VARIABLES } = await import(join(root, 'dist', 'src', 'run', 'suites.js'));
+  const { formatDiagnostic } = await import(join(root, 'dist', 'src', 'load', 'index.js'));
+  const { relative, resolve, sep } = await import('node:path');
+  const target = join(root, 'dist', 'validators', SUITES_FILE);
+  // No stale model may answer the load below.
+  const { rmSync } = await import('node:fs');
+  rmSync(target, { force: true });
+  const loaded = await loadRunSuites([], root);
+  if (loaded.diagnostics.length > 0) {
+    process.stderr.write(`precompile-validators: the shipped suites have ${loaded.diagnostics.length} diagnostic(s); fix them (gsc lint) before building:\n\n${loaded.diagnostics.map((d) => formatDiagnostic(d, loaded.sources, { color: false })).join('\n\n')}\n`);
+    process.exit(1);
+  }
+  const rel = (abs) => relative(root, abs).split(sep).join('/');
+  const { findFiles } = await import(join(root, 'dist', 'src', 'load', 'files.js'));
+  const suiteFilesFound = (await findFiles([join(root, 'suites')], ['.yaml', '.yml'], root)).files;
+  const specFiles = specFilesIn(join(root, 'specs'));
+  const refs = new Set();
+  const collectRefs = (node, key) => {
+    if (typeof node === 'string' && key === 'ref' && node.startsWith(root + sep)) refs.add(node.replace(/#.*$/, ''));
+    else if (Array.isArray(node)) for (const item of node) collectRefs(item, undefined);
+    else if (node !== null && typeof node === 'object') for (const [k, v] of Object.entries(node)) collectRefs(v, k);
+  };
+  collectRefs(loaded.suites, undefined);
+  const inputFiles = [...suiteFilesFound, join(root, 'schemas', 'suite.schema.json'), ...specFiles.map((n) => join(root, 'specs', n)), ...[...refs].sort()];
+  const inputs = Object.fromEntries(inputFiles.map((f) => [rel(f), readFileSync(f, 'utf8')]));
+  const sources = [...loaded.sources.keys()].map((f) => rel(resolve(root, f)));
+  for (const s of sources) if (!(s in inputs)) throw new Error(`precompile-validators: ${s} was read by the load but is not an input`);
+  const data = { runVariables: [...RUN_VARIABLES], suiteFiles: suiteFilesFound.map(rel), specFiles, inputs, sources, suites: portableSuites(loaded.suites, root, root) };
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(loaded.suites)), loaded.suites)) {
+    process.stderr.write('precompile-validators: the suites model does not survive JSON; it cannot be prebuilt\n');
+    process.exit(1);
+  }
+  writeFileSync(target, `${JSON.stringify(data)}\n`);
+  process.stdout.write(`built the ${loaded.suites.length} shipped suite(s) of suites/ into dist/validators/${SUITES_FILE}\n`);
+}

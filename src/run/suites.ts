@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic, Suite } from '../model/index.js';
 import { formatDiagnostic, loadOperations, loadSuites } from '../load/index.js';
+import { prebuiltSuites } from '../load/prebuilt-suites.js';
 import { GscUsageError } from './exit-codes.js';
 import { project } from './project.js';
 
@@ -20,6 +21,11 @@ export interface LoadedSuites {
 export async function loadRunSuites(paths: readonly string[], cwd: string): Promise<LoadedSuites> {
   const p = project();
   const targets = paths.length > 0 ? paths.map((x) => resolve(cwd, x)) : [p.suites];
+  if (paths.length === 0 || (targets.length === 1 && targets[0] === p.suites)) {
+    // The package's own suites, unchanged since the build: its model, no YAML parsed.
+    const built = await prebuiltSuites({ root: p.root, suites: p.suites, specs: p.specs, formatSchema: p.formatSchema, runVariables: RUN_VARIABLES, cwd });
+    if (built !== undefined) return { ...built, diagnostics: [], errors: 0 };
+  }
   const ops = await loadOperations(p.specs, { cwd });
   const loaded = await loadSuites({ paths: targets, formatSchemaFile: p.formatSchema, runVariables: RUN_VARIABLES, operations: ops.operations, cwd, refRoots: [cwd] });
   const diagnostics = [...ops.diagnostics, ...loaded.diagnostics];
