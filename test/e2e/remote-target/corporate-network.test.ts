@@ -108,10 +108,24 @@ describe('--proxy', () => {
     }
   });
 
-  it('a proxy that is not listening: exit 3, and the message names the proxy', async () => {
+  it('a proxy that is not listening: exit 3, and the message says the proxy refused, not the target', async () => {
     const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), ...READ_ONLY, '--proxy', 'http://127.0.0.1:9', '--out', tempDir()]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('requests go through the proxy http://127.0.0.1:9: are the proxy and --target right?');
+    const origin = new URL(emu.url).origin;
+    expect(run.stderr).toContain(`cannot connect to the proxy http://127.0.0.1:9 (ECONNREFUSED), so nothing reached ${origin}: is the proxy running, and is --proxy (or HTTPS_PROXY / HTTP_PROXY) right?`);
+    expect(run.stderr).not.toContain(`cannot connect to ${origin}`);
+  });
+
+  it('a proxy whose host does not resolve: the message names the proxy', async () => {
+    const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), ...READ_ONLY, '--proxy', 'http://proxy.gsc-test.invalid:3128', '--out', tempDir()]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/cannot connect to the proxy http:\/\/proxy\.gsc-test\.invalid:3128 \((ENOTFOUND|EAI_AGAIN)\)/);
+  });
+
+  it('a target that is not listening, with no proxy: the message names the target', async () => {
+    const run = await gsc(['run', ...runFlags('http://127.0.0.1:9/v1.0', emu, TOKEN), ...READ_ONLY, '--out', tempDir()]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('cannot connect to http://127.0.0.1:9 (ECONNREFUSED): is the target running, and is --target right?');
   });
 
   it('a proxy URL that is not http(s): exit 2 before anything is sent', async () => {
