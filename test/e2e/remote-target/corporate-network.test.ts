@@ -128,6 +128,13 @@ describe('--proxy', () => {
     expect(run.stderr).toContain('cannot connect to http://127.0.0.1:9 (ECONNREFUSED): is the target running, and is --target right?');
   });
 
+  it('a proxy that is not a URL: exit 2, with a hint that shows where a login goes (and is not hidden as one)', async () => {
+    const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), '--proxy', 'not a url', '--out', tempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--proxy is not a URL: write the proxy as http://HOST:PORT, with USER:PASSWORD@ before HOST if it needs a login');
+    expect(run.stderr).not.toContain('[REDACTED]');
+  });
+
   it('a proxy URL that is not http(s): exit 2 before anything is sent', async () => {
     const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), '--proxy', 'ftp://127.0.0.1:21', '--out', tempDir()]);
     expect(run.code).toBe(2);
@@ -140,6 +147,19 @@ describe('HTTPS_PROXY and HTTP_PROXY from the environment', () => {
     const run = await gsc(['run', ...runFlags(`http://${HIDDEN_HOST}/v1.0`, emu, TOKEN), ...READ_ONLY, '--out', tempDir()], { env: { [name]: proxyUrl } });
     expect(run.code, run.stderr + run.stdout).toBe(0);
     expect(tunnels).toContain(`${HIDDEN_HOST}:80`);
+  });
+
+  it('HTTP_PROXY without a scheme (HOST:PORT) is an http:// proxy, as curl reads it', async () => {
+    const run = await gsc(['run', ...runFlags(`http://${HIDDEN_HOST}/v1.0`, emu, TOKEN), ...READ_ONLY, '--out', tempDir()], { env: { HTTP_PROXY: new URL(proxyUrl).host } });
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain(`gsc: requests go through the proxy ${proxyUrl}`);
+    expect(tunnels).toContain(`${HIDDEN_HOST}:80`);
+  });
+
+  it('HTTPS_PROXY without a scheme is accepted the same way, never refused as not http(s)', async () => {
+    const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), ...READ_ONLY, '--out', tempDir()], { env: { HTTPS_PROXY: new URL(proxyUrl).host } });
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain(`gsc: requests go through the proxy ${proxyUrl}`);
   });
 
   it.each(['HTTPS_PROXY', 'https_proxy'])('%s carries an https: target, which trusts the --ca-file CA through the tunnel', async (name) => {
