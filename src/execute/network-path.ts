@@ -18,6 +18,8 @@ export interface NetworkPath {
    * proxy (`--ca-file`, and the file `NODE_EXTRA_CA_CERTS` names).
    */
   ca?: string[];
+  /** Where the `ca` certificates came from, for messages: `--ca-file` 1, `NODE_EXTRA_CA_CERTS` 144. */
+  caSources?: { from: string; count: number }[];
 }
 
 /** The proxy settings a process environment gives, lower case first (as curl and undici read them). */
@@ -67,7 +69,8 @@ export function describeNetworkPath(path: NetworkPath): string | undefined {
   const parts: string[] = [];
   const proxies = [...new Set([path.httpsProxy, path.httpProxy].filter((p): p is string => !!p))].map(withoutPassword);
   if (proxies.length) parts.push(`through the proxy ${proxies.join(' (https) and ')}${proxies.length > 1 ? ' (http)' : ''}${path.noProxy ? `, except ${path.noProxy}` : ''}`);
-  if (path.ca?.length) parts.push(`trusting ${path.ca.length} extra CA certificate(s)`);
+  if (path.caSources?.length) parts.push(`trusting ${path.caSources.map((c) => `${c.count} CA certificate(s) from ${c.from}`).join(' and ')}`);
+  else if (path.ca?.length) parts.push(`trusting ${path.ca.length} extra CA certificate(s)`);
   return parts.length ? parts.join(', ') : undefined;
 }
 

@@ -36,10 +36,15 @@ export function networkPathFor(o: NetworkOptions, env: Readonly<Record<string, s
   for (const [url, source] of checks) if (url) checkProxy(url, source);
   if (o.caFile === undefined) return path;
   const ca = [...readCertificates(resolve(cwd, o.caFile), label('caFile'))];
+  const caSources = [{ from: label('caFile'), count: ca.length }];
   const extra = env.NODE_EXTRA_CA_CERTS;
   // A `ca` replaces the store NODE_EXTRA_CA_CERTS extends, so its certificates are added back.
-  if (extra) ca.push(...readCertificates(resolve(cwd, extra), 'NODE_EXTRA_CA_CERTS'));
-  return { ...path, ca };
+  if (extra) {
+    const added = readCertificates(resolve(cwd, extra), 'NODE_EXTRA_CA_CERTS');
+    ca.push(...added);
+    caSources.push({ from: 'NODE_EXTRA_CA_CERTS', count: added.length });
+  }
+  return { ...path, ca, caSources };
 }
 
 /** A proxy written without a scheme (`127.0.0.1:3128`, `proxy.contoso.com:3128`) is http://, as curl takes it. */

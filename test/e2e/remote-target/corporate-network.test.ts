@@ -183,9 +183,16 @@ describe('--ca-file for a TLS-inspecting proxy', () => {
     expect(run.stderr).toContain('--ca-file');
   });
 
-  it('with it, the run trusts the CA and passes', async () => {
+  it('with it, the run trusts the CA and passes, counting the certificates of the file, not Node\'s own', async () => {
     const run = await gsc(['run', ...runFlags(tlsUrl, emu, TOKEN), ...READ_ONLY, '--ca-file', CA_FILE, '--out', tempDir()]);
     expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain('gsc: requests go trusting 1 CA certificate(s) from --ca-file\n');
+  });
+
+  it('NODE_EXTRA_CA_CERTS beside it is counted apart', async () => {
+    const run = await gsc(['run', ...runFlags(tlsUrl, emu, TOKEN), ...READ_ONLY, '--ca-file', CA_FILE, '--out', tempDir()], { env: { NODE_EXTRA_CA_CERTS: CA_FILE } });
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain('gsc: requests go trusting 1 CA certificate(s) from --ca-file and 1 CA certificate(s) from NODE_EXTRA_CA_CERTS');
   });
 
   it('a file without a certificate: exit 2 naming it', async () => {
