@@ -80,6 +80,17 @@ export function scopeText(summary: Pick<RunSummary, 'counts' | 'skips'>, subject
   return `${ran} of ${plural(total, subject)} (${skipped} skipped${why ? `: ${why}` : ''})`;
 }
 
+/** How many skipped MUST cases a verdict names before "and N more". */
+const NAMED_SKIPS = 3;
+
+/** ` (a, b, c, and 4 more)`: the skipped MUST cases `--require-all` counts, as far as `cases` holds them. */
+function namedSkips(cases: readonly CaseBrief[], required: number): string {
+  const ids = cases.filter((c) => c.status === 'skipped' && c.level === 'MUST').slice(0, NAMED_SKIPS).map((c) => visible(String(c.id)));
+  if (ids.length === 0) return '';
+  const more = required > ids.length ? `, and ${required - ids.length} more` : '';
+  return ` (${ids.join(', ')}${more})`;
+}
+
 /**
  * One sentence: is the target conformant at the failing level, on how many cases, and why not. The engine's
  * `conformant` decides; the case lists only explain it. `subject` words the results: a suite's
@@ -100,7 +111,7 @@ export function verdictLine(summary: RunSummary, failLevel: Level, cases: readon
   if (errors > 0) notes.push(`${plural(errors, subject)} could not be tested`);
   if (summary.aborted) notes.push('the run was aborted, so the verdict is incomplete');
   const required = summary.requiredSkipped ?? 0;
-  if (required > 0) notes.push(`${plural(required, 'MUST case')} skipped, and --require-all needs every one to run`);
+  if (required > 0) notes.push(`${plural(required, 'MUST case')} skipped${namedSkips(cases, required)}, and --require-all needs every one to run`);
   const tail = notes.map((n) => `; ${n}`).join('');
   if (summary.conformant) return `Conformant on ${scopeText(summary, subject)}, at level ${failLevel}: no ${levels} ${subject} failed${tail}.`;
   if (summary.verdict === 'incomplete') return `Conformance NOT shown at level ${failLevel}: no ${levels} ${subject} failed, but not everything was tested${tail}.`;

@@ -39,7 +39,18 @@ describe('a run without --allow-writes against a target that is not this machine
     expect(must).toBeGreaterThan(0);
     expect(run.code).toBe(3);
     expect(r.verdict).toBe('incomplete');
-    expect(run.stdout).toContain(`${must} MUST case${must === 1 ? '' : 's'} skipped, and --require-all needs every one to run`);
+    expect(run.stdout).toContain(`${must} MUST case${must === 1 ? '' : 's'} skipped (`);
+    expect(run.stdout).toContain(', and --require-all needs every one to run');
+  });
+
+  it('with --require-all --quiet, the verdict names the skipped MUST cases, a few, then how many more', async () => {
+    const out = tempDir();
+    const run = await gsc(['run', ...flags(), '--require-all', '--quiet', '--out', out]);
+    const r = readResults(out);
+    const must = r.cases.filter((c) => c.status === 'skipped' && c.level === 'MUST').map((c) => c.id);
+    expect(must.length).toBeGreaterThan(3);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(`${must.length} MUST cases skipped (${must.slice(0, 3).join(', ')}, and ${must.length - 3} more), and --require-all needs every one to run.`);
   });
 
   it('with --require-all and nothing skipped, a conformant run stays conformant', async () => {
