@@ -80,6 +80,23 @@ export function scopeText(summary: Pick<RunSummary, 'counts' | 'skips'>, subject
   return `${ran} of ${plural(total, subject)} (${skipped} skipped${why ? `: ${why}` : ''})`;
 }
 
+/** `MUST`, `MUST or SHOULD`, `MUST, SHOULD or MAY`. */
+function orList(levels: readonly Level[]): string {
+  return levels.length <= 1 ? levels.join('') : `${levels.slice(0, -1).join(', ')} or ${levels[levels.length - 1]}`;
+}
+
+/**
+ * `2 MUST cases failed`, or across levels `3 cases failed, 2 MUST and 1 SHOULD`; what `gsc proxy`
+ * judged reads `3 exchanges failed`.
+ */
+function failedText(failed: readonly CaseBrief[], subject: 'case' | 'exchange'): string {
+  if (subject === 'exchange') return `${plural(failed.length, 'exchange')} failed`;
+  const byLevel = LEVELS.map((l) => [l, failed.filter((c) => c.level === l).length] as const).filter(([, n]) => n > 0);
+  if (byLevel.length === 1) return `${plural(failed.length, `${byLevel[0]![0]} case`)} failed`;
+  const parts = byLevel.map(([l, n]) => `${n} ${l}`);
+  return `${plural(failed.length, 'case')} failed, ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
 /** How many skipped MUST cases a verdict names before "and N more". */
 const NAMED_SKIPS = 3;
 
@@ -97,7 +114,7 @@ function namedSkips(cases: readonly CaseBrief[], required: number): string {
  * cases, or the exchanges `gsc proxy` judged.
  */
 export function verdictLine(summary: RunSummary, failLevel: Level, cases: readonly CaseBrief[], subject: 'case' | 'exchange' = 'case'): string {
-  const levels = LEVELS.filter((l) => countsAt(l, failLevel)).join(' or ');
+  const levels = orList(LEVELS.filter((l) => countsAt(l, failLevel)));
   const failed = cases.filter((c) => c.status === 'failed');
   const known = failed.filter((c) => acceptedByBaseline(c));
   const counting = failed.filter((c) => countsAt(c.level, failLevel) && !acceptedByBaseline(c));
@@ -117,6 +134,6 @@ export function verdictLine(summary: RunSummary, failLevel: Level, cases: readon
   if (summary.verdict === 'incomplete') return `Conformance NOT shown at level ${failLevel}: no ${levels} ${subject} failed, but not everything was tested${tail}.`;
   const ids = counting.slice(0, 5).map((c) => visible(String(c.id)));
   const more = counting.length > ids.length ? `, and ${counting.length - ids.length} more` : '';
-  const which = counting.length ? `: ${plural(counting.length, subject === 'exchange' ? 'exchange' : `${levels} case`)} failed (${ids.join(', ')}${more})` : '';
+  const which = counting.length ? `: ${failedText(counting, subject)} (${ids.join(', ')}${more})` : '';
   return `NOT conformant at level ${failLevel}${which}${tail}.`;
 }
