@@ -186,7 +186,8 @@ export const proxyFlags: FlagDef[] = [
 export const cleanupFlags: FlagDef[] = [
   ...configFlags,
   { ...FLAGS.ledger, value: 'FILE', description: 'the ledger a run wrote', default: 'reports/ledger.jsonl' },
-  { ...FLAGS.target, description: 'the target to clean, when the ledger names several', default: "the ledger's" },
+  // Never the ledger's: a ledger is a file anyone may have edited, so it never chooses where the token goes.
+  { ...FLAGS.target, description: 'the target the run used; required with --token (the ledger never chooses where the token goes)', default: "with sign-in flags or --cloud, that cloud's Graph /v1.0" },
   ...credentialFlags,
   FLAGS.timeout,
 ];

@@ -31,7 +31,9 @@ Options:
                          behaviour, not a deviation); repeat, give a comma list, or all
   --list-behaviours      print every behaviour, what it does and where it is seen
   --throttle SHARE       answer this share (0..1) of requests 429 with Retry-After
-  --retry-after S        seconds in Retry-After (default 1)
+  --throttle-every N     answer every Nth request (by arrival) 429 with Retry-After,
+                         whatever the shares draw (5: every fifth)
+  --retry-after S        seconds in Retry-After on 429 and 503 (default 1)
   --unavailable SHARE    answer this share (0..1) of requests 503
   --latency D            delay every answer by D, a duration with its unit (250ms, 2s)
   --reset SHARE          drop the connection of this share (0..1) of requests
@@ -110,6 +112,7 @@ function optionsFrom(values: Record<string, string | boolean | string[] | undefi
   const behaviours = list('behave');
   const chaos = {
     throttleShare: share('throttle', s('throttle')),
+    throttleEvery: positive('throttle-every', s('throttle-every')),
     retryAfterSeconds: whole('retry-after', s('retry-after')),
     unavailableShare: share('unavailable', s('unavailable')),
     latencyMs: duration('latency', s('latency')),
@@ -161,7 +164,7 @@ export async function runEmulatorCommand(argv: string[], io: EmulatorCommandIo):
         port: { type: 'string' }, host: { type: 'string' }, fixtures: { type: 'string' },
         deviate: { type: 'string', multiple: true }, 'list-deviations': { type: 'boolean' },
         behave: { type: 'string', multiple: true }, 'list-behaviours': { type: 'boolean' },
-        throttle: { type: 'string' }, 'retry-after': { type: 'string' }, unavailable: { type: 'string' },
+        throttle: { type: 'string' }, 'throttle-every': { type: 'string' }, 'retry-after': { type: 'string' }, unavailable: { type: 'string' },
         latency: { type: 'string' }, reset: { type: 'string' }, seed: { type: 'string' },
         'consistency-delay': { type: 'string' }, 'body-limit': { type: 'string' }, 'max-jobs': { type: 'string' }, 'page-size': { type: 'string' }, 'provision-window': { type: 'string' },
         help: { type: 'boolean', short: 'h' },

@@ -1,5 +1,5 @@
 import { DecoratorHandler, request, type Dispatcher } from 'undici';
-import { createDispatcher, describeNetworkPath, type NetworkPath } from './network-path.js';
+import { createDispatcher, describeNetworkPath, proxyThatFailed, type NetworkPath } from './network-path.js';
 
 /** A request ready to send: variables resolved, credentials attached. */
 export interface HttpRequest {
@@ -91,10 +91,12 @@ export class HttpClient {
    * instead of a listener and an `AbortSignal.any` per request.
    */
   private readonly inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
+  private readonly network: NetworkPath;
 
   constructor(options: HttpOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.via = options.network ? describeNetworkPath(options.network) : undefined;
+    this.network = options.network ?? {};
     this.agent = createDispatcher(options.network ?? {}, {
       keepAliveTimeout: 10_000,
       connect: { timeout: Math.min(this.timeoutMs, 10_000) },
@@ -143,7 +145,7 @@ export class HttpClient {
       if (controller.signal.aborted && controller.signal.reason === TIMED_OUT) {
         throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`);
       }
-      throw toTransportError(err, req, this.timeoutMs, this.via);
+      throw toTransportError(err, req, this.timeoutMs, this.via, this.network);
     } finally {
       clearTimeout(timer);
       group?.delete(controller);
@@ -175,9 +177,13 @@ function errorCode(err: unknown): string {
   return 'UNKNOWN';
 }
 
-function toTransportError(err: unknown, req: HttpRequest, timeoutMs: number, via: string | undefined): TransportError {
+function toTransportError(err: unknown, req: HttpRequest, timeoutMs: number, via: string | undefined, network: NetworkPath): TransportError {
   const code = errorCode(err);
   const origin = safeOrigin(req.url);
+  const proxy = CONNECT_CODES.has(code) ? proxyThatFailed(network, err) : undefined;
+  if (proxy) {
+    return new TransportError('connect', code, `cannot connect to the proxy ${proxy} (${code}), so nothing reached ${origin}: is the proxy running, and is --proxy (or HTTPS_PROXY / HTTP_PROXY) right?`);
+  }
   if (CONNECT_CODES.has(code)) {
     const check = via ? `requests go ${via}: are the proxy and --target right?` : 'is the target running, and is --target right?';
     return new TransportError('connect', code, `cannot connect to ${origin} (${code}): ${check}`);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
@@ -17,6 +18,8 @@ export interface NetworkPath {
    * proxy (`--ca-file`, and the file `NODE_EXTRA_CA_CERTS` names).
    */
   ca?: string[];
+  /** Where the `ca` certificates came from, for messages: `--ca-file` 1, `NODE_EXTRA_CA_CERTS` 144. */
+  caSources?: { from: string; count: number }[];
 }
 
 /** The proxy settings a process environment gives, lower case first (as curl and undici read them). */
@@ -69,7 +72,8 @@ export function describeNetworkPath(path: NetworkPath): string | undefined {
   const parts: string[] = [];
   const proxies = [...new Set([path.httpsProxy, path.httpProxy].filter((p): p is string => !!p))].map(withoutPassword);
   if (proxies.length) parts.push(`through the proxy ${proxies.join(' (https) and ')}${proxies.length > 1 ? ' (http)' : ''}${path.noProxy ? `, except ${path.noProxy}` : ''}`);
-  if (path.ca?.length) parts.push(`trusting ${path.ca.length} extra CA certificate(s)`);
+  if (path.caSources?.length) parts.push(`trusting ${path.caSources.map((c) => `${c.count} CA certificate(s) from ${c.from}`).join(' and ')}`);
+  else if (path.ca?.length) parts.push(`trusting ${path.ca.length} extra CA certificate(s)`);
   return parts.length ? parts.join(', ') : undefined;
 }
 
@@ -84,4 +88,41 @@ export function withoutPassword(url: string): string {
   } catch {
     return '(a proxy URL that does not parse)';
   }
+}
+
+/**
+ * The proxy (without its password) whose connection `err` is about, when a request through it
+ * could not connect: through a proxy the client only ever connects to the proxy (a target it
+ * cannot reach is the proxy's answer to CONNECT), so the host, address or port the error names
+ * is the proxy's. Undefined when the error names another host, or no proxy is set.
+ */
+export function proxyThatFailed(path: NetworkPath, err: unknown): string | undefined {
+  const facts = connectFacts(err);
+  for (const proxy of new Set([path.httpsProxy, path.httpProxy].filter((p): p is string => !!p))) {
+    let url: URL;
+    try {
+      url = new URL(proxy);
+    } catch {
+      continue;
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    // A proxy named by host name connects to an address the error names instead: the port tells.
+    const named = (f: ConnectFact): boolean => f.hostname === host || (f.port === port && (f.address === host || isIP(host) === 0));
+    if (facts.some(named)) return withoutPassword(proxy);
+  }
+  return undefined;
+}
+
+/** Where a failed connection went, as Node's errors say (`hostname` for DNS, `address` and `port` for TCP). */
+interface ConnectFact {
+  hostname?: unknown;
+  address?: unknown;
+  port?: unknown;
+}
+
+function connectFacts(err: unknown): ConnectFact[] {
+  const e = err as (ConnectFact & { cause?: ConnectFact; errors?: ConnectFact[] }) | undefined;
+  if (!e || typeof e !== 'object') return [];
+  return [e, ...(e.cause && typeof e.cause === 'object' ? [e.cause] : []), ...(Array.isArray(e.errors) ? e.errors : [])];
 }

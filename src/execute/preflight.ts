@@ -4,6 +4,7 @@ import type { ExecContext } from './context.js';
 import { TransportError } from './http.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
+import { PERMISSIONS, refusalHint } from './not-permitted.js';
 
 /** What one look at the target before the cases tells. */
 export interface Probe {
@@ -25,7 +26,6 @@ export interface ProbeOptions {
   realService?: boolean;
 }
 
-const PERMISSIONS = 'Synchronization.ReadWrite.All, or Application.ReadWrite.OwnedBy with the app an owner of the service principal, granted with admin consent';
 // The directory's codes for an object that does not exist (the emulator answers the first).
 const NOT_FOUND_CODES = new Set(['Request_ResourceNotFound', 'ResourceNotFound', 'NotFound', 'ItemNotFound']);
 
@@ -63,7 +63,7 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, 
       status,
       fatal: {
         code: 'auth',
-        message: `the target rejected the run's credentials (401 ${error.code}): check that the token is current and issued for this cloud's Graph`,
+        message: refusalHint(status, error.code, sp),
       },
     };
   }
@@ -86,8 +86,7 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, 
       status,
       fatal: {
         code: 'auth',
-        message: ctx.redactor.text(`${answered}${error.message ? ` (${error.message})` : ''}. Here a 403 can mean: the app lacks permission (${PERMISSIONS}); ` +
-          `with Application.ReadWrite.OwnedBy, the app is not an owner of ${sp}; or ${sp} was created moments ago and is not replicated yet`),
+        message: ctx.redactor.text(`${answered}${error.message ? ` (${error.message})` : ''}. ${refusalHint(status, error.code, sp)}`),
       },
     };
   }

@@ -9,6 +9,7 @@ import { MAX_WAIT_CODE, sendWithRetries } from './send.js';
 import { PagingError, readAllPages } from './all-pages.js';
 import { MissingVariableError } from './template.js';
 import { unusableSegment, UnusableValueError } from './path-segment.js';
+import { notPermitted } from './not-permitted.js';
 
 /** A step's outcome plus what it captured, and whether the run must stop (target unreachable). */
 export interface StepOutcome {
@@ -114,6 +115,9 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
       const message = `interrupted after ${base.attempts} attempt(s) while waiting for the target to become consistent; the last answer did not yet meet the expectations`;
       return { result: finish({ status: 'error', exchange, error: { code: 'aborted', message } }), captured };
     }
+    // A 401/403 to the run's own token where success was needed: the case was never tested.
+    const refused = notPermitted(step.request, statusesOf(expectation), exchange);
+    if (refused) return { result: finish({ status: 'error', exchange, error: { ...refused, message: ctx.redactor.text(refused.message) } }), captured };
     return { result: finish({ status: 'failed', exchange, findings }), captured };
   }
 }

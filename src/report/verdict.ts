@@ -80,13 +80,41 @@ export function scopeText(summary: Pick<RunSummary, 'counts' | 'skips'>, subject
   return `${ran} of ${plural(total, subject)} (${skipped} skipped${why ? `: ${why}` : ''})`;
 }
 
+/** `MUST`, `MUST or SHOULD`, `MUST, SHOULD or MAY`. */
+function orList(levels: readonly Level[]): string {
+  return levels.length <= 1 ? levels.join('') : `${levels.slice(0, -1).join(', ')} or ${levels[levels.length - 1]}`;
+}
+
+/**
+ * `2 MUST cases failed`, or across levels `3 cases failed, 2 MUST and 1 SHOULD`; what `gsc proxy`
+ * judged reads `3 exchanges failed`.
+ */
+function failedText(failed: readonly CaseBrief[], subject: 'case' | 'exchange'): string {
+  if (subject === 'exchange') return `${plural(failed.length, 'exchange')} failed`;
+  const byLevel = LEVELS.map((l) => [l, failed.filter((c) => c.level === l).length] as const).filter(([, n]) => n > 0);
+  if (byLevel.length === 1) return `${plural(failed.length, `${byLevel[0]![0]} case`)} failed`;
+  const parts = byLevel.map(([l, n]) => `${n} ${l}`);
+  return `${plural(failed.length, 'case')} failed, ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** How many skipped MUST cases a verdict names before "and N more". */
+const NAMED_SKIPS = 3;
+
+/** ` (a, b, c, and 4 more)`: the skipped MUST cases `--require-all` counts, as far as `cases` holds them. */
+function namedSkips(cases: readonly CaseBrief[], required: number): string {
+  const ids = cases.filter((c) => c.status === 'skipped' && c.level === 'MUST').slice(0, NAMED_SKIPS).map((c) => visible(String(c.id)));
+  if (ids.length === 0) return '';
+  const more = required > ids.length ? `, and ${required - ids.length} more` : '';
+  return ` (${ids.join(', ')}${more})`;
+}
+
 /**
  * One sentence: is the target conformant at the failing level, on how many cases, and why not. The engine's
  * `conformant` decides; the case lists only explain it. `subject` words the results: a suite's
  * cases, or the exchanges `gsc proxy` judged.
  */
 export function verdictLine(summary: RunSummary, failLevel: Level, cases: readonly CaseBrief[], subject: 'case' | 'exchange' = 'case'): string {
-  const levels = LEVELS.filter((l) => countsAt(l, failLevel)).join(' or ');
+  const levels = orList(LEVELS.filter((l) => countsAt(l, failLevel)));
   const failed = cases.filter((c) => c.status === 'failed');
   const known = failed.filter((c) => acceptedByBaseline(c));
   const counting = failed.filter((c) => countsAt(c.level, failLevel) && !acceptedByBaseline(c));
@@ -100,12 +128,12 @@ export function verdictLine(summary: RunSummary, failLevel: Level, cases: readon
   if (errors > 0) notes.push(`${plural(errors, subject)} could not be tested`);
   if (summary.aborted) notes.push('the run was aborted, so the verdict is incomplete');
   const required = summary.requiredSkipped ?? 0;
-  if (required > 0) notes.push(`${plural(required, 'MUST case')} skipped, and --require-all needs every one to run`);
+  if (required > 0) notes.push(`${plural(required, 'MUST case')} skipped${namedSkips(cases, required)}, and --require-all needs every one to run`);
   const tail = notes.map((n) => `; ${n}`).join('');
   if (summary.conformant) return `Conformant on ${scopeText(summary, subject)}, at level ${failLevel}: no ${levels} ${subject} failed${tail}.`;
   if (summary.verdict === 'incomplete') return `Conformance NOT shown at level ${failLevel}: no ${levels} ${subject} failed, but not everything was tested${tail}.`;
   const ids = counting.slice(0, 5).map((c) => visible(String(c.id)));
   const more = counting.length > ids.length ? `, and ${counting.length - ids.length} more` : '';
-  const which = counting.length ? `: ${plural(counting.length, subject === 'exchange' ? 'exchange' : `${levels} case`)} failed (${ids.join(', ')}${more})` : '';
+  const which = counting.length ? `: ${failedText(counting, subject)} (${ids.join(', ')}${more})` : '';
   return `NOT conformant at level ${failLevel}${which}${tail}.`;
 }

@@ -20,8 +20,9 @@ export interface NetworkOptions {
  * certificates and those of `NODE_EXTRA_CA_CERTS` are trusted besides Node's roots.
  */
 export function networkPathFor(o: NetworkOptions, env: Readonly<Record<string, string | undefined>>, cwd: string, label: Labeler = flagLabel): NetworkPath {
-  const fromEnv = proxyFromEnv(env);
-  const given = o.proxy?.trim();
+  const read = proxyFromEnv(env);
+  const fromEnv = { ...read, ...(read.httpProxy ? { httpProxy: withScheme(read.httpProxy) } : {}), ...(read.httpsProxy ? { httpsProxy: withScheme(read.httpsProxy) } : {}) };
+  const given = o.proxy?.trim() ? withScheme(o.proxy.trim()) : undefined;
   // A proxy from the environment is meant for the way out, never for this machine (Go's
   // net/http rule): the embedded emulator and a local one stay reachable behind any HTTPS_PROXY.
   const loopback = fromEnv.httpProxy || fromEnv.httpsProxy ? ['localhost', '127.0.0.1', '[::1]'] : [];
@@ -35,10 +36,20 @@ export function networkPathFor(o: NetworkOptions, env: Readonly<Record<string, s
   for (const [url, source] of checks) if (url) checkProxy(url, source);
   if (o.caFile === undefined) return path;
   const ca = [...readCertificates(resolve(cwd, o.caFile), label('caFile'))];
+  const caSources = [{ from: label('caFile'), count: ca.length }];
   const extra = env.NODE_EXTRA_CA_CERTS;
   // A `ca` replaces the store NODE_EXTRA_CA_CERTS extends, so its certificates are added back.
-  if (extra) ca.push(...readCertificates(resolve(cwd, extra), 'NODE_EXTRA_CA_CERTS'));
-  return { ...path, ca };
+  if (extra) {
+    const added = readCertificates(resolve(cwd, extra), 'NODE_EXTRA_CA_CERTS');
+    ca.push(...added);
+    caSources.push({ from: 'NODE_EXTRA_CA_CERTS', count: added.length });
+  }
+  return { ...path, ca, caSources };
+}
+
+/** A proxy written without a scheme (`127.0.0.1:3128`, `proxy.contoso.com:3128`) is http://, as curl takes it. */
+function withScheme(text: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
 }
 
 function envName(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
@@ -51,7 +62,8 @@ function checkProxy(text: string, source: string): void {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${source} is not a URL: write the proxy as http://HOST:PORT (or http://USER:PASSWORD@HOST:PORT)`);
+    // No scheme://user:password@ in the hint: the redactor would rightly hide it as a credential.
+    throw new UsageError(`${source} is not a URL: write the proxy as http://HOST:PORT, with USER:PASSWORD@ before HOST if it needs a login`);
   }
   if (url.password) addSecrets(url.password, decodeURIComponent(url.password));
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {

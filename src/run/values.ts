@@ -66,8 +66,14 @@ function versionFix(url: URL): string {
     return `give the base URL only, ${base}: the run adds the paths of its requests to it`;
   }
   const root = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  // A last segment shaped like a version (v2.0, v1, V1.0, Beta) is a wrong one, to be replaced, not kept.
+  const last = /\/([^/]+)$/.exec(root)?.[1] ?? '';
+  if (WRONG_VERSION.test(last)) return `${last} is not a Graph version: replace it with v1.0 (or beta), e.g. ${root.slice(0, -last.length)}v1.0`;
   return `add /v1.0 (or /beta), e.g. ${root}/v1.0`;
 }
+
+/** A path segment that looks like a version, though not one of Graph's two as written. */
+const WRONG_VERSION = /^(?:v\d+(?:\.\d+)*(?:-\w+)?|beta|preview)$/i;
 
 /** A comma list, trimmed, without empty items. */
 export function parseList(text: string | undefined): string[] {

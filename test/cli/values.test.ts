@@ -30,6 +30,11 @@ describe('flag values', () => {
     expect(() => parseTarget('https://graph.microsoft.com', '--target')).toThrow(
       '--target "https://graph.microsoft.com" does not end in a version segment: add /v1.0 (or /beta), e.g. https://graph.microsoft.com/v1.0');
     expect(() => parseTarget('http://127.0.0.1:8080/graph/', '--target')).toThrow(/add \/v1\.0 \(or \/beta\), e\.g\. http:\/\/127\.0\.0\.1:8080\/graph\/v1\.0$/);
+    // A wrong version is replaced, never kept: not …/v2.0/v1.0.
+    expect(() => parseTarget('http://127.0.0.1:8080/v2.0', '--target')).toThrow(
+      '--target "http://127.0.0.1:8080/v2.0" does not end in a version segment: v2.0 is not a Graph version: replace it with v1.0 (or beta), e.g. http://127.0.0.1:8080/v1.0');
+    expect(() => parseTarget('https://graph.microsoft.com/V1.0', '--target')).toThrow(/V1\.0 is not a Graph version: replace it with v1\.0 \(or beta\), e\.g\. https:\/\/graph\.microsoft\.com\/v1\.0$/);
+    expect(() => parseTarget('https://graph.microsoft.com/graph/v1', '--target')).toThrow(/e\.g\. https:\/\/graph\.microsoft\.com\/graph\/v1\.0$/);
     expect(() => parseTarget('https://graph.microsoft.com/v1.0/servicePrincipals', '--target')).toThrow(
       /give the base URL only, https:\/\/graph\.microsoft\.com\/v1\.0: the run adds/);
   });

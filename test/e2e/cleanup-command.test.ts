@@ -68,3 +68,20 @@ describe('gsc cleanup listings', () => {
     expect(deleted).toEqual(['T.lost']);
   });
 });
+
+describe('gsc cleanup --help', () => {
+  it('says --target is the target the run used, needed with a token, never the ledger\'s, as a cleanup without it does', async () => {
+    const help = await gsc(['cleanup', '--help']);
+    const line = help.stdout.split('\n').find((l) => l.trimStart().startsWith('--target URL')) ?? '';
+    expect(line).toContain('the target the run used; required with --token (the ledger never chooses where the token goes)');
+    expect(line).toContain("default: with sign-in flags or --cloud, that cloud's Graph /v1.0");
+    expect(line).not.toContain("the ledger's");
+
+    const dir = tempDir();
+    const file = join(dir, 'ledger.jsonl');
+    Ledger.open(file, { runId: 'run-1', target: 'https://graph.microsoft.com/v1.0' }).close();
+    const run = await gsc(['cleanup', '--ledger', file], { cwd: dir, env: { GSC_TOKEN: 'T-cleanup-help' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('which target? cleanup sends its token only to the target you configure, never to one a ledger names');
+  });
+});

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { readResults } from '../fixtures/remote-target/tenant.js';
@@ -39,12 +41,47 @@ describe('a run without --allow-writes against a target that is not this machine
     expect(must).toBeGreaterThan(0);
     expect(run.code).toBe(3);
     expect(r.verdict).toBe('incomplete');
-    expect(run.stdout).toContain(`${must} MUST case${must === 1 ? '' : 's'} skipped, and --require-all needs every one to run`);
+    expect(run.stdout).toContain(`${must} MUST case${must === 1 ? '' : 's'} skipped (`);
+    expect(run.stdout).toContain(', and --require-all needs every one to run');
+  });
+
+  it('with --require-all --quiet, the verdict names the skipped MUST cases, a few, then how many more', async () => {
+    const out = tempDir();
+    const run = await gsc(['run', ...flags(), '--require-all', '--quiet', '--out', out]);
+    const r = readResults(out);
+    const must = r.cases.filter((c) => c.status === 'skipped' && c.level === 'MUST').map((c) => c.id);
+    expect(must.length).toBeGreaterThan(3);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(`${must.length} MUST cases skipped (${must.slice(0, 3).join(', ')}, and ${must.length - 3} more), and --require-all needs every one to run.`);
   });
 
   it('with --require-all and nothing skipped, a conformant run stays conformant', async () => {
     const run = await gsc(['run', ...flags(), '--require-all', '--grep', '^templates/', '--out', tempDir()]);
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/Conformant on (\d+) of \1 cases?, at level MUST/);
+  });
+});
+
+describe('the docs quote what a run prints', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  it('README: the verdict without --allow-writes, and npm start\'s summary, with the shipped suites\' numbers', async () => {
+    const out = tempDir();
+    const run = await gsc(['run', ...flags(), '--out', out]);
+    const { counts } = readResults(out);
+    const total = counts.passed + counts.failed + counts.error + counts.skipped;
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const verdict = `Conformant on ${counts.passed} of ${total} cases (${counts.skipped} skipped: need --allow-writes)`;
+    expect(run.stdout).toContain(verdict);
+    expect(readme).toContain(verdict);
+    expect(readme).toContain(`Conformant on ${total} of ${total} cases, at level MUST: no MUST case failed.`);
+    expect(readme).toMatch(new RegExp(`gsc: ${total} passed, 0 failed, 0 errors, 0 skipped`));
+  });
+
+  it('docs/results-json.md: the skips row names every skip code the skipCode row explains', () => {
+    const doc = readFileSync(join(root, 'docs', 'results-json.md'), 'utf8');
+    const row = (name: string): string => doc.split('\n').find((l) => l.startsWith(`| \`${name}\` |`)) ?? '';
+    const codes = [...row('skipCode').matchAll(/`([a-z]+(?:-[a-z]+)+)`/g)].map((m) => m[1]);
+    expect(codes).toEqual(expect.arrayContaining(['needs-allow-writes', 'needs-variable', 'optional-route-missing', 'unknown-operation']));
+    for (const code of codes) expect(row('skips'), code).toContain(`\`${code}\``);
   });
 });

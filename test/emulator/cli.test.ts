@@ -69,10 +69,25 @@ describe('gsc emulator', () => {
     expect(await r.code).toBe(0);
   });
 
+  it('--throttle-every 5 --retry-after 2 answers every fifth request 429 with Retry-After: 2, as the issue\'s measure needs', async () => {
+    const stop = new AbortController();
+    const r = run(['--throttle-every', '5', '--retry-after', '2'], stop.signal);
+    await until(() => r.out().includes('listening'));
+    const url = /on (\S+) /.exec(r.out())?.[1] ?? '';
+    const templates = `${url}/servicePrincipals/8e4c2a10-5b3d-4f6e-9a7c-1d2e3f405a6b/synchronization/templates`;
+    const answers: Response[] = [];
+    for (let i = 0; i < 10; i++) answers.push(await fetch(templates, { headers: { authorization: 'Bearer gsc-emulator-token' } }));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 429, 200, 200, 200, 200, 429]);
+    expect(answers[4]!.headers.get('retry-after')).toBe('2');
+    stop.abort();
+    expect(await r.code).toBe(0);
+  });
+
   it('prints help with --help and every deviation with --list-deviations', async () => {
     const help = run(['--help']);
     expect(await help.code).toBe(0);
     expect(help.out()).toContain('Usage: gsc emulator [options]');
+    expect(help.out()).toMatch(/^ {2}--throttle-every N +answer every Nth request \(by arrival\) 429 with Retry-After,$/m);
     expect(help.out()).toMatch(/^ {2}--provision-window D +provisionOnDemand allows 5 calls per D per service principal, then 429\n +with Retry-After D \(default 10s, the documented limit\)$/m);
     const list = run(['--list-deviations']);
     expect(await list.code).toBe(0);
@@ -89,6 +104,7 @@ describe('gsc emulator', () => {
     [['--provision-window', '10'], 'gsc emulator: --provision-window 10: add a unit, e.g. 10s or 10ms'],
     [['--provision-window', '0s'], 'gsc emulator: --provision-window 0s: must be at least 1ms'],
     [['--deviate', 'create-answer-200'], "gsc emulator: unknown deviation 'create-answer-200' (did you mean 'create-answers-200'?)"],
+    [['--throttle-every', '0'], "gsc emulator: --throttle-every takes a whole number from 1 to 100000, got '0'"],
     [['--throttle', '0.6', '--unavailable', '0.6'], 'gsc emulator: chaos shares add up to 1.2; their sum must be at most 1'],
     [['extra'], 'gsc emulator: Unexpected argument'],
   ])('refuses %j with a message and the usage on stderr, exit 2, no stack trace', async (argv, message) => {

@@ -32,6 +32,19 @@ describe('on how much a verdict stands', () => {
     expect(verdictLine(s, 'MUST', [])).toBe('Conformance NOT shown at level MUST: no MUST case failed, but not everything was tested; 2 MUST cases skipped, and --require-all needs every one to run.');
   });
 
+  it('words failures across levels naturally: how many, then how many of each level', () => {
+    const s = summary({ verdict: 'non-conformant', conformant: false, counts: { passed: 35, failed: 3, error: 0, skipped: 0 }, skips: {} });
+    const cases = [
+      { id: 'create/a', level: 'MUST', status: 'failed' },
+      { id: 'get/b', level: 'SHOULD', status: 'failed' },
+      { id: 'list/c', level: 'MUST', status: 'failed' },
+    ] as const;
+    expect(verdictLine(s, 'MAY', [...cases])).toBe('NOT conformant at level MAY: 3 cases failed, 2 MUST and 1 SHOULD (create/a, get/b, list/c).');
+    expect(verdictLine(s, 'MUST', [...cases])).toBe('NOT conformant at level MUST: 2 MUST cases failed (create/a, list/c); 1 failure below MUST does not count.');
+    expect(verdictLine(summary({}), 'MAY', [])).toBe('Conformant on 3 of 38 cases (35 skipped: need --allow-writes), at level MAY: no MUST, SHOULD or MAY case failed.');
+    expect(verdictLine(summary({}), 'SHOULD', [])).toContain('no MUST or SHOULD case failed.');
+  });
+
   it('results.json keeps the skips by reason code', () => {
     expect(resultsJson(undefined, [], summary({})).skips).toEqual({ 'needs-allow-writes': 35 });
   });

@@ -108,10 +108,31 @@ describe('--proxy', () => {
     }
   });
 
-  it('a proxy that is not listening: exit 3, and the message names the proxy', async () => {
+  it('a proxy that is not listening: exit 3, and the message says the proxy refused, not the target', async () => {
     const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), ...READ_ONLY, '--proxy', 'http://127.0.0.1:9', '--out', tempDir()]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('requests go through the proxy http://127.0.0.1:9: are the proxy and --target right?');
+    const origin = new URL(emu.url).origin;
+    expect(run.stderr).toContain(`cannot connect to the proxy http://127.0.0.1:9 (ECONNREFUSED), so nothing reached ${origin}: is the proxy running, and is --proxy (or HTTPS_PROXY / HTTP_PROXY) right?`);
+    expect(run.stderr).not.toContain(`cannot connect to ${origin}`);
+  });
+
+  it('a proxy whose host does not resolve: the message names the proxy', async () => {
+    const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), ...READ_ONLY, '--proxy', 'http://proxy.gsc-test.invalid:3128', '--out', tempDir()]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/cannot connect to the proxy http:\/\/proxy\.gsc-test\.invalid:3128 \((ENOTFOUND|EAI_AGAIN)\)/);
+  });
+
+  it('a target that is not listening, with no proxy: the message names the target', async () => {
+    const run = await gsc(['run', ...runFlags('http://127.0.0.1:9/v1.0', emu, TOKEN), ...READ_ONLY, '--out', tempDir()]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('cannot connect to http://127.0.0.1:9 (ECONNREFUSED): is the target running, and is --target right?');
+  });
+
+  it('a proxy that is not a URL: exit 2, with a hint that shows where a login goes (and is not hidden as one)', async () => {
+    const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), '--proxy', 'not a url', '--out', tempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--proxy is not a URL: write the proxy as http://HOST:PORT, with USER:PASSWORD@ before HOST if it needs a login');
+    expect(run.stderr).not.toContain('[REDACTED]');
   });
 
   it('a proxy URL that is not http(s): exit 2 before anything is sent', async () => {
@@ -126,6 +147,19 @@ describe('HTTPS_PROXY and HTTP_PROXY from the environment', () => {
     const run = await gsc(['run', ...runFlags(`http://${HIDDEN_HOST}/v1.0`, emu, TOKEN), ...READ_ONLY, '--out', tempDir()], { env: { [name]: proxyUrl } });
     expect(run.code, run.stderr + run.stdout).toBe(0);
     expect(tunnels).toContain(`${HIDDEN_HOST}:80`);
+  });
+
+  it('HTTP_PROXY without a scheme (HOST:PORT) is an http:// proxy, as curl reads it', async () => {
+    const run = await gsc(['run', ...runFlags(`http://${HIDDEN_HOST}/v1.0`, emu, TOKEN), ...READ_ONLY, '--out', tempDir()], { env: { HTTP_PROXY: new URL(proxyUrl).host } });
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain(`gsc: requests go through the proxy ${proxyUrl}`);
+    expect(tunnels).toContain(`${HIDDEN_HOST}:80`);
+  });
+
+  it('HTTPS_PROXY without a scheme is accepted the same way, never refused as not http(s)', async () => {
+    const run = await gsc(['run', ...runFlags(emu.url, emu, TOKEN), ...READ_ONLY, '--out', tempDir()], { env: { HTTPS_PROXY: new URL(proxyUrl).host } });
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain(`gsc: requests go through the proxy ${proxyUrl}`);
   });
 
   it.each(['HTTPS_PROXY', 'https_proxy'])('%s carries an https: target, which trusts the --ca-file CA through the tunnel', async (name) => {
@@ -149,9 +183,16 @@ describe('--ca-file for a TLS-inspecting proxy', () => {
     expect(run.stderr).toContain('--ca-file');
   });
 
-  it('with it, the run trusts the CA and passes', async () => {
+  it('with it, the run trusts the CA and passes, counting the certificates of the file, not Node\'s own', async () => {
     const run = await gsc(['run', ...runFlags(tlsUrl, emu, TOKEN), ...READ_ONLY, '--ca-file', CA_FILE, '--out', tempDir()]);
     expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain('gsc: requests go trusting 1 CA certificate(s) from --ca-file\n');
+  });
+
+  it('NODE_EXTRA_CA_CERTS beside it is counted apart', async () => {
+    const run = await gsc(['run', ...runFlags(tlsUrl, emu, TOKEN), ...READ_ONLY, '--ca-file', CA_FILE, '--out', tempDir()], { env: { NODE_EXTRA_CA_CERTS: CA_FILE } });
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain('gsc: requests go trusting 1 CA certificate(s) from --ca-file and 1 CA certificate(s) from NODE_EXTRA_CA_CERTS');
   });
 
   it('a file without a certificate: exit 2 naming it', async () => {
