@@ -93,6 +93,18 @@ describe('a listing that is not a collection', () => {
     const { run, entries } = await runThrough(proxy, emu);
     expect(entries.some((e) => e.type === 'resolved')).toBe(false);
     expect(pendingItems(entries).intents).toHaveLength(1);
-    expect(run.stderr).toContain('1 job(s) this run created may be left behind (answers lost)');
+    expect(run.stderr).toContain('1 job(s) this run created may be left behind (1 create(s) that answered 503: no job id is known, so gsc cleanup lists the collection to find them)');
+  });
+});
+
+describe('a tenant whose create answers 201 without the job\'s id', () => {
+  it('the run says what happened: the answer had no job id, not that it was lost; gsc cleanup finds the job by listing', async () => {
+    const { emu, proxy } = await tenant({ deviations: ['created-job-id-missing'] });
+    const { run, ledger } = await runThrough(proxy, emu);
+    expect(emu.jobs()).toHaveLength(1);
+    expect(run.stderr).toContain('1 job(s) this run created may be left behind (1 create(s) whose 201 answer had no job id: no job id is known, so gsc cleanup lists the collection to find them)');
+    expect(run.stderr).not.toContain('lost');
+    expect((await gsc(['cleanup', '--target', proxy.url, '--token', token, '--ledger', ledger])).code).toBe(0);
+    expect(emu.jobs()).toEqual([]);
   });
 });
