@@ -28,6 +28,11 @@ export class TransportError extends Error {
     /** The underlying code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`…), for retry decisions. */
     readonly code: string,
     message: string,
+    /**
+     * Whether the request went out before no answer came: true, it may have taken effect (a
+     * create may have made its job); false, it never left; undefined when not known.
+     */
+    readonly sent?: boolean,
   ) {
     super(message);
   }
@@ -45,6 +50,7 @@ class LastMomentCheck extends DecoratorHandler {
   constructor(
     handler: Dispatcher.DispatchHandler,
     private readonly mayWrite: () => boolean,
+    private readonly writing: () => void,
   ) {
     super(handler);
   }
@@ -54,6 +60,7 @@ class LastMomentCheck extends DecoratorHandler {
       controller.abort(Object.assign(new Error('held back: the run is waiting'), { code: HELD_BACK }));
       return;
     }
+    this.writing();
     // undici's type declarations omit the decorator's methods; the class has them.
     (DecoratorHandler.prototype as Dispatcher.DispatchHandler).onRequestStart?.call(this, controller, context);
   }
@@ -99,9 +106,12 @@ export class HttpClient {
    */
   async send(req: HttpRequest, signal?: AbortSignal, mayWrite?: () => boolean): Promise<HttpResponse> {
     const deadline = AbortSignal.timeout(this.timeoutMs);
-    const dispatcher = mayWrite
-      ? this.agent.compose((dispatch) => (opts, handler) => dispatch(opts, new LastMomentCheck(handler, mayWrite)))
-      : this.agent;
+    // Whether the request reached its connection: a failure after that may hide an effect.
+    let went = false;
+    const writing = (): void => {
+      went = true;
+    };
+    const dispatcher = this.agent.compose((dispatch) => (opts, handler) => dispatch(opts, new LastMomentCheck(handler, mayWrite ?? (() => true), writing)));
     try {
       const res = await request(req.url, {
         method: req.method as 'GET',
@@ -118,12 +128,15 @@ export class HttpClient {
       return { status: res.statusCode, headers, body };
     } catch (err) {
       const origin = safeOrigin(req.url);
-      if (errorCode(err) === HELD_BACK) throw new TransportError('protocol', HELD_BACK, `${req.method} ${origin}… was held back unsent`);
-      if (signal?.aborted) throw new TransportError('aborted', 'GSC_ABORTED', `${req.method} ${origin}… was stopped: the run was interrupted`);
-      if (deadline.aborted) {
-        throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`);
+      if (errorCode(err) === HELD_BACK) throw new TransportError('protocol', HELD_BACK, `${req.method} ${origin}… was held back unsent`, false);
+      if (signal?.aborted) {
+        throw new TransportError('aborted', 'GSC_ABORTED', went ? `${req.method} ${origin}… was sent and then stopped before its answer came: the run was interrupted` : `${req.method} ${origin}… was stopped before it was sent: the run was interrupted`, went);
       }
-      throw toTransportError(err, req, this.timeoutMs, this.via);
+      if (deadline.aborted) {
+        throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`, went);
+      }
+      const e = toTransportError(err, req, this.timeoutMs, this.via);
+      throw new TransportError(e.kind, e.code, e.message, went);
     }
   }
 

@@ -72,7 +72,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
         return { result: finish({ status: 'error', error: { code: 'protocol', message: ctx.redactor.text(err.message) } }), captured: new Map() };
       }
       base.attempts += 1;
-      if (creates) ctx.openCreates?.note(intent, ctx.signal.aborted ? 'stopped by the interrupt before their answer came' : 'whose answer never came');
+      if (creates) ctx.openCreates?.note(intent, err instanceof TransportError && err.sent === false ? 'never sent' : ctx.signal.aborted ? 'stopped by the interrupt before their answer came' : 'whose answer never came');
       if (creates) await ctx.tracker?.unanswered?.(intent);
       const error = transportError(err, ctx);
       return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && (err.kind === 'connect' || err.code === MAX_WAIT_CODE) ? error : undefined };
@@ -190,7 +190,7 @@ function variableError(err: Error): RunError {
 }
 
 function transportError(err: unknown, ctx: ExecContext): RunError {
-  if (err instanceof TransportError) return { code: err.kind, message: ctx.redactor.text(err.message) };
+  if (err instanceof TransportError) return { code: err.kind, message: ctx.redactor.text(err.message), ...(err.sent !== undefined ? { sent: err.sent } : {}) };
   return { code: 'internal', message: ctx.redactor.text(messageOf(err)) };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EmulatorHandle, EmulatorOptions } from '../../../src/emulator/index.js';
@@ -106,5 +107,21 @@ describe('a tenant whose create answers 201 without the job\'s id', () => {
     expect(run.stderr).not.toContain('lost');
     expect((await gsc(['cleanup', '--target', proxy.url, '--token', token, '--ledger', ledger])).code).toBe(0);
     expect(emu.jobs()).toEqual([]);
+  });
+});
+
+describe('a create whose connection is dropped after it was sent', () => {
+  it('is reported as sent with no answer, so it may have made its job, never as "no request was sent"', async () => {
+    const { emu, proxy } = await tenant();
+    proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'reset' } : { kind: 'forward' }));
+    const out = tempDir('gsc-unanswered-');
+    const run = await gsc(['run', ...runFlags(proxy.url, emu, token), '--grep', '^create/answers-201-with-a-job$', '--consistency-timeout', '1s', '--out', out]);
+
+    expect(proxy.seen.some((x) => x.method === 'POST' && x.reset)).toBe(true);
+    expect(run.stdout).toMatch(/step "newJob › create" could not be tested|step "create" could not be tested/);
+    expect(run.stdout).toContain('(the request was sent and no answer came: what it asked for may have happened, a create may have made its job)');
+    expect(run.stdout).not.toContain('(no request was sent)');
+    const [c] = (JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: { steps: { error?: { sent?: boolean } }[] }[] }).cases;
+    expect(c!.steps[0]!.error?.sent).toBe(true);
   });
 });
