@@ -9,6 +9,8 @@ export const MAX_JSON_DEPTH = 256;
 
 /** Whether `text`'s arrays and objects nest deeper than `max`, brackets inside strings not counted. One pass, stops early. */
 export function nestsDeeperThan(text: string, max: number = MAX_JSON_DEPTH): boolean {
+  // Nesting deeper than `max` takes more than `max` opening brackets.
+  if (text.length <= max) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

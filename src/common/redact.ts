@@ -34,21 +34,30 @@ const FIELD_ALT = SECRET_FIELD_NAMES.join('|');
  */
 const SECRET_KEY = /secret|password|token/i;
 
-/** Credential shapes in text: bodies that do not parse, URLs, messages. */
-const SHAPES: [RegExp, string][] = [
+/**
+ * Credential shapes in text: bodies that do not parse, URLs, messages. Each comes with what any
+ * match of it must contain, looked up in the text (lower-cased) first: most text holds none of
+ * them, and a plain search costs far less than trying a pattern at every position.
+ */
+const SHAPES: [RegExp, string, (lower: string, text: string) => boolean][] = [
   // "access_token": "…" in JSON text, including a string cut short by truncation.
-  [new RegExp(`("(?:${FIELD_ALT})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, 'gi'), `$1"${REDACTED}"`],
+  [new RegExp(`("(?:${FIELD_ALT})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"?`, 'gi'), `$1"${REDACTED}"`, hasField],
   // access_token=… in a form body or a query string.
-  [new RegExp(`(^|[?&;\\s])(${FIELD_ALT})=[^&\\s#"]*`, 'gi'), `$1$2=${REDACTED}`],
+  [new RegExp(`(^|[?&;\\s])(${FIELD_ALT})=[^&\\s#"]*`, 'gi'), `$1$2=${REDACTED}`, hasField],
   // {"key": "SecretToken", "value": "…"} in JSON text.
-  [/("key"\s*:\s*"[^"]*(?:secret|password|token)[^"]*"\s*,\s*"value"\s*:\s*)"(?:[^"\\]|\\.)*"?/gi, `$1"${REDACTED}"`],
+  [/("key"\s*:\s*"[^"]*(?:secret|password|token)[^"]*"\s*,\s*"value"\s*:\s*)"(?:[^"\\]|\\.)*"?/gi, `$1"${REDACTED}"`, (lower) => lower.includes('"key"')],
   // A bearer token quoted anywhere; 16+ characters so `Bearer realm="…"` challenges stay readable.
-  [/\b(Bearer)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]{16,}=*/gi, `$1 ${REDACTED}`],
+  [/\b(Bearer)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]{16,}=*/gi, `$1 ${REDACTED}`, (lower) => lower.includes('bearer')],
   // A JWT on its own (Entra access and id tokens).
-  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
+  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED, (_, text) => text.includes('eyJ')],
   // user:password@ in a URL.
-  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]*@/gi, `$1${REDACTED}@`],
+  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]*@/gi, `$1${REDACTED}@`, (_, text) => text.includes('://') && text.includes('@')],
 ];
+
+/** Every field name in SECRET_FIELD_NAMES contains one of these. */
+function hasField(lower: string): boolean {
+  return lower.includes('_token') || lower.includes('client_') || lower.includes('password');
+}
 
 interface Known {
   value: string;
@@ -61,6 +70,8 @@ interface Known {
 
 const known = new Map<string, Known>();
 let longestFirst: Known[] = [];
+/** Every known secret, lower-case, for whole-value checks. */
+let lowerSecrets = new Set<string>();
 
 /**
  * Registers values to hide in everything this process prints or writes from now on. Empty
@@ -74,7 +85,10 @@ export function addSecrets(...values: (string | undefined)[]): void {
     known.set(value, { value, needles: [...new Set(forms.map(lowerCase))] });
     added = true;
   }
-  if (added) longestFirst = [...known.values()].sort((a, b) => b.value.length - a.value.length);
+  if (added) {
+    longestFirst = [...known.values()].sort((a, b) => b.value.length - a.value.length);
+    lowerSecrets = new Set(longestFirst.map((k) => k.value.toLowerCase()));
+  }
 }
 
 /**
@@ -116,7 +130,8 @@ const ESCAPES = /\\u[0-9a-fA-F]{4}|\\\/|%[0-7][0-9a-fA-F]/;
  * they are the JSON structure a whole-string match relies on.
  */
 function decode(text: string): Decoded {
-  if (!ESCAPES.test(text)) return { text };
+  // Every escape starts with a backslash or a percent sign: most text has neither.
+  if ((!text.includes('\\') && !text.includes('%')) || !ESCAPES.test(text)) return { text };
   const chars: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
@@ -182,13 +197,18 @@ export function redactSecrets(text: string): string {
 /** True when `value` is, whole, a known secret in any case (a secret of any length). */
 function isSecret(value: string): boolean {
   const lower = value.trim().toLowerCase();
-  return lower !== '' && longestFirst.some((k) => k.value.toLowerCase() === lower);
+  return lower !== '' && lowerSecrets.has(lower);
 }
 
 /** Hides known secrets and credential shapes in free text: a body, a URL, a message, a line of output. */
 export function redactText(text: string): string {
   let out = redactSecrets(text);
-  for (const [pattern, replacement] of SHAPES) out = out.replace(pattern, replacement);
+  let lower = out.toLowerCase();
+  for (const [pattern, replacement, mayMatch] of SHAPES) {
+    if (!mayMatch(lower, out)) continue;
+    const next = out.replace(pattern, replacement);
+    if (next !== out) [out, lower] = [next, next.toLowerCase()];
+  }
   return out;
 }
 
@@ -201,8 +221,8 @@ export function redactHeader(name: string, value: string, text: (s: string) => s
   const lower = name.toLowerCase();
   if (value === '') return value;
   if (!SECRET_HEADERS.has(lower)) {
-    const scheme = /^(\S+)\s+(\S+)$/.exec(value.trim());
     if (isSecret(value)) return REDACTED;
+    const scheme = /^(\S+)\s+(\S+)$/.exec(value.trim());
     if (scheme !== null && isSecret(scheme[2]!)) return `${scheme[1]} ${REDACTED}`;
     return text(value);
   }

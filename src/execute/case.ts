@@ -25,7 +25,9 @@ export async function runCase(c: Case, suiteId: string, runVars: ReadonlyMap<str
   let stopped: string | undefined;
   let unsupported: string | undefined;
   // Variables some request path of this case uses: a value captured for one must be one segment.
-  const inPaths = new Set([...c.steps, ...c.cleanup].flatMap((s) => referencedVariables(s.request.path)));
+  // Worked out when a step first captures something; most steps capture nothing.
+  let inPathsOfCase: ReadonlySet<string> | undefined;
+  const inPaths = (): ReadonlySet<string> => (inPathsOfCase ??= new Set([...c.steps, ...c.cleanup].flatMap((s) => referencedVariables(s.request.path))));
 
   for (const step of c.steps) {
     if (stopped || fatal) {
@@ -38,7 +40,7 @@ export async function runCase(c: Case, suiteId: string, runVars: ReadonlyMap<str
       continue;
     }
     const out = await runStep(step, 'main', vars, ctx);
-    const unusable = unusableCaptures(step, out.captured, inPaths);
+    const unusable = out.captured.size === 0 ? [] : unusableCaptures(step, out.captured, inPaths());
     if (unusable.length > 0) {
       // The answer broke the contract, and the value is dropped: it never becomes a path.
       out.result = { ...out.result, status: out.result.status === 'error' ? 'error' : 'failed', findings: [...out.result.findings, ...unusable.map((u) => u.finding)] };

@@ -19,6 +19,11 @@ export interface CreationTracker {
    * retried) until that proves what the create made; until then the create stays open.
    */
   unanswered?(intentId: string | undefined): Promise<void>;
+  /**
+   * A create answered below 500 with no job id to record (a 2xx without a usable id): nothing more
+   * will be asked of it. Its intent stays open in the ledger, for `gsc cleanup` to find by listing.
+   */
+  settled?(intentId: string | undefined): void;
   /** After a DELETE answered: 2xx deleted it, 404 found it gone. */
   deleted(resourceUrl: string, status: number): void;
 }

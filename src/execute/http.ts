@@ -50,7 +50,6 @@ class LastMomentCheck extends DecoratorHandler {
   constructor(
     handler: Dispatcher.DispatchHandler,
     private readonly mayWrite: () => boolean,
-    private readonly writing: () => void,
   ) {
     super(handler);
   }
@@ -60,7 +59,6 @@ class LastMomentCheck extends DecoratorHandler {
       controller.abort(Object.assign(new Error('held back: the run is waiting'), { code: HELD_BACK }));
       return;
     }
-    this.writing();
     // undici's type declarations omit the decorator's methods; the class has them.
     (DecoratorHandler.prototype as Dispatcher.DispatchHandler).onRequestStart?.call(this, controller, context);
   }
@@ -80,11 +78,24 @@ const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
 const TLS_TRUST_CODES = new Set(['SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
+/** Where a request carries its `mayWrite` to the dispatcher composed once per client. */
+const MAY_WRITE = Symbol('gsc.mayWrite');
+
+/** Why a request's controller was aborted by its own time limit (told apart from the caller's signal). */
+const TIMED_OUT = Symbol('gsc.timedOut');
+
 /** One keep-alive connection pool per run, shared by every step. */
 export class HttpClient {
   private readonly agent: Dispatcher;
+  /** The agent with the last-moment check in front, composed once: a request without `mayWrite` passes through. */
+  private readonly guarded: Dispatcher;
   private readonly timeoutMs: number;
   private readonly via: string | undefined;
+  /**
+   * The requests in flight under each caller's signal: one listener per signal aborts them all,
+   * instead of a listener and an `AbortSignal.any` per request.
+   */
+  private readonly inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
 
   constructor(options: HttpOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -96,6 +107,10 @@ export class HttpClient {
       bodyTimeout: this.timeoutMs,
       maxResponseSize: options.maxResponseBytes ?? 16 * 1024 * 1024,
     });
+    this.guarded = this.agent.compose((dispatch) => (opts, handler) => {
+      const mayWrite = (opts as { [MAY_WRITE]?: () => boolean })[MAY_WRITE];
+      return dispatch(opts, mayWrite ? new LastMomentCheck(handler, mayWrite) : handler);
+    });
   }
 
   /**
@@ -105,24 +120,31 @@ export class HttpClient {
    * otherwise it throws a TransportError whose code is {@link HELD_BACK}, having sent nothing.
    */
   async send(req: HttpRequest, signal?: AbortSignal, mayWrite?: () => boolean): Promise<HttpResponse> {
-    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), this.timeoutMs);
+    const group = signal ? this.follow(signal) : undefined;
+    if (signal?.aborted) controller.abort(signal.reason);
+    else group?.add(controller);
     // Whether the request reached its connection: a failure after that may hide an effect.
     let went = false;
-    const writing = (): void => {
-      went = true;
+    const mayGo = (): boolean => {
+      const ok = mayWrite ? mayWrite() : true;
+      if (ok) went = true;
+      return ok;
     };
-    const dispatcher = this.agent.compose((dispatch) => (opts, handler) => dispatch(opts, new LastMomentCheck(handler, mayWrite ?? (() => true), writing)));
     try {
       const res = await request(req.url, {
         method: req.method as 'GET',
         headers: req.headers,
         body: req.body,
-        dispatcher,
-        signal: signal ? AbortSignal.any([deadline, signal]) : deadline,
+        dispatcher: this.guarded,
+        signal: controller.signal,
+        ...{ [MAY_WRITE]: mayGo },
       });
       const body = await res.body.text();
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(res.headers)) {
+      for (const name in res.headers) {
+        const value = res.headers[name];
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
       }
       return { status: res.statusCode, headers, body };
@@ -132,12 +154,29 @@ export class HttpClient {
       if (signal?.aborted) {
         throw new TransportError('aborted', 'GSC_ABORTED', went ? `${req.method} ${origin}… was sent and then stopped before its answer came: the run was interrupted` : `${req.method} ${origin}… was stopped before it was sent: the run was interrupted`, went);
       }
-      if (deadline.aborted) {
+      if (controller.signal.aborted && controller.signal.reason === TIMED_OUT) {
         throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`, went);
       }
       const e = toTransportError(err, req, this.timeoutMs, this.via);
       throw new TransportError(e.kind, e.code, e.message, went);
+    } finally {
+      clearTimeout(timer);
+      group?.delete(controller);
     }
+  }
+
+  /** The set of requests in flight under `signal`, listening to it once. */
+  private follow(signal: AbortSignal): Set<AbortController> {
+    let group = this.inFlight.get(signal);
+    if (!group) {
+      const requests = new Set<AbortController>();
+      group = requests;
+      this.inFlight.set(signal, requests);
+      signal.addEventListener('abort', () => {
+        for (const c of requests) c.abort(signal.reason);
+      }, { once: true });
+    }
+    return group;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { rootCertificates } from 'node:tls';
-import { EnvHttpProxyAgent, type Agent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
 /**
  * How the run reaches the network: the same for Graph requests and for sign-in, so a corporate
@@ -39,6 +39,9 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>):
  */
 export function createDispatcher(path: NetworkPath, options: Agent.Options = {}): Dispatcher {
   const tls = path.ca?.length ? { ca: trusted(path.ca) } : {};
+  // No proxy at all: the agent EnvHttpProxyAgent would route every request to, without its
+  // per-request look at the URL.
+  if (!path.httpProxy && !path.httpsProxy) return new Agent({ ...options, connect: { ...(options.connect as object | undefined), ...tls } });
   return new EnvHttpProxyAgent({
     ...options,
     // Empty strings, not undefined: undici would otherwise read process.env behind the caller's back.

@@ -52,8 +52,18 @@ export async function buildRequest(
 
 /** `POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs`: a request's operation, variables in braces, no query. */
 export function operationName(spec: Pick<RequestSpec, 'method' | 'path'>): string {
-  return `${spec.method} ${substituteTemplate(spec.path.split('?')[0] ?? '', (name) => `{${name}}`)}`;
+  const key = `${spec.method} ${spec.path}`;
+  let name = OPERATION_NAMES.get(key);
+  if (name === undefined) {
+    name = `${spec.method} ${substituteTemplate(spec.path.split('?')[0] ?? '', (variable) => `{${variable}}`)}`;
+    // A suite has a handful of distinct paths; the bound only guards against an odd generated one.
+    if (OPERATION_NAMES.size < 10_000) OPERATION_NAMES.set(key, name);
+  }
+  return name;
 }
+
+/** Operation names by method and path as written: every request of a run names one of a few. */
+const OPERATION_NAMES = new Map<string, string>();
 
 /** Predicates whose operand is JSON that may hold `{{variables}}`. */
 const TEMPLATED_PREDICATES = ['equals', 'contains'] as const;

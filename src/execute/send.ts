@@ -119,7 +119,8 @@ async function sendThroughGate(ctx: ExecContext, req: HttpRequest, signal: Abort
   for (;;) {
     let open: boolean;
     try {
-      open = await ctx.gate.pass({ signal, ...(deadline !== undefined ? { deadline } : {}) });
+      // Open (almost always): no promise to wait for; pass() would answer true at once.
+      open = ctx.gate.isOpen() || (await ctx.gate.pass({ signal, ...(deadline !== undefined ? { deadline } : {}) }));
     } catch (err) {
       if (err instanceof WaitBudgetSpent) throw new TransportError('throttled', MAX_WAIT_CODE, err.message);
       throw err;

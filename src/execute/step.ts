@@ -39,6 +39,8 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
   })();
   if (expectation instanceof Error) return { result: finish({ status: 'error', error: variableError(expectation) }), captured: new Map() };
 
+  // Every status the step names, its alternatives' included: worked out once, asked per answer.
+  const named = statusesOf(expectation);
   const timeoutMs = step.eventually ? Math.min(step.eventually.timeoutMs, ctx.consistencyTimeoutMs) : 0;
   const deadline = performance.now() + timeoutMs;
   for (;;) {
@@ -54,7 +56,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     let response: HttpResponse;
     let durationMs: number;
     try {
-      const sent = await sendWithRetries(ctx, req, { expects: (status) => namesExactly(statusesOf(expectation), status), phase });
+      const sent = await sendWithRetries(ctx, req, { expects: (status) => namesExactly(named, status), phase });
       base.retries += sent.retries;
       retryReasons.push(...sent.retryReasons);
       base.attempts += 1 + sent.retries;
@@ -100,7 +102,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     const captured = capture(step.captures, exchange);
     // A throttled answer was never processed, so it proves nothing: it must not pass a step that
     // expects "any 4xx" (or "any 5xx") just because 429 (or 503) happens to be one.
-    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(statusesOf(expectation), response.status);
+    const stillThrottled = (response.status === 429 || response.status === 503) && !namesExactly(named, response.status);
     if (findings.length === 0 && !stillThrottled) return { result: finish({ status: 'passed', exchange }), captured };
     // A create is never repeated: each repeat would make another job that no cleanup step names.
     // A route that does not exist will not appear by waiting, so its answer ends the step at once.
@@ -128,8 +130,9 @@ function track(ctx: ExecContext, intent: string | undefined, req: HttpRequest, s
   if (status >= 200 && status < 300 && typeof id === 'string' && id && !unusableSegment(id)) {
     ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
   } else if (status >= 400 && status < 500) ctx.tracker?.rejected(intent, status);
-  else if (status >= 200 && status < 300) {
-    ctx.openCreates?.note(intent, typeof id === 'string' && id ? `whose ${status} answer named an id that cannot be a path segment` : `whose ${status} answer had no job id`);
+  else if (status < 500) {
+    if (status >= 200 && status < 300) ctx.openCreates?.note(intent, typeof id === 'string' && id ? `whose ${status} answer named an id that cannot be a path segment` : `whose ${status} answer had no job id`);
+    ctx.tracker?.settled?.(intent);
   }
 }
 

@@ -5,16 +5,24 @@ import { listAllPages } from './pages.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
 
+/** The ledger's tracker, and how many creates it still holds an intent for. */
+export interface LedgerTracker extends CreationTracker {
+  /** Creates sent (or about to be) whose answer has not settled them yet; at most the creates in flight. */
+  readonly openIntents: number;
+}
+
 /**
  * Writes what a run creates into the ledger, so `gsc cleanup` can remove what a killed run left.
  * Before each create it lists the collection: if the create's answer is lost, the jobs that
  * appeared since tell which may be the run's.
  */
-export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>, servicePrincipalId: string): CreationTracker {
+export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>, servicePrincipalId: string): LedgerTracker {
   const base = ctx.baseUrl.replace(/\/+$/, '');
   const pathOf = (url: string): string => (url.startsWith(base) ? url.slice(base.length) : new URL(url).pathname);
   const lastSegment = (url: string): string => decodeURIComponent(pathOf(url).split('/').filter(Boolean).pop() ?? '');
 
+  // The creates still waiting for their answer: only `unanswered` reads an intent back, so each
+  // goes once its create is settled, and a soak holds as many as it has creates in flight.
   const intents = new Map<string, Omit<IntentEntry, 'v' | 'time' | 'runId' | 'type' | 'intentId'>>();
   const get = async (path: string) => {
     const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
@@ -39,9 +47,17 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   };
 
   return {
+    get openIntents() {
+      return intents.size;
+    },
     async unanswered(intentId) {
       if (!intentId || !intents.has(intentId)) return;
-      await settleLostCreate(intentId, { ledger, ctx, listAll });
+      try {
+        await settleLostCreate(intentId, { ledger, ctx, listAll });
+      } finally {
+        // Listed until proven either way, or left open in the ledger for `gsc cleanup`: never asked again.
+        intents.delete(intentId);
+      }
     },
     async beforeCreate(collectionUrl, templateId) {
       const collectionPath = pathOf(collectionUrl);
@@ -59,13 +75,27 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
       const intent = { target: base, collectionPath, servicePrincipalId, ...(templateId !== undefined ? { templateId } : {}), ...(existingIds ? { existingIds } : {}) };
       const intentId = ledger.recordIntent(intent);
       intents.set(intentId, intent);
+      try {
+        // On disk before the create is sent, in one sync with the other workers' records.
+        await ledger.synced();
+      } catch (err) {
+        intents.delete(intentId);
+        throw err;
+      }
       return intentId;
     },
     created(intentId, resourceUrl, id) {
-      if (intentId) ledger.recordCreated({ intentId, target: base, path: pathOf(resourceUrl), id });
+      if (!intentId) return;
+      intents.delete(intentId);
+      ledger.recordCreated({ intentId, target: base, path: pathOf(resourceUrl), id });
     },
     rejected(intentId, status) {
-      if (intentId) ledger.recordRejected({ intentId, status });
+      if (!intentId) return;
+      intents.delete(intentId);
+      ledger.recordRejected({ intentId, status });
+    },
+    settled(intentId) {
+      if (intentId) intents.delete(intentId);
     },
     deleted(resourceUrl, status) {
       const entry = { path: pathOf(resourceUrl), id: lastSegment(resourceUrl) };

@@ -158,7 +158,16 @@ class Builder {
   }
 
   schema(raw: RawSchemaRef, span: Step['span']): SchemaExpectation {
-    return { ref: resolveRef(this.dir, raw.$ref), written: raw.$ref, pointer: raw.pointer ?? '', span };
+    return { ref: this.ref(raw.$ref), written: raw.$ref, pointer: raw.pointer ?? '', span };
+  }
+
+  /** Refs resolved so far: a suite names the same few schemas in case after case. */
+  private readonly refs = new Map<string, string>();
+
+  private ref(written: string): string {
+    let ref = this.refs.get(written);
+    if (ref === undefined) this.refs.set(written, (ref = resolveRef(this.dir, written)));
+    return ref;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse } from '../common/yaml.js';
+import { builtFile } from '../common/built.js';
 import type { ContractPoint } from '../model/index.js';
 
 /** One operation of the specs with the points a case can check. */
@@ -45,7 +46,7 @@ export function readContract(specFiles: string[]): Contract {
   };
   const operations: ContractOperation[] = [];
   for (const file of specFiles) {
-    const doc = parse(readFileSync(file, 'utf8')) as { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>; components?: { schemas?: Record<string, SchemaNode> } };
+    const doc = specData(readFileSync(file, 'utf8')) as { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>; components?: { schemas?: Record<string, SchemaNode> } };
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       for (const method of METHODS) {
         const op = item?.[method];
@@ -73,6 +74,27 @@ export function readContract(specFiles: string[]): Contract {
 }
 
 const COMPONENT = '#/components/schemas/';
+
+/** The specs of specs/ as data, with their texts, written by `npm run build` into dist/validators/. */
+export const SPEC_DATA_FILE = 'spec-data.json';
+
+/**
+ * A spec's data: what the build parsed from exactly this text (parsing the OpenAPI YAML cost most
+ * of contract coverage), else parsed now.
+ */
+function specData(text: string): unknown {
+  const file = builtFile(SPEC_DATA_FILE);
+  if (file !== undefined) {
+    try {
+      const built = JSON.parse(readFileSync(file, 'utf8')) as { text: string; data: unknown }[];
+      const found = Array.isArray(built) ? built.find((b) => b.text === text) : undefined;
+      if (found) return found.data;
+    } catch {
+      // An unreadable build output is as good as none: the text is parsed.
+    }
+  }
+  return parse(text);
+}
 
 /** The properties a spec component documents; its `$ref`s to schema files resolve from the spec's folder. */
 function componentOf(node: SchemaNode | undefined, specFile: string): string[] {

@@ -14,34 +14,101 @@ import { pathMatches } from './operations.js';
  *   as `*`), or a schema check whose schema documents it (`by: schema`).
  */
 export function computeCoverage(contract: Contract, cases: readonly Case[]): Coverage {
-  const hits = new Map<string, { cases: Set<string>; level: Level; by: 'value' | 'schema' }>();
-  const hit = (key: string, c: Case, by: 'value' | 'schema'): void => {
-    const h = hits.get(key);
-    if (!h) return void hits.set(key, { cases: new Set([c.id]), level: c.level, by });
-    h.cases.add(c.id);
-    if (LEVELS.indexOf(c.level) < LEVELS.indexOf(h.level)) h.level = c.level;
-    if (by === 'value') h.by = 'value';
-  };
+  // Steps that call the same operation with the same expectations cover the same points: their
+  // points are worked out once per distinct step, then each case only joins its step's group.
+  const groups = new Map<string, StepGroup>();
   for (const c of cases) {
-    for (const step of [...c.steps, ...c.cleanup]) {
-      const op = contract.operations.find((o) => o.method === step.request.method && pathMatches(step.request.path, o.path));
-      if (!op) continue;
-      const matchers = step.expect.status?.anyOf;
-      for (const status of op.statuses) {
-        if (matchers && statusCovered(status, matchers)) hit(keyOf(op.name, 'status', status), c, 'value');
-        if (matchers && !statusAllows(status, matchers)) continue;
-        for (const [pointer, by] of assertedPointers(step, contract)) hit(keyOf(op.name, 'property', pointer, status), c, by);
+    for (const step of c.steps) joinGroup(groups, step, c, contract);
+    for (const step of c.cleanup) joinGroup(groups, step, c, contract);
+  }
+  const hits = new Map<string, { groups: StepGroup[]; by: 'value' | 'schema' }>();
+  for (const g of groups.values()) {
+    for (const [key, by] of g.keys) {
+      const h = hits.get(key);
+      if (!h) hits.set(key, { groups: [g], by });
+      else {
+        h.groups.push(g);
+        if (by === 'value') h.by = 'value';
       }
     }
   }
+  // Points covered by the same groups share one sorted list of cases.
+  const lists = new Map<string, { cases: string[]; level: Level }>();
+  const covering = (groupsOf: StepGroup[]): { cases: string[]; level: Level } => {
+    const key = groupsOf.map((g) => g.index).join(',');
+    let found = lists.get(key);
+    if (!found) {
+      const ids = new Set<string>();
+      let rank = LEVELS.length;
+      for (const g of groupsOf) {
+        for (const id of g.cases) ids.add(id);
+        rank = Math.min(rank, g.rank);
+      }
+      found = { cases: [...ids].sort(), level: LEVELS[rank]! };
+      lists.set(key, found);
+    }
+    return found;
+  };
   const points: CoveredPoint[] = contract.operations.flatMap((op) =>
     op.points.map((p) => {
       const h = hits.get(keyOf(p.operation, p.kind, p.point, p.status));
-      return h ? { ...p, cases: [...h.cases].sort(), level: h.level, ...(p.kind === 'property' ? { by: h.by } : {}) } : { ...p, cases: [] };
+      if (!h) return { ...p, cases: [] };
+      const { cases: covered, level } = covering(h.groups);
+      return { ...p, cases: [...covered], level, ...(p.kind === 'property' ? { by: h.by } : {}) };
     }),
   );
   const covered = points.filter((p) => p.cases.length > 0).length;
   return { percent: percentOf(covered, points.length), covered, total: points.length, operations: contract.operations.map((op) => operationCoverage(op, points)), points };
+}
+
+/** The steps, of any cases, that call one operation with the same expectations, and what they cover. */
+interface StepGroup {
+  index: number;
+  /** The points they cover (see {@link keyOf}), with how. */
+  keys: Map<string, 'value' | 'schema'>;
+  cases: Set<string>;
+  /** The strictest level of their cases, as an index of LEVELS. */
+  rank: number;
+}
+
+function joinGroup(groups: Map<string, StepGroup>, step: Step, c: Case, contract: Contract): void {
+  const signature = signatureOf(step);
+  let g = groups.get(signature);
+  if (!g) {
+    g = { index: groups.size, keys: coveredKeys(step, contract), cases: new Set(), rank: LEVELS.length };
+    groups.set(signature, g);
+  }
+  if (g.keys.size === 0) return;
+  g.cases.add(c.id);
+  const rank = LEVELS.indexOf(c.level);
+  if (rank < g.rank) g.rank = rank;
+}
+
+/** What coverage reads of a step: its request's method and path, its expected status, value pointers and schemas. */
+function signatureOf(step: Step): string {
+  const e = step.expect;
+  let s = `${step.request.method}\u0000${step.request.path}\u0000${(e.status?.anyOf ?? ['-']).join(',')}`;
+  for (const v of e.values) if (!v.negated) s += `\u0000v${v.pointer}`;
+  for (const x of e.schemas) s += `\u0000s${x.pointer}\u0001${x.ref}`;
+  return s;
+}
+
+/** The points one step covers (see {@link computeCoverage}), with how: `value` wins over `schema`. */
+function coveredKeys(step: Step, contract: Contract): Map<string, 'value' | 'schema'> {
+  const keys = new Map<string, 'value' | 'schema'>();
+  const op = contract.operations.find((o) => o.method === step.request.method && pathMatches(step.request.path, o.path));
+  if (!op) return keys;
+  const add = (key: string, by: 'value' | 'schema'): void => {
+    if (keys.get(key) !== 'value') keys.set(key, by);
+  };
+  const matchers = step.expect.status?.anyOf;
+  const asserted = assertedPointers(step, contract);
+  for (const status of op.statuses) {
+    if (matchers && statusCovered(status, matchers)) add(keyOf(op.name, 'status', status), 'value');
+    if (matchers && !statusAllows(status, matchers)) continue;
+    for (const [pointer, by] of asserted) add(keyOf(op.name, 'property', pointer, status), by);
+  }
+  return keys;
 }
 
 /** `covered / total` as a percentage with one decimal; 100 when there is nothing to cover. */

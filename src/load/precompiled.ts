@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import { builtFile } from '../common/built.js';
+import { builtFile, requireBuilt } from '../common/built.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { SourceSpan } from '../model/index.js';
 import type { Operation, OperationBody, OperationResponse } from './operations.js';
@@ -101,6 +100,36 @@ export function precompiledOperations(text: string): BuiltOperations['operations
   return Array.isArray(built) ? built.find((b) => b.text === text)?.operations : undefined;
 }
 
+/** The patterns of the package's suites/ that RE2 compiles, in dist/validators/. */
+export const PATTERNS_FILE = 'patterns.json';
+
+/** What the build stores in {@link PATTERNS_FILE}. */
+export interface BuiltPatterns {
+  /** Every `pattern:` value written in the package's suites/ that RE2 compiled at build time (no flags, as the loader checks them). */
+  compile: string[];
+}
+
+let builtPatterns: ReadonlySet<string> | undefined;
+
+/**
+ * The patterns RE2 compiled at build time (the package's own suites'), so loading them needs no
+ * RE2: starting its WebAssembly and compiling the shipped suites' patterns cost about a fifth of
+ * `gsc list`. RE2 is deterministic and pinned, so a pattern it compiled then compiles now; any
+ * other pattern is compiled by the caller. Empty when the package was not built.
+ */
+export function precompiledPatterns(): ReadonlySet<string> {
+  if (builtPatterns !== undefined) return builtPatterns;
+  const file = builtFile(PATTERNS_FILE);
+  let list: unknown;
+  try {
+    list = file === undefined ? undefined : (JSON.parse(readFileSync(file, 'utf8')) as Partial<BuiltPatterns>).compile;
+  } catch {
+    list = undefined;
+  }
+  builtPatterns = new Set(Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : []);
+  return builtPatterns;
+}
+
 /** Export names in the generated module. */
 export const FORMAT_EXPORTS = { root: 'root', source: 'schemaText' } as const;
 
@@ -122,7 +151,7 @@ export interface PrecompiledFormat {
 export function precompiledFormat(schemaText: string): PrecompiledFormat | undefined {
   const file = builtFile(FORMAT_MODULE);
   if (file === undefined) return undefined;
-  const mod = createRequire(import.meta.url)(file) as Record<string, unknown>;
+  const mod = requireBuilt(file) as Record<string, unknown>;
   if (mod[FORMAT_EXPORTS.source] !== schemaText) return undefined;
   return {
     root: mod[FORMAT_EXPORTS.root] as StandaloneValidate,

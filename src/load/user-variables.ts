@@ -9,6 +9,8 @@ export function userVariablesOf(steps: readonly Step[]): string[] {
   const found = new Set<string>();
   const walk = (value: unknown): void => {
     if (typeof value === 'string') {
+      // Most strings hold no template; the spans' file names are walked too.
+      if (!value.includes('{{')) return;
       for (const ref of templateReferences(value)) if (ref.wellFormed && isUserVariable(ref.name)) found.add(ref.name);
     } else if (Array.isArray(value)) value.forEach(walk);
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);

@@ -1,4 +1,4 @@
-import { isScalar, visit } from 'yaml';
+import { isScalar, visit } from '../common/yaml.js';
 import type { Node } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
 import type { YamlFile } from './yaml-file.js';

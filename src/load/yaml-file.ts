@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from '../common/yaml.js';
 import { yamlProblem } from './yaml-errors.js';
 import type { Document, Node, Pair } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../model/index.js';

@@ -98,7 +98,9 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       const end = o.quiet && !explained.length ? [] : [''];
       if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
-      if (coverage && !o.quiet) end.push(coverageLine(coverage));
+      // An aborted run whose cases never got an answer judged has checked nothing of the contract.
+      const judged = summary.counts.passed + summary.counts.failed;
+      if (coverage && !o.quiet) end.push(summary.aborted && judged === 0 ? 'Contract coverage: none (the run stopped before any case was judged)' : coverageLine(coverage));
       const verdict = verdictLine(summary, failLevel, kept, subject);
       end.push(summary.conformant ? p.green(verdict) : p.red(verdict));
       end.push(summaryLine(summary.counts, summary.durationMs));

@@ -7,7 +7,8 @@ import { headline, stepProblemLines, troubledSteps, stepHeading } from './explai
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { failsBelowLevel, notCountedBecause } from './verdict.js';
-import { writeFileAtomic } from './write-file.js';
+import { TextSpool } from './spool.js';
+import { writeFileInPieces, type Write } from './write-file.js';
 
 /** The file name inside `outDir`. */
 export const CTRF_FILE = 'ctrf.json';
@@ -23,27 +24,67 @@ export const CTRF_SPEC_VERSION = '0.0.0';
  * Each case becomes its small test record as it ends; exchanges are not kept.
  */
 export function createCtrfReporter(o: ReporterOptions): Reporter {
+  // Each test as its finished text, kept on disk until the run ends, and what the summary counts
+  // in memory; the file is written piece by piece, never as one string.
   let info: RunInfo | undefined;
-  const tests: Test[] = [];
+  const spool = new TextSpool(o.outDir, CTRF_FILE);
+  const tally: Tally = { statuses: [], suites: new Set() };
   return {
     name: 'ctrf',
     onRunStart(i: RunInfo) {
       info = i;
     },
     onCaseEnd(c: CaseResult) {
-      tests.push(ctrfTest(c, info?.failLevel ?? 'MUST'));
+      const test = ctrfTest(c, info?.failLevel ?? 'MUST');
+      tally.statuses.push(test.status);
+      tally.suites.add(test.suite?.[0]);
+      spool.add(JSON.stringify(test, null, 2).replace(/\n/g, TEST_INDENT));
     },
     async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, CTRF_FILE, `${JSON.stringify(ctrfReport(info, tests, summary), null, 2)}\n`);
+      try {
+        await writeFileInPieces(o.outDir, CTRF_FILE, (write) => writeCtrf(info, tally, spool, summary, write));
+      } finally {
+        spool.close();
+      }
     },
   };
 }
 
+/** What the summary counts of the tests: each one's status, and the suites they are in. */
+interface Tally {
+  statuses: TestStatus[];
+  suites: Set<string | undefined>;
+}
+
+/** A test's own line breaks, indented for its place in `results.tests`. */
+const TEST_INDENT = '\n      ';
+
+/** Stands for the tests in the document's text while the rest is laid out. */
+const TESTS_HERE = '\u0000tests';
+
+/**
+ * Writes the CTRF document piece by piece, each test (its text kept under its index) a piece of
+ * its own: exactly `JSON.stringify(ctrfReport(info, tests, summary), null, 2)` plus a newline.
+ */
+function writeCtrf(info: RunInfo | undefined, tally: Tally, tests: { readonly count: number; get(i: number): string }, summary: RunSummary, write: Write): void {
+  const report = ctrfReport(info, [], summary, tally);
+  if (tests.count === 0) {
+    write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const text = JSON.stringify({ ...report, results: { ...report.results, tests: [TESTS_HERE as unknown as Test] } }, null, 2);
+  const marker = JSON.stringify(TESTS_HERE);
+  const at = text.indexOf(marker);
+  write(text.slice(0, at));
+  for (let i = 0; i < tests.count; i++) write(i > 0 ? `,${TEST_INDENT}${tests.get(i)}` : tests.get(i));
+  write(`${text.slice(at + marker.length)}\n`);
+}
+
 /** The CTRF document for a run, from the tests {@link ctrfTest} made. */
-export function ctrfReport(info: RunInfo | undefined, tests: Test[], summary: RunSummary): CTRFReport {
+export function ctrfReport(info: RunInfo | undefined, tests: Test[], summary: RunSummary, tally: Tally = { statuses: tests.map((t) => t.status), suites: new Set(tests.map((t) => t.suite?.[0])) }): CTRFReport {
   const start = time(info?.startedAt) ?? Date.now();
   const duration = int(summary.durationMs);
-  const n = (s: TestStatus) => tests.filter((t) => t.status === s).length;
+  const n = (s: TestStatus) => tally.statuses.filter((t) => t === s).length;
   const tool = { name: String(info?.tool?.name ?? 'gsc'), version: String(info?.tool?.version ?? 'unknown') };
   const target = redactText(String(info?.target ?? 'unknown'));
   return {
@@ -55,13 +96,13 @@ export function ctrfReport(info: RunInfo | undefined, tests: Test[], summary: Ru
     results: {
       tool,
       summary: {
-        tests: tests.length,
+        tests: tally.statuses.length,
         passed: n('passed'),
         failed: n('failed'),
         skipped: n('skipped'),
         pending: n('pending'),
         other: n('other'),
-        suites: new Set(tests.map((t) => t.suite?.[0])).size,
+        suites: tally.suites.size,
         start,
         stop: start + duration,
         duration,

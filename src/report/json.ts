@@ -2,7 +2,8 @@ import type { BaselineMark, CaseResult, Coverage, Counts, Exchange, Finding, Lat
 import type { ReporterOptions } from './options.js';
 import { redactHeaders, redactJson, redactText } from '../common/redact.js';
 import { truncate } from './text.js';
-import { collectingReporter } from './collecting.js';
+import { TextSpool } from './spool.js';
+import { writeFileInPieces, type Write } from './write-file.js';
 
 /** The file name inside `outDir`. */
 export const RESULTS_FILE = 'results.json';
@@ -44,21 +45,29 @@ export interface ResultsFile {
 
 /** `<outDir>/results.json`: the whole run for machines, written atomically when it ends. */
 export function createJsonReporter(o: ReporterOptions): Reporter {
-  // Each case as its finished text in the file, not the result with its exchange objects: a long
-  // run holds a string per case, and the results themselves can be freed as the run goes.
-  return collectingReporter('json', RESULTS_FILE, o, jsonCase, resultsText);
-}
-
-/** What results.json needs of one case once it has ended: its text, and its skip code if skipped. */
-export interface JsonCase {
-  /** As {@link caseText} gives it. */
-  text: string;
-  /** The code a skipped case counts under in `skips` when the summary has no counts of its own. */
-  skip?: string;
-}
-
-function jsonCase(c: CaseResult): JsonCase {
-  return c.status === 'skipped' ? { text: caseText(c), skip: c.skipCode ?? 'other' } : { text: caseText(c) };
+  // Each case as its finished text, kept on disk until the run ends (the file's head holds the
+  // totals, so the cases cannot go first): a run of any length holds no case in memory, and the
+  // file is written piece by piece, never as one string.
+  let info: RunInfo | undefined;
+  const spool = new TextSpool(o.outDir, RESULTS_FILE);
+  const skips: Record<string, number> = {};
+  return {
+    name: 'json',
+    onRunStart(i: RunInfo) {
+      info = i;
+    },
+    onCaseEnd(c: CaseResult) {
+      spool.add(caseText(c));
+      if (c.status === 'skipped') skips[c.skipCode ?? 'other'] = (skips[c.skipCode ?? 'other'] ?? 0) + 1;
+    },
+    async onRunEnd(summary: RunSummary) {
+      try {
+        await writeFileInPieces(o.outDir, RESULTS_FILE, (write) => writeResults(info, spool, summary.skips ? summary : { ...summary, skips }, write));
+      } finally {
+        spool.close();
+      }
+    },
+  };
 }
 
 /** One case as it stands in results.json's `cases` array (indented for its place). */
@@ -67,21 +76,29 @@ export function caseText(c: CaseResult): string {
   return JSON.stringify(caseJson(c), null, 2).replace(/\n/g, '\n    ');
 }
 
-/**
- * The text of results.json from the cases' records (their text from {@link caseText}): exactly
- * `JSON.stringify(resultsJson(info, cases, summary), null, 2)` plus a newline.
- */
-export function resultsText(info: RunInfo | undefined, records: readonly JsonCase[], summary: RunSummary): string {
-  const head = JSON.stringify(resultsJson(info, [], summary.skips ? summary : { ...summary, skips: countSkips(records) }), null, 2);
-  if (records.length === 0) return `${head}\n`;
-  // `cases` is the document's last key, so its `[]` is the last one in the text.
-  return `${head.slice(0, head.lastIndexOf('[]'))}[\n    ${records.map((r) => r.text).join(',\n    ')}\n  ]\n}\n`;
+/** The cases' texts (from {@link caseText}), as {@link writeResults} reads them. */
+export interface CaseTexts {
+  readonly count: number;
+  get(index: number): string;
 }
 
-function countSkips(records: readonly JsonCase[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const { skip } of records) if (skip !== undefined) out[skip] = (out[skip] ?? 0) + 1;
-  return out;
+/**
+ * Writes results.json piece by piece, each case's text a piece of its own: exactly
+ * `JSON.stringify(resultsJson(info, cases, summary), null, 2)` plus a newline.
+ */
+export function writeResults(info: RunInfo | undefined, cases: CaseTexts, summary: RunSummary, write: Write): void {
+  const head = JSON.stringify(resultsJson(info, [], summary), null, 2);
+  if (cases.count === 0) {
+    write(`${head}\n`);
+    return;
+  }
+  // `cases` is the document's last key, so its `[]` is the last one in the text.
+  write(`${head.slice(0, head.lastIndexOf('[]'))}[\n    `);
+  for (let i = 0; i < cases.count; i++) {
+    if (i > 0) write(',\n    ');
+    write(cases.get(i));
+  }
+  write('\n  ]\n}\n');
 }
 
 /**

@@ -5,8 +5,9 @@ import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
 import { failsBelowLevel, notCountedBecause } from './verdict.js';
-import { collectingReporter } from './collecting.js';
-import { element, xmlText } from './xml.js';
+import { TextSpool } from './spool.js';
+import { writeFileInPieces, type Write } from './write-file.js';
+import { element, startTag, xmlText } from './xml.js';
 
 /** The file name inside `outDir`. */
 export const JUNIT_FILE = 'junit.xml';
@@ -22,62 +23,92 @@ const JUNIT_LIMITS: ExcerptLimits = { bodyChars: 16_000, bodyLines: 400 };
  * `outcome` property.
  */
 export function createJunitReporter(o: ReporterOptions): Reporter {
-  // Each case as its finished <testcase> and the few fields the totals need, not the result with
-  // its exchanges: a long run holds a short record per case.
-  return collectingReporter('junit', JUNIT_FILE, o, (c, info) => junitCase(c, info?.failLevel ?? 'MUST'), junitDocument);
+  // Each case as the few fields the totals need, its finished <testcase> kept on disk until the
+  // run ends: a long run holds a short record per case, and the file is written piece by piece.
+  let info: RunInfo | undefined;
+  const spool = new TextSpool(o.outDir, JUNIT_FILE);
+  const cases: JunitCase[] = [];
+  const suites = new Set<string>();
+  return {
+    name: 'junit',
+    onRunStart(i: RunInfo) {
+      info = i;
+    },
+    onCaseEnd(c: CaseResult) {
+      const failLevel = info?.failLevel ?? 'MUST';
+      // Only a suite's first case gives the suite its timestamp and file: the others keep neither.
+      const first = !suites.has(c.suite);
+      suites.add(c.suite);
+      cases.push(junitCase(c, failLevel, spool.add(caseXml(c, failLevel)), first));
+    },
+    async onRunEnd(summary: RunSummary) {
+      try {
+        await writeFileInPieces(o.outDir, JUNIT_FILE, (write) => writeJunit(info, cases, (i) => spool.get(i), summary, write));
+      } finally {
+        spool.close();
+      }
+    },
+  };
 }
 
-/** What the document needs of one case once it has ended: its `<testcase>` and its totals. */
+/** What the document needs of one case once it has ended: its totals, and where its `<testcase>` is kept. */
 interface JunitCase {
   suite: string;
   /** As CI should see it (see {@link junitStatus}). */
   status: string;
   durationMs: number;
-  startedAt: CaseResult['startedAt'];
-  file: CaseResult['file'];
-  xml: string;
+  /** Kept for the first case of its suite. */
+  startedAt?: CaseResult['startedAt'];
+  /** Kept for the first case of its suite. */
+  file?: CaseResult['file'];
+  /** Its `<testcase>`, by the index it is kept under. */
+  xml: number;
 }
 
-function junitCase(c: CaseResult, failLevel: Level): JunitCase {
-  return { suite: c.suite, status: junitStatus(c, failLevel), durationMs: c.durationMs, startedAt: c.startedAt, file: c.file, xml: caseXml(c, failLevel) };
+function junitCase(c: CaseResult, failLevel: Level, xml: number, first = true): JunitCase {
+  const status = junitStatus(c, failLevel);
+  return first ? { suite: c.suite, status, durationMs: c.durationMs, startedAt: c.startedAt, file: c.file, xml } : { suite: c.suite, status, durationMs: c.durationMs, xml };
 }
 
 /** The JUnit document for a run; valid XML 1.0 whatever the results contain. */
 export function junitXml(info: RunInfo | undefined, cases: CaseResult[], summary: RunSummary): string {
   const failLevel = info?.failLevel ?? 'MUST';
-  return junitDocument(info, cases.map((c) => junitCase(c, failLevel)), summary);
+  const xml = cases.map((c) => caseXml(c, failLevel));
+  const pieces: Array<string | Uint8Array> = [];
+  writeJunit(info, cases.map((c, i) => junitCase(c, failLevel, i)), (i) => xml[i]!, summary, (p) => pieces.push(p));
+  return pieces.join('');
 }
 
-function junitDocument(info: RunInfo | undefined, cases: readonly JunitCase[], summary: RunSummary): string {
+/** Writes the JUnit document piece by piece, each `<testcase>` a piece of its own. */
+function writeJunit(info: RunInfo | undefined, cases: readonly JunitCase[], xmlOf: (index: number) => string, summary: RunSummary, write: Write): void {
   const suites = new Map<string, JunitCase[]>();
   for (const c of cases) {
     const list = suites.get(c.suite);
     if (list) list.push(c);
     else suites.set(c.suite, [c]);
   }
-  const blocks = [...suites].map(([id, list]) => suiteXml(id, list, info));
-  if (summary.aborted) blocks.push(abortedXml(summary.aborted, summary.durationMs));
   const all = [...cases.map((c) => ({ status: c.status })), ...(summary.aborted ? [{ status: 'error' }] : [])];
-  const root = element(
-    'testsuites',
-    {
-      name: info ? `${info.tool.name} ${info.tool.version}` : 'gsc',
-      ...tally(all),
-      time: seconds(summary.durationMs),
-      timestamp: info?.startedAt,
-    },
-    `\n${blocks.join('\n')}\n`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
+  const attrs = { name: info ? `${info.tool.name} ${info.tool.version}` : 'gsc', ...tally(all), time: seconds(summary.durationMs), timestamp: info?.startedAt };
+  write(`<?xml version="1.0" encoding="UTF-8"?>\n${startTag('testsuites', attrs)}\n`);
+  let first = true;
+  for (const [id, list] of suites) {
+    if (!first) write('\n');
+    first = false;
+    writeSuite(id, list, info, xmlOf, write);
+  }
+  if (summary.aborted) write(`${first ? '' : '\n'}${abortedXml(summary.aborted, summary.durationMs)}`);
+  write('\n</testsuites>\n');
 }
 
-function suiteXml(id: string, cases: JunitCase[], info: RunInfo | undefined): string {
+function writeSuite(id: string, cases: JunitCase[], info: RunInfo | undefined, xmlOf: (index: number) => string, write: Write): void {
   const props = info
     ? element('properties', {}, [prop('target', redactText(String(info.target))), prop('failLevel', info.failLevel)].join(''))
     : '';
   const time = cases.reduce((t, c) => t + (Number.isFinite(c.durationMs) ? c.durationMs : 0), 0);
   const attrs = { name: id, ...tally(cases), time: seconds(time), timestamp: cases[0]?.startedAt, file: cases[0]?.file };
-  return `  ${element('testsuite', attrs, `\n    ${[props, ...cases.map((c) => c.xml)].filter(Boolean).join('\n    ')}\n  `)}`;
+  write(`  ${startTag('testsuite', attrs)}\n    ${props}`);
+  cases.forEach((c, i) => write(`${props || i > 0 ? '\n    ' : ''}${xmlOf(c.xml)}`));
+  write('\n  </testsuite>');
 }
 
 /** The status CI should see: a failure below the failing level does not fail the run, so it passes. */

@@ -1,11 +1,12 @@
-import { stringify } from 'yaml';
+import { stringify } from '../common/yaml.js';
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../model/index.js';
 import { headline, runErrorText, say, skipReason, troubledSteps, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatValue } from './values.js';
 import { failsBelowLevel, notCountedBecause, verdictLine, type CaseBrief } from './verdict.js';
-import { writeFileAtomic } from './write-file.js';
+import { TextSpool } from './spool.js';
+import { writeFileInPieces, type Write } from './write-file.js';
 
 /** The file name inside `outDir`. */
 export const TAP_FILE = 'results.tap';
@@ -19,7 +20,8 @@ export const TAP_FILE = 'results.tap';
  */
 export function createTapReporter(o: ReporterOptions): Reporter {
   let info: RunInfo | undefined;
-  const chunks: string[] = [];
+  // The test points are kept on disk until the run ends, and written piece by piece.
+  const spool = new TextSpool(o.outDir, TAP_FILE);
   const briefs: CaseBrief[] = [];
   return {
     name: 'tap',
@@ -28,22 +30,27 @@ export function createTapReporter(o: ReporterOptions): Reporter {
     },
     onCaseEnd(c: CaseResult) {
       briefs.push({ id: c.id, level: c.level, status: c.status, ...(c.baseline ? { baseline: c.baseline } : {}) });
-      chunks.push(tapTestPoint(c, briefs.length, info?.failLevel ?? 'MUST'));
+      spool.add(tapTestPoint(c, briefs.length, info?.failLevel ?? 'MUST'));
     },
     async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, TAP_FILE, tapDocument(info, chunks, briefs, summary));
+      try {
+        await writeFileInPieces(o.outDir, TAP_FILE, (write) => writeTap(info, spool, briefs, summary, write));
+      } finally {
+        spool.close();
+      }
     },
   };
 }
 
-/** The whole TAP document around the test points. */
-export function tapDocument(info: RunInfo | undefined, points: string[], briefs: CaseBrief[], summary: RunSummary): string {
+/** Writes the whole TAP document around the test points, each point a piece of its own. */
+export function writeTap(info: RunInfo | undefined, points: { readonly count: number; get(i: number): string }, briefs: CaseBrief[], summary: RunSummary, write: Write): void {
   const failLevel = info?.failLevel ?? 'MUST';
   const tool = `${info?.tool?.name ?? 'gsc'} ${info?.tool?.version ?? ''}`.trim();
-  const lines = ['TAP version 14', `# ${say(`${tool} against ${redactText(String(info?.target ?? '(unknown target)'))}, failing level ${failLevel}`)}`];
-  lines.push(...points, `1..${points.length}`, `# ${say(verdictLine(summary, failLevel, briefs), 2000)}`);
-  if (summary.aborted) lines.push(`Bail out! ${say(runErrorText(summary.aborted))}`);
-  return `${lines.join('\n')}\n`;
+  write(`TAP version 14\n# ${say(`${tool} against ${redactText(String(info?.target ?? '(unknown target)'))}, failing level ${failLevel}`)}\n`);
+  for (let i = 0; i < points.count; i++) write(`${points.get(i)}\n`);
+  const end = [`1..${points.count}`, `# ${say(verdictLine(summary, failLevel, briefs), 2000)}`];
+  if (summary.aborted) end.push(`Bail out! ${say(runErrorText(summary.aborted))}`);
+  write(`${end.join('\n')}\n`);
 }
 
 /**

@@ -16,11 +16,20 @@ export function xmlAttr(text: string): string {
 
 /** An element with attributes (skipped when undefined) and already-escaped content. */
 export function element(name: string, attrs: Record<string, string | number | undefined>, content?: string): string {
-  const a = Object.entries(attrs)
+  const a = attributes(attrs);
+  return content === undefined ? `<${name}${a}/>` : `<${name}${a}>${content}</${name}>`;
+}
+
+/** The start tag {@link element} writes, for content written in pieces; `</name>` ends it. */
+export function startTag(name: string, attrs: Record<string, string | number | undefined>): string {
+  return `<${name}${attributes(attrs)}>`;
+}
+
+function attributes(attrs: Record<string, string | number | undefined>): string {
+  return Object.entries(attrs)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
     .join('');
-  return content === undefined ? `<${name}${a}/>` : `<${name}${a}>${content}</${name}>`;
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

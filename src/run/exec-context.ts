@@ -128,7 +128,7 @@ export function createRunResources(
       // Nothing lost: the lines stay, and opening the ledger below reports a file it cannot use.
     }
   }
-  const ledger = ledgerFile ? Ledger.open(ledgerFile, { runId, target: target.baseUrl }) : undefined;
+  const ledger = ledgerFile ? Ledger.open(ledgerFile, { runId, target: target.baseUrl, durability: 'group' }) : undefined;
   const ctx: ExecContext = ledger ? { ...base, tracker: ledgerTracker(ledger, base, target.servicePrincipalId), openCreates: new OpenCreates() } : base;
   return {
     ctx,

@@ -102,9 +102,10 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
     ? { index: plan.shard.index, count: plan.shard.count, selected: plan.shard.selected, selection: plan.shard.selection, suites: suitesDigest(loaded.sources), target: url ?? 'embedded emulator', ...opt('ciRun', ciRunOf(o.env ?? {})) }
     : undefined;
   const minCoverage = parseMinCoverage(o.minCoverage, label('minCoverage'));
-  // Coverage is the whole selection's, so every shard states the same and the merged report keeps it.
+  // Coverage is the whole selection's, so every shard states the same and the merged report keeps
+  // it; a case the plan skips (writes not allowed, a variable missing) checks nothing, so it covers nothing.
   const selected = shard ? planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable }, label).cases : plan.cases;
-  const coverage: Coverage = contractCoverage(selected.map((c) => c.case));
+  const coverage: Coverage = contractCoverage(selected.filter((c) => c.skip === undefined).map((c) => c.case));
   if (minCoverage !== undefined) Object.assign(coverage, { minimum: minCoverage }, coverage.percent < minCoverage ? { belowMinimum: true } : {});
   const baseline = o.baseline === undefined ? undefined : readBaselineFile(o.baseline, loaded.suites, cwd, label('baseline'));
   const waitMs = o.waitForTarget === undefined ? undefined : toMs(o.waitForTarget, label('waitForTarget'));

@@ -15,6 +15,15 @@ describe('redaction', () => {
     r.add('token-123456', 'token-123456-extended');
     expect(r.text('echo: token-123456-extended and token-123456')).toBe(`echo: ${REDACTED} and ${REDACTED}`);
   });
+  it('hides a secret learnt later in a header value or URL it already showed before (nothing stays remembered unredacted)', () => {
+    const r = new Redactor();
+    const url = 'https://graph.example/jobs?sig=learnt-later-secret';
+    expect(r.text(url)).toBe(url);
+    expect(r.headers({ 'x-echo': 'learnt-later-secret' })).toEqual({ 'x-echo': 'learnt-later-secret' });
+    r.add('learnt-later-secret');
+    expect(r.text(url)).toBe(`https://graph.example/jobs?sig=${REDACTED}`);
+    expect(r.headers({ 'x-echo': 'learnt-later-secret' })).toEqual({ 'x-echo': REDACTED });
+  });
   it('ignores values too short to be secrets, which would hide ordinary words', () => {
     const r = new Redactor();
     r.add('abc', undefined, '');

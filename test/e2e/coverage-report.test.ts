@@ -47,4 +47,24 @@ describe('every report has a contract coverage section', () => {
     expect(low.code).toBe(1);
     expect(low.stderr).toMatch(/gsc: contract coverage [\d.]+% is below --min-coverage 99\.5%/);
   });
+
+  it('counts only the cases that run: cases skipped for a missing variable cover nothing, so --min-coverage cannot pass on them', async () => {
+    const grep = ['--grep', '^provision-on-demand/answers-200'];
+    const given = await gsc(['run', ...targetFlags(emu), ...grep, '--var', 'provisionUserId=8e4c2a10-0000-4000-8000-000000000001', '--out', join(out, 'given'), '--reporter', 'json']);
+    const missing = await gsc(['run', ...targetFlags(emu), ...grep, '--out', join(out, 'missing'), '--reporter', 'json', '--min-coverage', '1']);
+    const percent = (dir: string): number => (JSON.parse(readFileSync(join(out, dir, 'results.json'), 'utf8')) as { coverage: { percent: number } }).coverage.percent;
+    expect(given.code, given.stdout + given.stderr).toBe(0);
+    expect(percent('given')).toBeGreaterThan(0);
+    expect(percent('missing')).toBe(0);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/gsc: contract coverage 0% is below --min-coverage 1%/);
+  });
+
+  it('a run stopped before any case was judged says it covered nothing, not what it meant to cover', async () => {
+    const flags = targetFlags(emu).map((f) => (f === emu.fixtures.token ? 'not-a-valid-token' : f));
+    const refused = await gsc(['run', ...flags, '--out', join(out, 'refused'), '--reporter', 'console']);
+    expect(refused.code).toBe(3);
+    expect(refused.stdout).toContain('Contract coverage: none (the run stopped before any case was judged)');
+    expect(refused.stdout).not.toMatch(/Contract coverage: [\d.]+%/);
+  });
 });

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileFormatSchema } from '../../src/load/format-schema.js';
 import { loadOperations, parseSpec } from '../../src/load/operations.js';
-import { defLookAlikes, precompiledFormat, precompiledOperations } from '../../src/load/precompiled.js';
+import { defLookAlikes, precompiledFormat, precompiledOperations, precompiledPatterns } from '../../src/load/precompiled.js';
 import { tempDir } from '../fixtures/temp.js';
-import { FIXTURES, FORMAT_SCHEMA, ROOT } from './helpers.js';
+import { FIXTURES, FORMAT_SCHEMA, ROOT, lint } from './helpers.js';
 
 /** Every suite fixture's data, valid and invalid (those that parse as YAML). */
 function fixtureData(): { name: string; data: unknown }[] {
@@ -94,5 +94,30 @@ describe('the operations npm run build reads from specs/ (dist/validators/operat
     const list = loaded.operations.find((op) => op.method === 'GET' && op.path.endsWith('/synchronization/jobs'))!;
     expect(list.span?.file).toBe('specs/openapi.yaml');
     expect(list.responses?.find((r) => r.status === '200')?.schema).toBe(join(dirname(dir), 'schemas', 'api', 'synchronizationJobCollection.schema.json'));
+  });
+});
+
+describe('the patterns npm run build lists from suites/ (dist/validators/patterns.json)', () => {
+  it('are every pattern the shipped suites write, each one RE2 compiles', async () => {
+    const { compileUserPattern } = await import('../../src/common/user-pattern.js');
+    const written = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else for (const m of readFileSync(join(dir, e.name), 'utf8').matchAll(/pattern: ("(?:[^"\\]|\\.)*")/g)) written.add(JSON.parse(m[1]!) as string);
+      }
+    };
+    walk(join(ROOT, 'suites'));
+    expect(written.size).toBeGreaterThanOrEqual(3);
+    expect(new Set(precompiledPatterns())).toEqual(written);
+    for (const p of precompiledPatterns()) expect(compileUserPattern(p)).not.toHaveProperty('error');
+  });
+
+  it('leave every other pattern to RE2, which still reports those it refuses', async () => {
+    const result = await lint(join(FIXTURES, 'invalid', 'bad-regex.yaml'));
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'invalid regular expression `^(?=application/)[a-z]+/json`: invalid perl operator: (?=',
+      'invalid regular expression `^[a-z`: missing ]: [a-z',
+    ]);
   });
 });

@@ -55,3 +55,13 @@ export function precompiledApiValidator(file: string, textOf: (file: string) => 
   if (!names.includes(basename(file)) || names.some((name) => textOf(join(mod.dir, name)) !== mod.texts[name])) return undefined;
   return mod.validators[API_EXPORTS.validator(basename(file))];
 }
+
+/**
+ * True when `file` is one of the package's API schemas with exactly the text the build compiled:
+ * the build validated that text against the draft 2020-12 meta-schema, so registering it need
+ * not validate it again (compiling the meta-schema cost most of a run's set-up).
+ */
+export function isBuiltApiSchema(file: string, text: string): boolean {
+  const mod = apiModule();
+  return mod !== undefined && dirname(file) === mod.dir && mod.texts[basename(file)] === text;
+}

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { stringify } from '../../common/yaml.js';
 import type { CaseResult } from '../../model/index.js';
 import { headline } from '../../report/explain.js';
 import { parseSettings } from '../args.js';

@@ -5,6 +5,7 @@ import { runFlags } from '../flags.js';
 import { formatHelp } from '../help.js';
 import type { CliIo } from '../io.js';
 import { println, useColor } from '../io.js';
+import { steadyHeap } from '../heap.js';
 import { setLastWords } from '../last-words.js';
 import { runOptions, settingsLabel } from '../run-options.js';
 import { printDiagnostics } from '../suites.js';
@@ -12,6 +13,7 @@ import { printDryRun } from './dry-run.js';
 
 /** `gsc run [paths…]`: flags, environment and config file into `run()`; the exit code says the verdict. */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  steadyHeap();
   // Flags, then GSC_* variables, then the config file's target: see docs/configuration.md.
   const s = readSettings(argv, runFlags, io);
   if (s === undefined) return EXIT.usage;

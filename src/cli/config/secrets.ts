@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isMap, isPair, isScalar } from 'yaml';
+import { isMap, isPair, isScalar } from '../../common/yaml.js';
 import { didYouMean } from '../../common/did-you-mean.js';
 import { addSecrets } from '../../common/redact.js';
 import type { YamlFile } from '../../load/index.js';

@@ -21,6 +21,15 @@ export interface LedgerOptions {
    * @default 200
    */
   compactAfter?: number;
+  /**
+   * When a record reaches the disk. `each`: every `record*` call syncs (`fsync`) before it
+   * returns. `group`: a record is written when the call returns and synced by the next group
+   * commit: `synced()` resolves once everything written before it is on disk, and records
+   * written while a sync is under way share the next one, so concurrent writers pay for one
+   * sync between them instead of one each, off the event loop.
+   * @default 'each'
+   */
+  durability?: 'each' | 'group';
 }
 
 /** The ledger could not be opened or written; `message` names the file and the cause. */
@@ -39,8 +48,8 @@ type Body<E> = E extends LedgerEntry ? Omit<E, 'v' | 'time' | 'runId'> : never;
 
 /**
  * A crash-safe, append-only record of what a run creates, one JSON object per line.
- * Every `record*` call has reached the disk when it returns (`fsync`), so a run killed right after
- * can still be cleaned up. Several processes may append to one file: each line is a single
+ * Every `record*` call has reached the disk when it returns (`fsync`), or with `durability:
+ * 'group'` when `synced()` resolves, so a run killed right after can still be cleaned up. Several processes may append to one file: each line is a single
  * `O_APPEND` write, which local filesystems do not interleave (network filesystems may).
  */
 export class Ledger {
@@ -49,6 +58,12 @@ export class Ledger {
   private settled = 0;
   /** This writer's marker beside the file: compaction waits while another writer has one. */
   private marker: string | undefined;
+  /** Records written so far, and how many of them a completed sync covers (group durability). */
+  private written = 0;
+  private syncedUpTo = 0;
+  /** The sync under way, if any: it covers the records written before it began. */
+  private syncing: Promise<void> | undefined;
+  private waiters: Array<{ upTo: number; resolve: () => void; reject: (err: unknown) => void }> = [];
 
   private constructor(
     /** The file written to. */
@@ -141,13 +156,42 @@ export class Ledger {
     return entry;
   }
 
-  /** Closes the file; later records throw. Closing twice is harmless. */
+  /**
+   * Resolves once every record written before the call is on disk (at once with `durability:
+   * 'each'`). Concurrent callers share one sync: while one is under way, the records written
+   * meanwhile wait for the next, which covers them all.
+   * @throws LedgerError (the promise rejects) when the sync fails.
+   */
+  synced(): Promise<void> {
+    const upTo = this.written;
+    if (this.syncedUpTo >= upTo) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ upTo, resolve, reject });
+      this.startSync();
+    });
+  }
+
+  /** Closes the file, syncing what is not yet on disk; later records throw. Closing twice is harmless. */
   close(): void {
     if (this.marker !== undefined) fs.rmSync(this.marker, { force: true });
     this.marker = undefined;
-    if (this.fd === undefined) return;
-    fs.closeSync(this.fd);
+    const fd = this.fd;
+    if (fd === undefined) return;
     this.fd = undefined;
+    let failure: unknown;
+    if (this.syncedUpTo < this.written) {
+      try {
+        guard(this.file, 'sync', () => fs.fsyncSync(fd));
+        this.syncedUpTo = this.written;
+      } catch (err) {
+        failure = err;
+      }
+    }
+    if (failure === undefined) this.settleWaiters(this.written);
+    else this.settleWaiters(this.written, failure);
+    // A sync under way still uses the descriptor: it is closed when that ends.
+    if (this.syncing) void this.syncing.finally(() => fs.closeSync(fd));
+    else fs.closeSync(fd);
   }
 
   /**
@@ -181,7 +225,11 @@ export class Ledger {
       syncFolder(this.file);
       // Reopened as it was opened: never through a link planted meanwhile.
       this.fd = openNoFollow(this.file, 'append');
-      fs.closeSync(fd);
+      // Everything written so far is in the file just synced.
+      this.syncedUpTo = this.written;
+      this.settleWaiters(this.written);
+      if (this.syncing) void this.syncing.finally(() => fs.closeSync(fd));
+      else fs.closeSync(fd);
       return true;
     } catch {
       fs.rmSync(temp, { force: true });
@@ -200,12 +248,51 @@ export class Ledger {
   private write(text: string): void {
     const fd = this.fd;
     if (fd === undefined) throw new LedgerError(`the ledger ${this.file} is closed; open it again to record more`);
+    const each = this.options.durability !== 'group';
     guard(this.file, 'write to', () => {
       const bytes = Buffer.from(text, 'utf8');
       // One write call keeps the line whole for concurrent appenders; loop only on a short write.
       for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
-      fs.fsyncSync(fd);
+      if (each) fs.fsyncSync(fd);
     });
+    this.written++;
+    if (each) this.syncedUpTo = this.written;
+    // Started now even if nobody waits: a record that guards nothing yet still reaches the disk soon.
+    else this.startSync();
+  }
+
+  /** Starts a sync of everything written so far, unless one is under way (its end starts the next). */
+  private startSync(): void {
+    const fd = this.fd;
+    if (this.syncing || fd === undefined || this.syncedUpTo >= this.written) return;
+    const upTo = this.written;
+    this.syncing = new Promise<void>((resolve) => {
+      fs.fsync(fd, (err) => {
+        this.syncing = undefined;
+        if (err) {
+          this.settleWaiters(upTo, new LedgerError(`cannot sync the ledger ${this.file}: ${err.message}`, err.code));
+        } else {
+          this.syncedUpTo = Math.max(this.syncedUpTo, upTo);
+          this.settleWaiters(this.syncedUpTo);
+        }
+        resolve();
+        // Records written while this sync ran, and waited for, take the next. After a failure
+        // it is not retried on its own: the next record or waiter tries again.
+        if (!err || this.waiters.length > 0) this.startSync();
+      });
+    });
+  }
+
+  /** Resolves the waiters a sync up to `upTo` covers; with `failure`, rejects them instead. */
+  private settleWaiters(upTo: number, failure?: unknown): void {
+    if (this.waiters.length === 0) return;
+    const still: typeof this.waiters = [];
+    for (const w of this.waiters) {
+      if (w.upTo > upTo) still.push(w);
+      else if (failure === undefined) w.resolve();
+      else w.reject(failure);
+    }
+    this.waiters = still;
   }
 }
 

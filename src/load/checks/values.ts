@@ -1,6 +1,7 @@
 import { compileUserPattern, patternHint } from '../../common/user-pattern.js';
 import type { Diagnostic } from '../../model/index.js';
 import { headerClaim, valueClaims } from '../predicates.js';
+import { precompiledPatterns } from '../precompiled.js';
 import { parseDuration } from '../../common/duration.js';
 import { pointerProblem } from '../../common/pointer.js';
 import type { Path } from '../yaml-file.js';
@@ -26,9 +27,22 @@ export const patternsCompile: CaseCheck = {
 };
 
 function patternProblem(pattern: string, path: Path, site: Parameters<CaseCheck['check']>[0]): Diagnostic[] {
-  const re = compileUserPattern(pattern);
-  if (!('error' in re)) return [];
-  return [{ code: 'invalid-pattern', message: `invalid regular expression \`${pattern}\`: ${re.error}`, hint: patternHint(pattern), span: site.file.yaml.valueSpan(path), severity: 'error' }];
+  const error = patternError(pattern);
+  if (error === undefined) return [];
+  return [{ code: 'invalid-pattern', message: `invalid regular expression \`${pattern}\`: ${error}`, hint: patternHint(pattern), span: site.file.yaml.valueSpan(path), severity: 'error' }];
+}
+
+/** RE2's verdicts so far: a pattern repeated across cases is compiled once. */
+const verdicts = new Map<string, string | undefined>();
+
+/** Why RE2 refuses `pattern`, or undefined when it compiles (known from the build for the shipped suites' patterns). */
+function patternError(pattern: string): string | undefined {
+  if (precompiledPatterns().has(pattern)) return undefined;
+  if (!verdicts.has(pattern)) {
+    const re = compileUserPattern(pattern);
+    verdicts.set(pattern, 'error' in re ? re.error : undefined);
+  }
+  return verdicts.get(pattern);
 }
 
 /** JSON pointers (capture sources, `expect.json` keys, schema pointers) are RFC 6901 pointers. */

@@ -1,9 +1,10 @@
 import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../../model/index.js';
 import { headline } from '../explain.js';
 import type { ReporterOptions } from '../options.js';
-import { writeFileAtomic } from '../write-file.js';
+import { TextSpool } from '../spool.js';
+import { writeFileInPieces } from '../write-file.js';
 import { caseHtml } from './case.js';
-import { pageHtml, type RenderedCase } from './page.js';
+import { anchorOf, writePage, type RenderedCase } from './page.js';
 
 /** The file name inside `outDir`. */
 export const HTML_FILE = 'report.html';
@@ -14,7 +15,10 @@ export const HTML_FILE = 'report.html';
  * exchanges; the page is written atomically when the run ends.
  */
 export function createHtmlReporter(o: ReporterOptions): Reporter {
+  // Each case's HTML is kept on disk until the run ends, its few facts in memory; the page is
+  // written piece by piece, never as one string.
   let info: RunInfo | undefined;
+  const spool = new TextSpool(o.outDir, HTML_FILE);
   const cases: RenderedCase[] = [];
   return {
     name: 'html',
@@ -22,29 +26,39 @@ export function createHtmlReporter(o: ReporterOptions): Reporter {
       info = i;
     },
     onCaseEnd(c: CaseResult) {
-      cases.push(renderCase(c, info?.failLevel ?? 'MUST', cases.length + 1));
+      cases.push(renderCase(c, info?.failLevel ?? 'MUST', cases.length + 1, (html) => spool.add(html)));
     },
     async onRunEnd(summary: RunSummary) {
-      await writeFileAtomic(o.outDir, HTML_FILE, pageHtml({ info, summary, cases }));
+      try {
+        await writeFileInPieces(o.outDir, HTML_FILE, (write) => writePage({ info, summary, cases, htmlOf: (i) => spool.get(i) }, write));
+      } finally {
+        spool.close();
+      }
     },
   };
 }
 
 /** The page for a finished run, all at once (tests, and readers of results.json). */
 export function htmlReport(info: RunInfo | undefined, results: CaseResult[], summary: RunSummary): string {
-  return pageHtml({ info, summary, cases: results.map((c, i) => renderCase(c, info?.failLevel ?? 'MUST', i + 1)) });
+  const html: string[] = [];
+  const cases = results.map((c, i) => renderCase(c, info?.failLevel ?? 'MUST', i + 1, (text) => html.push(text) - 1));
+  const pieces: Array<string | Uint8Array> = [];
+  writePage({ info, summary, cases, htmlOf: (i) => html[i]! }, (p) => pieces.push(p));
+  return pieces.join('');
 }
 
-function renderCase(c: CaseResult, failLevel: Level, n: number): RenderedCase {
-  const anchor = `case-${n}`;
+function renderCase(c: CaseResult, failLevel: Level, n: number, keep: (html: string) => number): RenderedCase {
+  const anchor = anchorOf(n);
+  // The summary names only cases that failed or could not be tested: a run of passes keeps no text per case.
+  const troubled = c.status === 'failed' || c.status === 'error';
   return {
-    id: String(c.id),
+    id: troubled ? String(c.id) : '',
     level: c.level,
     status: c.status,
     ...(c.baseline ? { baseline: c.baseline } : {}),
-    anchor,
-    headline: headline(c),
-    html: caseHtml(c, failLevel, anchor),
+    n,
+    headline: troubled ? headline(c) : '',
+    html: keep(caseHtml(c, failLevel, anchor)),
     file: String(c.span?.file ?? c.file ?? ''),
     line: Number.isFinite(c.span?.line) ? c.span.line : 0,
   };

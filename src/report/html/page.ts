@@ -8,18 +8,24 @@ import { CHART_ORDER, levelChart } from './chart.js';
 import { coverageHtml } from './coverage.js';
 import { esc, escSay } from './escape.js';
 import { CSP, STYLE } from './style.js';
+import type { Write } from '../write-file.js';
 
 /** What the page keeps of a case once it has ended: its rendered fragment and a few facts. */
 export interface RenderedCase extends CaseBrief {
-  /** The `id` of its element, for links from the summary. */
-  anchor: string;
-  /** One line: why it did not pass. */
+  /** Its number in the run: its element's `id` is `case-<n>`, for links from the summary. */
+  n: number;
+  /** One line: why it did not pass (only kept for a case that failed or could not be tested). */
   headline: string;
-  /** The case's HTML, escaped and bounded (see `caseHtml`). */
-  html: string;
+  /** The case's HTML, escaped and bounded (see `caseHtml`), by the index the reporter keeps it under. */
+  html: number;
   /** Where it is written, for a stable order. */
   file: string;
   line: number;
+}
+
+/** The `id` of a case's element. */
+export function anchorOf(n: number): string {
+  return `case-${n}`;
 }
 
 /** Everything the page shows. */
@@ -27,17 +33,20 @@ export interface PageInput {
   info: RunInfo | undefined;
   summary: RunSummary;
   cases: RenderedCase[];
+  /** The HTML kept under an index. */
+  htmlOf: (index: number) => string;
 }
 
 /** Cases that need reading come first; then by place in the suites, as they are written. */
 const STATUS_ORDER: Record<Status, number> = { failed: 0, error: 1, skipped: 2, passed: 3 };
 
 /**
- * The whole report page: one self-contained file (inline stylesheet and SVG, no script, no
- * external resource) under a Content-Security-Policy that forbids every script, so it opens
- * offline and an untrusted body can never run code in it.
+ * Writes the whole report page piece by piece, each case's HTML a piece of its own: one
+ * self-contained file (inline stylesheet and SVG, no script, no external resource) under a
+ * Content-Security-Policy that forbids every script, so it opens offline and an untrusted body
+ * can never run code in it.
  */
-export function pageHtml({ info, summary, cases }: PageInput): string {
+export function writePage({ info, summary, cases, htmlOf }: PageInput, write: Write): void {
   const failLevel: Level = info?.failLevel ?? 'MUST';
   const ordered = [...cases].sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || a.file.localeCompare(b.file) || a.line - b.line);
   const tool = `${info?.tool?.name ?? 'gsc'} ${info?.tool?.version ?? ''}`.trim();
@@ -49,7 +58,7 @@ export function pageHtml({ info, summary, cases }: PageInput): string {
     `took ${esc(formatDuration(summary.durationMs))}`,
     `failing level <b>${esc(failLevel)}</b>`,
   ].filter(Boolean);
-  return `<!DOCTYPE html>
+  write(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -72,7 +81,9 @@ ${coverageHtml(info?.coverage)}
 <h2 id="cases-heading">Cases</h2>
 ${filtersHtml(cases)}
 <div class="cases">
-${ordered.map((c) => c.html).join('\n')}
+`);
+  ordered.forEach((c, i) => write(`${i > 0 ? '\n' : ''}${htmlOf(c.html)}`));
+  write(`
 <p class="shown">of ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} shown</p>
 </div>
 </section>
@@ -80,7 +91,7 @@ ${ordered.map((c) => c.html).join('\n')}
 </main>
 </body>
 </html>
-`;
+`);
 }
 
 /** The level table, the chart and the cases that decide the verdict, each linked. */
@@ -99,7 +110,7 @@ function summaryHtml(cases: RenderedCase[], summary: RunSummary, failLevel: Leve
   const aborted = summary.aborted ? `<p class="callout error">The run stopped early: ${esc(runErrorText(summary.aborted))}</p>` : '';
   const troubles = cases.filter((c) => (c.status === 'failed' && !failsBelowLevel(c, failLevel)) || c.status === 'error');
   const list = troubles.length
-    ? `<ul class="trouble">${troubles.map((c) => `<li><a href="#${esc(c.anchor)}"><code>${escSay(c.id, 200)}</code></a> <span class="level">${esc(c.level)}</span> ${c.status === 'error' ? 'could not be tested: ' : ''}${esc(c.headline)}</li>`).join('')}</ul>`
+    ? `<ul class="trouble">${troubles.map((c) => `<li><a href="#${esc(anchorOf(c.n))}"><code>${escSay(c.id, 200)}</code></a> <span class="level">${esc(c.level)}</span> ${c.status === 'error' ? 'could not be tested: ' : ''}${esc(c.headline)}</li>`).join('')}</ul>`
     : '';
   return `<section class="card" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary by requirement level</h2>

@@ -31,12 +31,12 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** Runs `body` in a child that reports progress on stdout; kills it with SIGKILL once `ready` says so. */
-function runAndKill(body: string, file: string, ready: (stdout: string) => boolean): Promise<{ stdout: string; signal: NodeJS.Signals | null }> {
+function runAndKill(body: string, file: string, ready: (stdout: string) => boolean, options = ''): Promise<{ stdout: string; signal: NodeJS.Signals | null }> {
   const script = `import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Ledger } from ${JSON.stringify(path.join(moduleDir, 'ledger.js'))};
 const say = (s) => fs.writeSync(1, s + '\\n');
-const ledger = Ledger.open(process.argv[2], { runId: 'doomed', target: ${JSON.stringify(TARGET)} });
+const ledger = Ledger.open(process.argv[2], { runId: 'doomed', target: ${JSON.stringify(TARGET)}${options} });
 const intent = { target: ${JSON.stringify(TARGET)}, collectionPath: ${JSON.stringify(JOBS)}, servicePrincipalId: ${JSON.stringify(SP)}, templateId: 'scim', existingIds: [] };
 ${body}`;
   const scriptFile = path.join(moduleDir, `child-${Math.random().toString(36).slice(2)}.mjs`);
@@ -90,6 +90,27 @@ setInterval(() => {}, 1000);`;
     const ids = new Set(pendingItems(entries).items.map((i) => i.id));
     for (let n = 1; n <= acknowledged(stdout); n++) expect(ids.has(`job.${n}`), `job.${n}`).toBe(true);
     // The kill may land mid-line; then only the last line is torn.
+    expect(problems.filter((p) => p.code !== 'ledger-truncated-line')).toEqual([]);
+    expect(problems.length).toBeLessThanOrEqual(1);
+  });
+
+  it('loses no intent a worker was told is on disk, with eight workers sharing group commits', async () => {
+    const file = path.join(tempDir(), 'ledger.jsonl');
+    const body = `const worker = async (w) => {
+  for (let n = 1; ; n++) {
+    const intentId = ledger.recordIntent(intent);
+    await ledger.synced();
+    say('intent ' + intentId);
+    ledger.recordCreated({ intentId, target: intent.target, path: intent.collectionPath + '/job.' + w + '.' + n, id: 'job.' + w + '.' + n });
+  }
+};
+for (let w = 0; w < 8; w++) void worker(w);`;
+    const acknowledged = (out: string) => out.split('\n').flatMap((l) => (l.startsWith('intent ') ? [l.slice(7)] : []));
+    const { stdout } = await runAndKill(body, file, (out) => acknowledged(out).length >= 80, ", durability: 'group'");
+
+    const { entries, problems } = readLedger(file);
+    const intents = new Set(entries.flatMap((e) => (e.type === 'intent' ? [e.intentId] : [])));
+    for (const id of acknowledged(stdout)) expect(intents.has(id), id).toBe(true);
     expect(problems.filter((p) => p.code !== 'ledger-truncated-line')).toEqual([]);
     expect(problems.length).toBeLessThanOrEqual(1);
   });
