@@ -3,6 +3,7 @@ import type { ThrottleGate } from './gate.js';
 import type { HttpClient } from './http.js';
 import type { Redactor } from '../common/redact.js';
 import type { RequestMetrics } from './metrics.js';
+import type { OpenCreates } from './open-creates.js';
 import type { RetryPolicy } from './retry.js';
 
 /** Records what a run creates, so nothing is left behind (the ledger implements it). */
@@ -49,6 +50,8 @@ export interface ExecContext {
   signal: AbortSignal;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   tracker?: CreationTracker;
+  /** What happened to creates that left no job id, for the run's end note; absent: not noted. */
+  openCreates?: OpenCreates;
   /** Latency of every request sent, by operation; absent: nothing is timed. */
   metrics?: RequestMetrics;
 }

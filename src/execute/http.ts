@@ -28,6 +28,11 @@ export class TransportError extends Error {
     /** The underlying code (`ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`…), for retry decisions. */
     readonly code: string,
     message: string,
+    /**
+     * Whether the request went out before no answer came: true, it may have taken effect (a
+     * create may have made its job); false, it never left; undefined when not known.
+     */
+    readonly sent?: boolean,
   ) {
     super(message);
   }
@@ -122,14 +127,21 @@ export class HttpClient {
     const group = signal ? this.follow(signal) : undefined;
     if (signal?.aborted) controller.abort(signal.reason);
     else group?.add(controller);
+    // Whether the request reached its connection: a failure after that may hide an effect.
+    let went = false;
+    const mayGo = (): boolean => {
+      const ok = mayWrite ? mayWrite() : true;
+      if (ok) went = true;
+      return ok;
+    };
     try {
       const res = await request(req.url, {
         method: req.method as 'GET',
         headers: req.headers,
         body: req.body,
-        dispatcher: mayWrite ? this.guarded : this.agent,
+        dispatcher: this.guarded,
         signal: controller.signal,
-        ...(mayWrite ? { [MAY_WRITE]: mayWrite } : {}),
+        ...{ [MAY_WRITE]: mayGo },
       });
       const body = await res.body.text();
       const headers: Record<string, string> = {};
@@ -140,12 +152,15 @@ export class HttpClient {
       return { status: res.statusCode, headers, body };
     } catch (err) {
       const origin = safeOrigin(req.url);
-      if (errorCode(err) === HELD_BACK) throw new TransportError('protocol', HELD_BACK, `${req.method} ${origin}… was held back unsent`);
-      if (signal?.aborted) throw new TransportError('aborted', 'GSC_ABORTED', `${req.method} ${origin}… was stopped: the run was interrupted`);
-      if (controller.signal.aborted && controller.signal.reason === TIMED_OUT) {
-        throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`);
+      if (errorCode(err) === HELD_BACK) throw new TransportError('protocol', HELD_BACK, `${req.method} ${origin}… was held back unsent`, false);
+      if (signal?.aborted) {
+        throw new TransportError('aborted', 'GSC_ABORTED', went ? `${req.method} ${origin}… was sent and then stopped before its answer came: the run was interrupted` : `${req.method} ${origin}… was stopped before it was sent: the run was interrupted`, went);
       }
-      throw toTransportError(err, req, this.timeoutMs, this.via, this.network);
+      if (controller.signal.aborted && controller.signal.reason === TIMED_OUT) {
+        throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`, went);
+      }
+      const e = toTransportError(err, req, this.timeoutMs, this.via, this.network);
+      throw new TransportError(e.kind, e.code, e.message, went);
     } finally {
       clearTimeout(timer);
       group?.delete(controller);

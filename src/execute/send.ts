@@ -127,7 +127,7 @@ async function sendThroughGate(ctx: ExecContext, req: HttpRequest, signal: Abort
     }
     if (!open) {
       if (deadline !== undefined) throw cleanupGaveUp(ctx, req, last);
-      throw new TransportError('aborted', 'GSC_ABORTED', `${req.method} ${pathOf(req.url)} was not sent: the run was interrupted`);
+      throw new TransportError('aborted', 'GSC_ABORTED', `${req.method} ${pathOf(req.url)} was not sent: the run was interrupted`, false);
     }
     const sent = await ctx.limit(async () => {
       if (!ctx.gate.isOpen()) return undefined;

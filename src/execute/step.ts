@@ -75,6 +75,7 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
         return { result: finish({ status: 'error', error: { code: 'protocol', message: ctx.redactor.text(err.message) } }), captured: new Map() };
       }
       base.attempts += 1;
+      if (creates) ctx.openCreates?.note(intent, err instanceof TransportError && err.sent === false ? 'never sent' : ctx.signal.aborted ? 'stopped by the interrupt before their answer came' : 'whose answer never came');
       if (creates) await ctx.tracker?.unanswered?.(intent);
       const error = transportError(err, ctx);
       return { result: finish({ status: 'error', error }), captured: new Map(), fatal: err instanceof TransportError && (err.kind === 'connect' || err.code === MAX_WAIT_CODE) ? error : undefined };
@@ -85,7 +86,10 @@ export async function runStep(step: Step, phase: StepResult['phase'], vars: Map<
     if (exchange.response.jsonError === tooDeepMessage()) {
       return { result: finish({ status: 'error', exchange, error: { code: 'protocol', message: `the answer (HTTP ${response.status}) ${tooDeepMessage()}` } }), captured: new Map() };
     }
-    if (creates && response.status >= 500) await ctx.tracker?.unanswered?.(intent);
+    if (creates && response.status >= 500) {
+      ctx.openCreates?.note(intent, `that answered ${response.status}`);
+      await ctx.tracker?.unanswered?.(intent);
+    }
     if (req.method === 'DELETE' && (response.status < 300 || response.status === 404)) ctx.tracker?.deleted(req.url, response.status);
 
     let findings: Finding[];
@@ -130,7 +134,10 @@ function track(ctx: ExecContext, intent: string | undefined, req: HttpRequest, s
   if (status >= 200 && status < 300 && typeof id === 'string' && id && !unusableSegment(id)) {
     ctx.tracker?.created(intent, `${req.url.replace(/\/+$/, '')}/${encodeURIComponent(id)}`, id);
   } else if (status >= 400 && status < 500) ctx.tracker?.rejected(intent, status);
-  else if (status < 500) ctx.tracker?.settled?.(intent);
+  else if (status < 500) {
+    if (status >= 200 && status < 300) ctx.openCreates?.note(intent, typeof id === 'string' && id ? `whose ${status} answer named an id that cannot be a path segment` : `whose ${status} answer had no job id`);
+    ctx.tracker?.settled?.(intent);
+  }
 }
 
 function templateIdOf(req: HttpRequest): string | undefined {
@@ -190,7 +197,7 @@ function variableError(err: Error): RunError {
 }
 
 function transportError(err: unknown, ctx: ExecContext): RunError {
-  if (err instanceof TransportError) return { code: err.kind, message: ctx.redactor.text(err.message) };
+  if (err instanceof TransportError) return { code: err.kind, message: ctx.redactor.text(err.message), ...(err.sent !== undefined ? { sent: err.sent } : {}) };
   return { code: 'internal', message: ctx.redactor.text(messageOf(err)) };
 }
 

@@ -1,7 +1,7 @@
 import type { CreationTracker, ExecContext } from './context.js';
-import { readLedger, reconcile, type IntentEntry, type Ledger, type ListedJob } from './ledger/index.js';
+import type { IntentEntry, Ledger, ListedJob } from './ledger/index.js';
+import { settleLostCreate } from './lost-create.js';
 import { listAllPages } from './pages.js';
-import { unusableSegment } from './path-segment.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
 
@@ -27,8 +27,9 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   const get = async (path: string) => {
     const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
     // Retried like any read: a throttled or dropped listing would cost the create its baseline.
+    // Once the run is interrupted, listing to settle a lost create is cleanup, under its deadline.
     const req = { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/jobs (ledger listing)' };
-    return (await sendWithRetries(ctx, req)).response;
+    return (await sendWithRetries(ctx, req, { phase: ctx.signal.aborted ? 'cleanup' : 'main' })).response;
   };
   // Every page of the collection, each request retried, or undefined when some page is not a
   // valid collection: such a listing proves nothing, least of all that the create made nothing.
@@ -45,37 +46,14 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
     }
   };
 
-  const reconcileUnanswered = async (intentId: string, intent: Omit<IntentEntry, 'v' | 'time' | 'runId' | 'type' | 'intentId'>): Promise<void> => {
-    const deadline = performance.now() + ctx.consistencyTimeoutMs;
-    for (;;) {
-      const listed = await listAll(intent.collectionPath);
-      if (!listed) return;
-      const full: IntentEntry = { v: 1, type: 'intent', time: '', runId: '', intentId, ...intent };
-      const verdict = reconcile(full, listed, readLedger(ledger.file).entries);
-      if (verdict.kind === 'certainly-ours') {
-        if (unusableSegment(verdict.id)) return;
-        ledger.append({ type: 'created', intentId, target: base, path: `${intent.collectionPath.replace(/\/+$/, '')}/${encodeURIComponent(verdict.id)}`, id: verdict.id, recovered: true });
-        return;
-      }
-      if (verdict.kind === 'possibly-left-behind') return;
-      // Nothing new yet: a job the create made may not be listed until replication catches up.
-      if (performance.now() >= deadline || ctx.signal.aborted) {
-        ledger.append({ type: 'resolved', intentId, outcome: 'nothing-new', ids: [], reason: `${verdict.reason}, listed until the consistency timeout passed` });
-        return;
-      }
-      await ctx.sleep(Math.min(1000, Math.max(0, deadline - performance.now())), ctx.signal);
-    }
-  };
-
   return {
     get openIntents() {
       return intents.size;
     },
     async unanswered(intentId) {
-      const intent = intentId ? intents.get(intentId) : undefined;
-      if (!intentId || !intent) return;
+      if (!intentId || !intents.has(intentId)) return;
       try {
-        await reconcileUnanswered(intentId, intent);
+        await settleLostCreate(intentId, { ledger, ctx, listAll });
       } finally {
         // Listed until proven either way, or left open in the ledger for `gsc cleanup`: never asked again.
         intents.delete(intentId);

@@ -23,6 +23,11 @@ export const STATUS_RANK: Record<Status, number> = { skipped: 0, passed: 1, fail
 export interface RunError {
   code: 'connect' | 'timeout' | 'protocol' | 'throttled' | 'variable' | 'auth' | 'internal' | 'aborted';
   message: string;
+  /**
+   * For a request that got no answer: true when it went out (it may have taken effect, a create
+   * may have made its job), false when it never left; absent when not known or nothing was sent.
+   */
+  sent?: boolean;
 }
 
 /** The outcome of one step, including the attempts an `eventually` step made. */

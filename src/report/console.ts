@@ -1,7 +1,7 @@
 import type { CaseResult, Coverage, Level, Reporter, RunInfo, RunSummary, Status, StepResult } from '../model/index.js';
 import { coverageLine } from './coverage.js';
 import { CONSOLE_LIMITS, exchangeLines } from './excerpt.js';
-import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, stepsToExplain, where } from './explain.js';
+import { headline, noExchangeText, runErrorText, say, skipReason, stepHeading, stepProblemLines, stepsToExplain, where } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { paint, type Paint } from './paint.js';
 import { redactText } from '../common/redact.js';
@@ -194,7 +194,7 @@ function caseDetails(c: CaseResult, mark: (s: Status) => string, p: Paint, o: { 
     lines.push(`  ${stepHeading(s)}`, ...problems.map((l) => `    ${l}`));
     if (!o.exchanges) continue;
     if (s.exchange) lines.push(...exchangeLines(s.exchange, CONSOLE_LIMITS).map((l) => (l ? `    ${l}` : '')));
-    else lines.push('    (no request was sent)');
+    else lines.push(`    ${noExchangeText(s)}`);
   }
   return lines;
 }

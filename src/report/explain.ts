@@ -40,6 +40,16 @@ export function runErrorText(e: RunError | undefined): string {
   return e ? `${say(e.code, 40)}: ${say(e.message)}` : 'no details were recorded';
 }
 
+/**
+ * What stands where a step's exchange would be when it has none: the request never left, or it
+ * went out and no answer came, in which case it may have taken effect (a create, its job).
+ */
+export function noExchangeText(s: StepResult): string {
+  if (s.error?.sent === true) return '(the request was sent and no answer came: what it asked for may have happened, a create may have made its job)';
+  if (s.error?.sent === undefined && s.error && ['timeout', 'protocol', 'aborted'].includes(s.error.code)) return '(no answer came)';
+  return '(no request was sent)';
+}
+
 /** A heading for one troubled step: which, where, how it ended, how hard the run tried. */
 export function stepHeading(s: StepResult): string {
   const kind = s.phase === 'cleanup' ? 'cleanup step' : 'step';

@@ -232,7 +232,7 @@ function baselineJson(b: BaselineMark): BaselineMark {
 }
 
 function errorJson(e: RunError): RunError {
-  return { code: e.code, message: redactText(str(e.message)) };
+  return { code: e.code, message: redactText(str(e.message)), ...(typeof e.sent === 'boolean' ? { sent: e.sent } : {}) };
 }
 
 function str(v: unknown): string {

@@ -1,6 +1,6 @@
 import type { CaseResult, Level, Reporter, RunError, RunInfo, RunSummary, StepResult } from '../model/index.js';
 import { exchangeLines, type ExcerptLimits } from './excerpt.js';
-import { headline, runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps } from './explain.js';
+import { headline, noExchangeText, runErrorText, say, skipReason, stepHeading, stepProblemLines, troubledSteps } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
@@ -161,7 +161,7 @@ function transcript(c: CaseResult): string {
 function fullStep(s: StepResult): string[] {
   const lines = [stepHeading(s), ...(s.phase === 'cleanup' ? stepProblemLines(s).map((l) => `  ${l}`) : [])];
   if (s.exchange) lines.push(...exchangeLines(s.exchange, JUNIT_LIMITS).map((l) => (l ? `  ${l}` : '')));
-  else lines.push('  (no request was sent)');
+  else lines.push(`  ${noExchangeText(s)}`);
   return lines;
 }
 

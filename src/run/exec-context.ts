@@ -12,6 +12,7 @@ import { defaultRetryPolicy } from '../execute/retry.js';
 import { sleep } from '../execute/sleep.js';
 import { RequestMetrics } from '../execute/metrics.js';
 import { ledgerTracker } from '../execute/tracker.js';
+import { OpenCreates } from '../execute/open-creates.js';
 import { UsageError } from './exit-codes.js';
 import { flagLabel, type Duration, type Labeler, type RunOptions } from './options.js';
 import { project } from './project.js';
@@ -128,7 +129,7 @@ export function createRunResources(
     }
   }
   const ledger = ledgerFile ? Ledger.open(ledgerFile, { runId, target: target.baseUrl, durability: 'group' }) : undefined;
-  const ctx: ExecContext = ledger ? { ...base, tracker: ledgerTracker(ledger, base, target.servicePrincipalId) } : base;
+  const ctx: ExecContext = ledger ? { ...base, tracker: ledgerTracker(ledger, base, target.servicePrincipalId), openCreates: new OpenCreates() } : base;
   return {
     ctx,
     redactor,

@@ -181,7 +181,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
   const reporter = combineReporters([...(live ? [live] : []), ...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), collect]);
   const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, ...(repetition.durationMs !== undefined ? { durationMs: repetition.durationMs } : {}), failLevel: p.plan.failLevel, coverage: p.coverage, ...(p.shard ? { shard: p.shard } : {}) };
   const ledgerFile = res.ledger?.file;
-  if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId) ?? 'Nothing this run created is left.');
+  if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId, res.ctx.openCreates) ?? 'Nothing this run created is left.');
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
   const untestable = async (error: RunError, text: string): Promise<RunResult> => {
     notice(text);
@@ -235,7 +235,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     if (o.bail && !summary.aborted && summary.verdict === 'non-conformant' && ran < planned) {
       notice(`gsc: ${p.label('bail')}: stopped after the first failure at level ${p.plan.failLevel}; ${Number.isFinite(planned) ? `${planned - ran} case(s) not run` : 'no further round was started'}`);
     }
-    const left = ledgerFile ? leftBehind(ledgerFile, runId) : undefined;
+    const left = ledgerFile ? leftBehind(ledgerFile, runId, res.ctx.openCreates) : undefined;
     if (left) notice(`gsc: ${left}`);
     if (p.coverage.belowMinimum) {
       notice(`gsc: contract coverage ${p.coverage.percent}% is below ${p.label('minCoverage')} ${p.coverage.minimum}%: the selected cases check too little of specs/ (gsc coverage shows what is missing)`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/execute/ledger/index.js';
 import { gsc, tempDir } from './support.js';
+import { foreignJob, newToken, startTenant } from '../fixtures/remote-target/tenant.js';
 
 /** Issue 8 §8: `gsc cleanup` names a wrong ledger path before credentials, and its listings survive throttling and paging. */
 describe('gsc cleanup with a ledger that is not there', () => {
@@ -83,5 +84,46 @@ describe('gsc cleanup --help', () => {
     const run = await gsc(['cleanup', '--ledger', file], { cwd: dir, env: { GSC_TOKEN: 'T-cleanup-help' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('which target? cleanup sends its token only to the target you configure, never to one a ledger names');
+  });
+});
+
+describe('gsc cleanup run again after it reported jobs possibly left behind', () => {
+  it('reports them again while they exist, and settles the lost create only once a listing shows them gone', async () => {
+    const token = newToken();
+    const emu = await startTenant(token);
+    try {
+      const collectionPath = `/servicePrincipals/${emu.fixtures.servicePrincipalId}/synchronization/jobs`;
+      const file = join(tempDir(), 'ledger.jsonl');
+      // A run lost the answer to its create; meanwhile two jobs appeared, and nothing tells which is its.
+      const ledger = Ledger.open(file, { runId: 'run-1', target: emu.url });
+      ledger.recordIntent({ target: emu.url, collectionPath, servicePrincipalId: emu.fixtures.servicePrincipalId, templateId: emu.fixtures.templateId, existingIds: [] });
+      ledger.close();
+      const jobs = [await foreignJob(emu, token), await foreignJob(emu, token)];
+      const cleanup = () => gsc(['cleanup', '--ledger', file, '--target', emu.url, '--token', token]);
+
+      const first = await cleanup();
+      expect(first.code).toBe(1);
+      expect(first.stdout).toContain('gsc cleanup: 0 deleted, 0 already gone, 0 failed, 2 possibly left behind');
+
+      const second = await cleanup();
+      expect(second.code).toBe(1);
+      for (const id of jobs) expect(second.stdout).toMatch(new RegExp(`^POSSIBLY LEFT BEHIND +${id.replace(/\./g, '\\.')} `, 'm'));
+      expect(second.stdout).toContain('gsc cleanup: 0 deleted, 0 already gone, 0 failed, 2 possibly left behind');
+      expect(second.stdout).not.toContain('Nothing to clean up.');
+
+      // The user checks them, finds them theirs, and deletes them by hand.
+      for (const id of jobs) {
+        const res = await fetch(`${emu.url}${collectionPath}/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+        expect(res.status).toBe(204);
+      }
+      const third = await cleanup();
+      expect(third.code).toBe(0);
+      expect(third.stdout).toContain('gsc cleanup: 0 deleted, 1 already gone, 0 failed, 0 possibly left behind');
+      const fourth = await cleanup();
+      expect(fourth.code).toBe(0);
+      expect(fourth.stdout).toContain('Nothing to clean up.');
+    } finally {
+      await emu.close();
+    }
   });
 });

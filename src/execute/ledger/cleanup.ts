@@ -29,7 +29,9 @@ export interface CleanupOptions {
  * - `deleted`: DELETE answered 200 or 204.
  * - `already-gone`: DELETE answered 404, or a lost create turned out to have made nothing.
  * - `failed`: the DELETE or the listing did not succeed; the next cleanup tries again.
- * - `possibly-left-behind`: a job that may be the run's; not deleted, check it by hand.
+ * - `possibly-left-behind`: a job that may be the run's; not deleted, check it by hand. The lost
+ *   create stays open in the ledger, so every later cleanup lists again until a listing without
+ *   the job (or a proof that it is the run's) settles it.
  */
 export type CleanupOutcome = 'deleted' | 'already-gone' | 'failed' | 'possibly-left-behind';
 

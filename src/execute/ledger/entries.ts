@@ -59,8 +59,9 @@ export interface RemovedEntry extends Base {
 }
 
 /**
- * Written by a cleanup that settled an intent without a known id: no job appeared
- * (`nothing-new`), or jobs appeared that it could not prove its own (`possibly-left-behind`).
+ * Written by a cleanup that looked for a lost create's job: no job appeared (`nothing-new`, which
+ * settles the intent), or jobs appeared that it could not prove its own (`possibly-left-behind`,
+ * a report only: the intent stays open for the next cleanup, since nothing proved the job gone).
  */
 export interface ResolvedEntry extends Base {
   type: 'resolved';

@@ -4,7 +4,11 @@ import type { CreatedEntry, IntentEntry, LedgerEntry } from './entries.js';
 export interface Pending {
   /** Jobs created and not yet deleted (nor found gone), once each, in ledger order. */
   items: CreatedEntry[];
-  /** Creates whose answer was lost: an intent with no `created`, `rejected` or `resolved` line. */
+  /**
+   * Creates whose answer was lost: an intent with no `created` or `rejected` line, nor a
+   * `resolved` line proving it made nothing. A `possibly-left-behind` report proves nothing, so
+   * its intent stays here: the next cleanup lists the collection again.
+   */
   intents: IntentEntry[];
 }
 
@@ -19,7 +23,7 @@ export function pendingItems(entries: readonly LedgerEntry[]): Pending {
   const settled = new Set<string>();
   for (const e of entries) {
     if (e.type === 'deleted' || e.type === 'gone') removed.add(resourceKey(e));
-    if (e.type === 'created' || e.type === 'rejected' || e.type === 'resolved') settled.add(e.intentId);
+    if (e.type === 'created' || e.type === 'rejected' || (e.type === 'resolved' && e.outcome === 'nothing-new')) settled.add(e.intentId);
   }
   const seen = new Set<string>();
   const items: CreatedEntry[] = [];

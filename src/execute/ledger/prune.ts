@@ -18,7 +18,7 @@ export function entriesToKeep(entries: readonly LedgerEntry[]): LedgerEntry[] {
   const needed = new Set<string>();
   const answered = new Set<string>();
   for (const e of entries) {
-    if (e.type === 'created' || e.type === 'rejected' || e.type === 'resolved') answered.add(e.intentId);
+    if (e.type === 'created' || e.type === 'rejected' || (e.type === 'resolved' && e.outcome === 'nothing-new')) answered.add(e.intentId);
     if (e.type === 'created' && !removed.has(resourceKey(e))) needed.add(e.intentId);
     if (e.type === 'resolved' && e.outcome === 'possibly-left-behind') needed.add(e.intentId);
   }

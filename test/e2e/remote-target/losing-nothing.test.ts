@@ -90,6 +90,37 @@ describe('Ctrl-C in the middle of a run', () => {
   });
 });
 
+describe('Ctrl-C while creates are in flight', () => {
+  it('finds the jobs those creates made by listing, deletes them, exits 130, and leaves nothing for gsc cleanup', async () => {
+    const { emu, proxy } = await tenant();
+    const before = await foreignJob(emu, token);
+    // Every create reaches the tenant, which makes the job; its answer is held, so Ctrl-C lands with it in flight.
+    proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'hold-answer' } : { kind: 'forward' }));
+    const out = tempDir('gsc-tenant-');
+    scan.folder(out);
+
+    const run = gscProcess(['run', ...runFlags(proxy.url, emu, token), '--out', out, '--grep', '^create/(answers-201|new-job-)', '--concurrency', '3', '--cleanup-timeout', '30s']);
+    await run.until(() => proxy.held() >= 3, 'three creates made on the tenant with their answers held');
+    expect(ids(emu)).toHaveLength(4);
+    run.child.kill('SIGINT');
+    const { code } = await run.exit();
+
+    expect(code).toBe(130);
+    expect(run.stderr()).not.toContain('may be left behind');
+    expect(ids(emu)).toEqual([before]);
+    const ledger = readLedger(join(out, 'ledger.jsonl'));
+    expect(pendingItems(ledger.entries)).toMatchObject({ items: [], intents: [] });
+    expect(ledger.entries.filter((e) => e.type === 'created')).toHaveLength(3);
+    expect(ledger.entries.filter((e) => e.type === 'created').every((e) => e.type === 'created' && e.recovered === true)).toBe(true);
+    expect(ledger.entries.filter((e) => e.type === 'deleted')).toHaveLength(3);
+    const requests = proxy.seen.length;
+    const after = await cleanup(join(out, 'ledger.jsonl'), proxy.url);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('Nothing to clean up.');
+    expect(proxy.seen.length).toBe(requests);
+  });
+});
+
 describe('Ctrl-C twice', () => {
   it('stops during cleanup, exits 130, and names the job left behind and how to remove it', async () => {
     const { emu, proxy } = await tenant();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EmulatorHandle, EmulatorOptions } from '../../../src/emulator/index.js';
@@ -93,6 +94,34 @@ describe('a listing that is not a collection', () => {
     const { run, entries } = await runThrough(proxy, emu);
     expect(entries.some((e) => e.type === 'resolved')).toBe(false);
     expect(pendingItems(entries).intents).toHaveLength(1);
-    expect(run.stderr).toContain('1 job(s) this run created may be left behind (answers lost)');
+    expect(run.stderr).toContain('1 job(s) this run created may be left behind (1 create(s) that answered 503: no job id is known, so gsc cleanup lists the collection to find them)');
+  });
+});
+
+describe('a tenant whose create answers 201 without the job\'s id', () => {
+  it('the run says what happened: the answer had no job id, not that it was lost; gsc cleanup finds the job by listing', async () => {
+    const { emu, proxy } = await tenant({ deviations: ['created-job-id-missing'] });
+    const { run, ledger } = await runThrough(proxy, emu);
+    expect(emu.jobs()).toHaveLength(1);
+    expect(run.stderr).toContain('1 job(s) this run created may be left behind (1 create(s) whose 201 answer had no job id: no job id is known, so gsc cleanup lists the collection to find them)');
+    expect(run.stderr).not.toContain('lost');
+    expect((await gsc(['cleanup', '--target', proxy.url, '--token', token, '--ledger', ledger])).code).toBe(0);
+    expect(emu.jobs()).toEqual([]);
+  });
+});
+
+describe('a create whose connection is dropped after it was sent', () => {
+  it('is reported as sent with no answer, so it may have made its job, never as "no request was sent"', async () => {
+    const { emu, proxy } = await tenant();
+    proxy.script((r) => (r.method === 'POST' && JOBS.test(r.path) ? { kind: 'reset' } : { kind: 'forward' }));
+    const out = tempDir('gsc-unanswered-');
+    const run = await gsc(['run', ...runFlags(proxy.url, emu, token), '--grep', '^create/answers-201-with-a-job$', '--consistency-timeout', '1s', '--out', out]);
+
+    expect(proxy.seen.some((x) => x.method === 'POST' && x.reset)).toBe(true);
+    expect(run.stdout).toMatch(/step "newJob › create" could not be tested|step "create" could not be tested/);
+    expect(run.stdout).toContain('(the request was sent and no answer came: what it asked for may have happened, a create may have made its job)');
+    expect(run.stdout).not.toContain('(no request was sent)');
+    const [c] = (JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: { steps: { error?: { sent?: boolean } }[] }[] }).cases;
+    expect(c!.steps[0]!.error?.sent).toBe(true);
   });
 });

@@ -110,9 +110,15 @@ describe('cleanupFromLedger', () => {
     expect(report.items[0]?.detail).toBe(
       'not deleted: it may be the job of a create sent at 2025-03-10T12:00:00.000Z whose answer was lost, but 2 jobs appeared since the create was sent; delete it by hand if it is yours',
     );
+    // Nothing proved the jobs gone: the next cleanup lists again and reports them again.
     const again = fakeTarget(target.jobs);
-    expect((await cleanupFromLedger(file, again.client)).items).toEqual([]);
-    expect(again.calls).toEqual([]);
+    expect((await cleanupFromLedger(file, again.client)).items.map((i) => [i.id, i.outcome])).toEqual([['x1', 'possibly-left-behind'], ['x2', 'possibly-left-behind']]);
+    expect(again.calls).toEqual([`GET ${JOBS}`]);
+    // Once a listing shows them gone, the lost create is settled, and a cleanup after that has nothing to do.
+    expect((await cleanupFromLedger(file, fakeTarget([{ id: 'old', templateId: 'scim' }]).client)).items.map((i) => i.outcome)).toEqual(['already-gone']);
+    const last = fakeTarget([]);
+    expect((await cleanupFromLedger(file, last.client)).items).toEqual([]);
+    expect(last.calls).toEqual([]);
   });
 
   it('settles a lost create that made nothing', async () => {

@@ -10,9 +10,12 @@ describe('pendingItems', () => {
     expect(intents).toEqual([]);
   });
 
-  it('lists intents whose create answer never got recorded', () => {
-    const entries = [intent('lost'), intent('refused'), rejected('refused'), intent('settled'), resolved('settled', 'possibly-left-behind', ['x']), intent('fine'), created('fine', 'f')];
-    expect(pendingItems(entries).intents.map((i) => i.intentId)).toEqual(['lost']);
+  it('lists intents whose create answer never got recorded, or whose job is not proven gone', () => {
+    const entries = [
+      intent('lost'), intent('refused'), rejected('refused'), intent('nothing'), resolved('nothing', 'nothing-new'),
+      intent('doubt'), resolved('doubt', 'possibly-left-behind', ['x']), intent('fine'), created('fine', 'f'),
+    ];
+    expect(pendingItems(entries).intents.map((i) => i.intentId)).toEqual(['lost', 'doubt']);
   });
 
   it('counts a job recorded twice once', () => {
