@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './exit-codes.js';
+import { processAlive } from '../common/process-alive.js';
 
 /** The lock file a run keeps in its report folder while it writes there. */
 export const LOCK_FILE = '.gsc-run.lock';
@@ -34,7 +35,7 @@ export function lockFolder(dir: string, flag: string, now: () => Date = () => ne
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`${flag}: cannot lock ${dir} (${(err as Error).message}); choose a writable output folder`);
       const holder = readHolder(file);
-      if (holder && alive(holder.pid)) {
+      if (holder && processAlive(holder.pid)) {
         throw new UsageError(`${flag}: ${dir} is in use by another gsc run (pid ${holder.pid}, started ${holder.startedAt}); wait for it to end, or give this run another --out`);
       }
       // Stale (its process is gone) or unreadable (torn by a crash while written): take it over.
@@ -66,12 +67,3 @@ function readHolder(file: string): Holder | undefined {
   }
 }
 
-/** Whether a process with this id exists (EPERM: it exists, owned by someone else). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { openNoFollow } from '../../common/safe-file.js';
 import { compactLines } from './compact.js';
 import { lastSegment, LEDGER_VERSION, type LedgerEntry } from './entries.js';
+import { processAlive } from '../../common/process-alive.js';
 
 /** Who writes to the ledger. */
 export interface LedgerOptions {
@@ -326,19 +327,10 @@ export function otherWriters(file: string, own?: string): boolean {
     const marker = path.join(dir, name);
     if (marker === own) continue;
     const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) fs.rmSync(marker, { force: true });
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) fs.rmSync(marker, { force: true });
     else others = true;
   }
   return others;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function guard<T>(file: string, verb: string, fn: () => T): T {
