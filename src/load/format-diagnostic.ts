@@ -69,10 +69,14 @@ function excerpt(span: SourceSpan, sources: Map<string, string>, width: number, 
   ];
 }
 
+/** The last text split into lines: diagnostics come file by file, and a large file may have thousands. */
+let split: { text: string; lines: string[] } | undefined;
+
 /** Line `n` (1-based) of `text`, without its line break. */
 function sourceLine(text: string | undefined, n: number): string | undefined {
   if (text === undefined) return undefined;
-  const lines = text.split(/\r?\n/);
+  if (split?.text !== text) split = { text, lines: text.split(/\r?\n/) };
+  const lines = split.lines;
   return n >= 1 && n <= lines.length ? lines[n - 1] : undefined;
 }
 

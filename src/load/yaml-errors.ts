@@ -1,5 +1,5 @@
-import { isScalar, visit } from '../common/yaml.js';
-import type { Node } from 'yaml';
+import { isScalar, yamlPackage } from '../common/yaml.js';
+import type { Document, Node } from 'yaml';
 import type { Diagnostic } from '../model/index.js';
 import type { YamlFile } from './yaml-file.js';
 
@@ -8,9 +8,9 @@ import type { YamlFile } from './yaml-file.js';
  * duplicate key is named with its first place, an unclosed bracket is pointed at where it
  * opens, and an unquoted `{{variable}}` in flow style is recognised for what it is.
  */
-export function yamlProblem(file: YamlFile, code: string, message: string, pos: [number, number], severity: Diagnostic['severity']): Diagnostic {
+export function yamlProblem(file: YamlFile, doc: Document, code: string, message: string, pos: [number, number], severity: Diagnostic['severity']): Diagnostic {
   const span = file.span(pos[1] > pos[0] ? pos : [pos[0], pos[0] + 1]);
-  if (code === 'DUPLICATE_KEY') return duplicateKey(file, pos[0], severity);
+  if (code === 'DUPLICATE_KEY') return duplicateKey(file, doc, pos[0], severity);
   const template = flowTemplate(file.text, pos[0]);
   if (template !== undefined) {
     return { code: 'unquoted-template', message: 'a `{{variable}}` inside `{ }` or `[ ]` must be quoted', hint: `YAML reads { and } there as brackets; quote the value: "${template}"`, span, severity };
@@ -27,9 +27,10 @@ export function yamlProblem(file: YamlFile, code: string, message: string, pos: 
 }
 
 /** Names the repeated key and where it first appears. */
-function duplicateKey(file: YamlFile, offset: number, severity: Diagnostic['severity']): Diagnostic {
+function duplicateKey(file: YamlFile, doc: Document, offset: number, severity: Diagnostic['severity']): Diagnostic {
   let found: { key: Node; first?: Node } | undefined;
-  visit(file.doc, {
+  const { visit } = yamlPackage();
+  visit(doc, {
     Map: (_, map) => {
       const pairs = map.items.filter((p) => isScalar(p.key));
       const repeated = pairs.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);

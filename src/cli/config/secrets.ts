@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isMap, isPair, isScalar } from '../../common/yaml.js';
 import { didYouMean } from '../../common/did-you-mean.js';
 import { addSecrets } from '../../common/redact.js';
 import type { YamlFile } from '../../load/index.js';
@@ -108,20 +107,20 @@ export function maskSecrets(text: string, yaml?: YamlFile): string {
 function secretRanges(yaml: YamlFile): [number, number][] {
   const out: [number, number][] = [];
   const targets = yaml.node(['targets']);
-  if (!isMap(targets)) return out;
-  for (const pair of targets.items) {
-    if (!isPair(pair) || !isScalar(pair.key) || !isMap(pair.value)) continue;
-    const keys = pair.value.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter((k) => SECRET_KEYS.includes(k) || didYouMean(k, SECRET_KEYS) !== undefined);
+  if (targets?.kind !== 'map') return out;
+  for (const pair of targets.pairs) {
+    if (pair.value?.kind !== 'map') continue;
+    const keys = pair.value.pairs.map((p) => String(p.key.value)).filter((k) => SECRET_KEYS.includes(k) || didYouMean(k, SECRET_KEYS) !== undefined);
     for (const key of keys) {
       const node = yaml.node(['targets', String(pair.key.value), key]);
-      if (isScalar(node) && node.range) out.push([node.range[0], node.range[1]]);
-      if (!isMap(node)) continue;
-      for (const inner of node.items) {
-        const name = isScalar(inner.key) ? String(inner.key.value) : '';
+      if (node?.kind === 'scalar') out.push([node.start, node.end]);
+      if (node?.kind !== 'map') continue;
+      for (const inner of node.pairs) {
+        const name = String(inner.key.value);
         const value = inner.value;
-        if (!isScalar(value) || !value.range) continue;
+        if (value?.kind !== 'scalar') continue;
         const reference = name === 'file' || (name === 'env' && VARIABLE.test(String(value.value)));
-        if (!reference) out.push([value.range[0], value.range[1]]);
+        if (!reference) out.push([value.start, value.end]);
       }
     }
   }

@@ -42,7 +42,9 @@ function refProblem(written: string, ref: string, suiteFile: string, env: CheckE
   if ('problem' in loaded) {
     const near = nearbyFile(file);
     const shown = relative(dirname(suiteFile), file) || file;
-    return { message: `\`$ref\` points at \`${shown}\`, which ${loaded.problem}`, hint: near !== undefined ? `did you mean \`${relative(dirname(suiteFile), near)}\`?` : 'the path is relative to this suite file' };
+    // The file itself is "near" when it exists but may not be read (outside the allowed folders).
+    const hint = near === file ? 'copy the schema into the project or the suites\' folder and refer to the copy' : near !== undefined ? `did you mean \`${relative(dirname(suiteFile), near)}\`?` : 'the path is relative to this suite file';
+    return { message: `\`$ref\` points at \`${shown}\`, which ${loaded.problem}`, hint };
   }
   if (fragment === '') return undefined;
   return fragmentProblem(loaded.json, decodeURIComponent(fragment), basename(file));

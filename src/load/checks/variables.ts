@@ -111,12 +111,12 @@ function strings(value: unknown, path: Path, out: TemplateSite[]): void {
 /** The `{{…}}` itself when it can be found in the text as written, else the whole value. */
 export function refSpan(yaml: YamlFile, path: Path, ref: TemplateReference): SourceSpan {
   const node = yaml.node(path);
-  if (node?.range === undefined || node.range === null) return yaml.valueSpan(path);
+  if (node === undefined) return yaml.valueSpan(path);
   const written = yaml.source(node);
   let from = 0;
   let index = -1;
   // The same reference may appear more than once; find the occurrence at the same rank.
-  const value = String((node as { value?: unknown }).value ?? '');
+  const value = node.kind === 'scalar' ? String(node.value ?? '') : '';
   const rank = value.slice(0, ref.index).split(ref.text).length - 1;
   for (let i = 0; i <= rank; i++) {
     index = written.indexOf(ref.text, from);
@@ -124,6 +124,6 @@ export function refSpan(yaml: YamlFile, path: Path, ref: TemplateReference): Sou
     from = index + ref.text.length;
   }
   if (index < 0) return yaml.valueSpan(path);
-  const start = node.range[0] + index;
+  const start = node.start + index;
   return yaml.span([start, start + ref.text.length]);
 }
