@@ -1,4 +1,4 @@
-import { DecoratorHandler, request, type Dispatcher } from 'undici';
+import { DecoratorHandler, request, type Dispatcher } from './undici.js';
 import { createDispatcher, describeNetworkPath, proxyThatFailed, type NetworkPath } from './network-path.js';
 
 /** A request ready to send: variables resolved, credentials attached. */
