@@ -13,7 +13,7 @@
  *
  * Usage: node scripts/bundle-vendor.mjs   (from the package root)
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,3 +38,24 @@ const suiteFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e
 for (const file of suiteFiles(join(root, 'suites'))) yaml.parseDocument(readFileSync(file, 'utf8'), { lineCounter: new yaml.LineCounter(), prettyErrors: false, uniqueKeys: true });
 writeFileSync(`${out}${CODE_CACHE}`, script.createCachedData());
 process.stdout.write(`wrote V8's code cache of it into ${out.slice(root.length + 1)}${CODE_CACHE}\n`);
+
+// undici: the parts of the package src/execute/undici.ts uses (src/execute/undici-parts.ts), bundled
+// into one file from an entry that requires each, with V8's code cache of it after it was run.
+// The package's own entry loads fetch, WebSocket and the rest too, which the engine never uses.
+{
+  const { UNDICI_BUNDLE, UNDICI_PARTS } = await import(join(root, 'dist', 'src', 'execute', 'undici-parts.js'));
+  const file = join(root, 'dist', VENDOR_FOLDER, UNDICI_BUNDLE);
+  const entry = `${file}.entry.cjs`;
+  writeFileSync(entry, `module.exports = {\n${Object.entries(UNDICI_PARTS).map(([name, part]) => `  ${name}: require(${JSON.stringify(part)}),`).join('\n')}\n};\n`);
+  try {
+    await build({ input: entry, platform: 'node', logLevel: 'warn', output: { file, format: 'cjs' } });
+  } finally {
+    rmSync(entry, { force: true });
+  }
+  process.stdout.write(`bundled the parts of undici the engine uses into ${file.slice(root.length + 1)}\n`);
+  const script = new Script(wrapCommonJs(readFileSync(file, 'utf8')), { filename: file });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  writeFileSync(`${file}${CODE_CACHE}`, script.createCachedData());
+  process.stdout.write(`wrote V8's code cache of it into ${file.slice(root.length + 1)}${CODE_CACHE}\n`);
+}

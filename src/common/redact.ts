@@ -88,8 +88,50 @@ export function addSecrets(...values: (string | undefined)[]): void {
   if (added) {
     longestFirst = [...known.values()].sort((a, b) => b.value.length - a.value.length);
     lowerSecrets = new Set(longestFirst.map((k) => k.value.toLowerCase()));
+    // What was worked out before hid fewer secrets.
+    for (const memo of MEMOS) memo.clear();
   }
 }
+
+/**
+ * Redacted texts by their original, for a text seen again: a run redacts the same URL, header
+ * values and answers case after case. A redaction depends only on its text and the known
+ * secrets, so the memos are emptied whenever a secret is added, and are bounded by the
+ * characters they hold (emptied when full).
+ */
+class Memo {
+  private readonly map = new Map<string, string>();
+  private chars = 0;
+
+  get(text: string): string | undefined {
+    return this.map.get(text);
+  }
+
+  set(text: string, redacted: string): string {
+    if (text.length > MEMO_TEXT_MAX) return redacted;
+    if (this.chars + text.length + redacted.length > MEMO_CHARS_MAX) this.clear();
+    this.map.set(text, redacted);
+    this.chars += text.length + redacted.length;
+    return redacted;
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.chars = 0;
+  }
+}
+
+/** Texts longer than this are redacted every time (a large answer is rarely repeated). */
+const MEMO_TEXT_MAX = 4096;
+/** What one memo holds at most, in characters of originals and results. */
+const MEMO_CHARS_MAX = 256 * 1024;
+const secretsMemo = new Memo();
+const textMemo = new Memo();
+const jsonStringMemo = new Memo();
+/** Values of headers that are not credential headers, by the redaction of text they get. */
+const headerTextMemo = new Memo();
+const headerSecretsMemo = new Memo();
+const MEMOS = [secretsMemo, textMemo, jsonStringMemo, headerTextMemo, headerSecretsMemo];
 
 /**
  * The base64 texts that hold `secret` whatever bytes precede it: standard and URL-safe, at each
@@ -168,6 +210,10 @@ function decode(text: string): Decoded {
  */
 export function redactSecrets(text: string): string {
   if (longestFirst.length === 0 || text === '') return text;
+  return secretsMemo.get(text) ?? secretsMemo.set(text, hideSecrets(text));
+}
+
+function hideSecrets(text: string): string {
   const view = decode(text);
   const lower = lowerCase(view.text);
   const spans: [number, number][] = [];
@@ -202,7 +248,12 @@ function isSecret(value: string): boolean {
 
 /** Hides known secrets and credential shapes in free text: a body, a URL, a message, a line of output. */
 export function redactText(text: string): string {
-  let out = redactSecrets(text);
+  if (text === '') return text;
+  return textMemo.get(text) ?? textMemo.set(text, hideShapes(text));
+}
+
+function hideShapes(text: string): string {
+  let out = longestFirst.length === 0 ? text : hideSecrets(text);
   let lower = out.toLowerCase();
   for (const [pattern, replacement, mayMatch] of SHAPES) {
     if (!mayMatch(lower, out)) continue;
@@ -221,13 +272,20 @@ export function redactHeader(name: string, value: string, text: (s: string) => s
   const lower = name.toLowerCase();
   if (value === '') return value;
   if (!SECRET_HEADERS.has(lower)) {
-    if (isSecret(value)) return REDACTED;
-    const scheme = /^(\S+)\s+(\S+)$/.exec(value.trim());
-    if (scheme !== null && isSecret(scheme[2]!)) return `${scheme[1]} ${REDACTED}`;
-    return text(value);
+    const memo = text === redactText ? headerTextMemo : text === redactSecrets ? headerSecretsMemo : undefined;
+    if (memo === undefined) return headerValue(value, text);
+    return memo.get(value) ?? memo.set(value, headerValue(value, text));
   }
   const scheme = /^(\S+)\s+\S/.exec(value)?.[1];
   return scheme && lower.endsWith('authorization') ? `${scheme} ${REDACTED}` : REDACTED;
+}
+
+/** The value of a header that is not a credential header, with known secrets and `text`'s redaction applied. */
+function headerValue(value: string, text: (s: string) => string): string {
+  if (isSecret(value)) return REDACTED;
+  const scheme = /^(\S+)\s+(\S+)$/.exec(value.trim());
+  if (scheme !== null && isSecret(scheme[2]!)) return `${scheme[1]} ${REDACTED}`;
+  return text(value);
 }
 
 /** Redacts every value of a header map; names become lower-case. Tolerates a missing map. */
@@ -253,7 +311,7 @@ const MAX_DEPTH = 64;
 function copy(value: unknown, seen: WeakSet<object>, depth: number): unknown {
   switch (typeof value) {
     case 'string':
-      return isSecret(value) ? REDACTED : redactText(value);
+      return jsonStringMemo.get(value) ?? jsonStringMemo.set(value, isSecret(value) ? REDACTED : redactText(value));
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'boolean':

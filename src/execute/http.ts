@@ -1,4 +1,4 @@
-import { DecoratorHandler, request, type Dispatcher } from 'undici';
+import { DecoratorHandler, request, type Dispatcher } from './undici.js';
 import { createDispatcher, describeNetworkPath, proxyThatFailed, type NetworkPath } from './network-path.js';
 
 /** A request ready to send: variables resolved, credentials attached. */
@@ -81,8 +81,45 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 /** Where a request carries its `mayWrite` to the dispatcher composed once per client. */
 const MAY_WRITE = Symbol('gsc.mayWrite');
 
-/** Why a request's controller was aborted by its own time limit (told apart from the caller's signal). */
+/** Why a request was stopped by its own time limit (told apart from the caller's signal). */
 const TIMED_OUT = Symbol('gsc.timedOut');
+
+/**
+ * What stops one request: its time limit or the caller's signal. undici takes an EventEmitter as
+ * a request's `signal` as well as an AbortSignal; this one is a flag and its listeners, where an
+ * AbortController per request costs an EventTarget, its event and its listener bookkeeping,
+ * which was a measurable part of each request's cost (docs/benchmarks.md).
+ */
+class RequestStop {
+  aborted = false;
+  reason: unknown = undefined;
+  private listeners: (() => void)[] = [];
+
+  /** undici listens for `abort` (with `once`, and checks that `on` exists). */
+  on(_event: 'abort', listener: () => void): this {
+    this.listeners.push(listener);
+    return this;
+  }
+
+  once(event: 'abort', listener: () => void): this {
+    return this.on(event, listener);
+  }
+
+  removeListener(_event: 'abort', listener: () => void): this {
+    const at = this.listeners.indexOf(listener);
+    if (at !== -1) this.listeners.splice(at, 1);
+    return this;
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const listener of listeners) listener();
+  }
+}
 
 /** One keep-alive connection pool per run, shared by every step. */
 export class HttpClient {
@@ -95,7 +132,7 @@ export class HttpClient {
    * The requests in flight under each caller's signal: one listener per signal aborts them all,
    * instead of a listener and an `AbortSignal.any` per request.
    */
-  private readonly inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
+  private readonly inFlight = new WeakMap<AbortSignal, Set<RequestStop>>();
   private readonly network: NetworkPath;
 
   constructor(options: HttpOptions = {}) {
@@ -122,11 +159,11 @@ export class HttpClient {
    * otherwise it throws a TransportError whose code is {@link HELD_BACK}, having sent nothing.
    */
   async send(req: HttpRequest, signal?: AbortSignal, mayWrite?: () => boolean): Promise<HttpResponse> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(TIMED_OUT), this.timeoutMs);
+    const stop = new RequestStop();
+    const timer = setTimeout(() => stop.abort(TIMED_OUT), this.timeoutMs);
     const group = signal ? this.follow(signal) : undefined;
-    if (signal?.aborted) controller.abort(signal.reason);
-    else group?.add(controller);
+    if (signal?.aborted) stop.abort(signal.reason);
+    else group?.add(stop);
     // Whether the request reached its connection: a failure after that may hide an effect.
     let went = false;
     const mayGo = (): boolean => {
@@ -140,7 +177,8 @@ export class HttpClient {
         headers: req.headers,
         body: req.body,
         dispatcher: this.guarded,
-        signal: controller.signal,
+        // undici's types name AbortSignal and EventEmitter; it calls on/once/removeListener.
+        signal: stop as unknown as AbortSignal,
         ...{ [MAY_WRITE]: mayGo },
       });
       const body = await res.body.text();
@@ -156,22 +194,22 @@ export class HttpClient {
       if (signal?.aborted) {
         throw new TransportError('aborted', 'GSC_ABORTED', went ? `${req.method} ${origin}… was sent and then stopped before its answer came: the run was interrupted` : `${req.method} ${origin}… was stopped before it was sent: the run was interrupted`, went);
       }
-      if (controller.signal.aborted && controller.signal.reason === TIMED_OUT) {
+      if (stop.aborted && stop.reason === TIMED_OUT) {
         throw new TransportError('timeout', 'GSC_TIMEOUT', `${req.method} ${origin}… got no complete answer within ${this.timeoutMs} ms (--timeout bounds headers and body together)`, went);
       }
       const e = toTransportError(err, req, this.timeoutMs, this.via, this.network);
       throw new TransportError(e.kind, e.code, e.message, went);
     } finally {
       clearTimeout(timer);
-      group?.delete(controller);
+      group?.delete(stop);
     }
   }
 
   /** The set of requests in flight under `signal`, listening to it once. */
-  private follow(signal: AbortSignal): Set<AbortController> {
+  private follow(signal: AbortSignal): Set<RequestStop> {
     let group = this.inFlight.get(signal);
     if (!group) {
-      const requests = new Set<AbortController>();
+      const requests = new Set<RequestStop>();
       group = requests;
       this.inFlight.set(signal, requests);
       signal.addEventListener('abort', () => {

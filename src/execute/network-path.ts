@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type * as Undici from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from './undici.js';
 
 /**
  * How the run reaches the network: the same for Graph requests and for sign-in, so a corporate
@@ -40,7 +41,7 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>):
  * and TLS (to the target, and to an https: proxy) trusts `ca` besides the usual roots.
  * `options` are the agent's own (timeouts, sizes).
  */
-export function createDispatcher(path: NetworkPath, options: Agent.Options = {}): Dispatcher {
+export function createDispatcher(path: NetworkPath, options: Undici.Agent.Options = {}): Dispatcher {
   const tls = path.ca?.length ? { ca: trusted(path.ca) } : {};
   // No proxy at all: the agent EnvHttpProxyAgent would route every request to, without its
   // per-request look at the URL.

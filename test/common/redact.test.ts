@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, Redactor, redactJson, redactText } from '../../src/common/redact.js';
+import { REDACTED, Redactor, redactHeaders, redactJson, redactText } from '../../src/common/redact.js';
 
 describe('redaction', () => {
   it('keeps the scheme of an Authorization header and hides the credential', () => {
@@ -23,6 +23,17 @@ describe('redaction', () => {
     r.add('learnt-later-secret');
     expect(r.text(url)).toBe(`https://graph.example/jobs?sig=${REDACTED}`);
     expect(r.headers({ 'x-echo': 'learnt-later-secret' })).toEqual({ 'x-echo': REDACTED });
+  });
+  it('hides a secret learnt later in text, header values and JSON a report already showed (what was redacted before is not reused)', () => {
+    const text = 'echoed: reporter-learnt-secret';
+    const json = { note: 'reporter-learnt-secret' };
+    expect(redactText(text)).toBe(text);
+    expect(redactHeaders({ 'x-echo': 'reporter-learnt-secret' })).toEqual({ 'x-echo': 'reporter-learnt-secret' });
+    expect(redactJson(json)).toEqual(json);
+    new Redactor().add('reporter-learnt-secret');
+    expect(redactText(text)).toBe(`echoed: ${REDACTED}`);
+    expect(redactHeaders({ 'x-echo': 'reporter-learnt-secret' })).toEqual({ 'x-echo': REDACTED });
+    expect(redactJson(json)).toEqual({ note: REDACTED });
   });
   it('ignores values too short to be secrets, which would hide ordinary words', () => {
     const r = new Redactor();

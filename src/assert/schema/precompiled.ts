@@ -57,6 +57,18 @@ export function precompiledApiValidator(file: string, textOf: (file: string) => 
 }
 
 /**
+ * True when `files` are exactly the package's API schemas, every one of them, and `textOf` gives
+ * each the text the build compiled: then {@link precompiledApiValidator} judges every whole file,
+ * and nothing needs ajv until a violation is explained.
+ */
+export function areBuiltApiSchemas(files: readonly string[], textOf: (file: string) => string | undefined): boolean {
+  const mod = apiModule();
+  if (mod === undefined) return false;
+  const names = Object.keys(mod.texts);
+  return files.length === names.length && files.every((file) => dirname(file) === mod.dir && mod.texts[basename(file)] !== undefined && textOf(file) === mod.texts[basename(file)]);
+}
+
+/**
  * True when `file` is one of the package's API schemas with exactly the text the build compiled:
  * the build validated that text against the draft 2020-12 meta-schema, so registering it need
  * not validate it again (compiling the meta-schema cost most of a run's set-up).

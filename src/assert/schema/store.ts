@@ -10,7 +10,7 @@ import type { SchemaStore, SchemaViolation } from '../types.js';
 import { createAjv } from '../../common/ajv.js';
 import { collapse, toViolation } from './explain.js';
 import { listSchemaFiles } from './files.js';
-import { isBuiltApiSchema, precompiledApiValidator } from './precompiled.js';
+import { areBuiltApiSchemas, isBuiltApiSchema, precompiledApiValidator } from './precompiled.js';
 import { SchemaLocations } from './locations.js';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
@@ -27,7 +27,7 @@ type Validate = (value: unknown) => SchemaViolation[];
  * so a `$ref` may name another file by relative path or by `$id`.
  */
 class FileSchemaStore implements SchemaStore {
-  readonly #ajv: Ajv2020 = createAjv();
+  #ajvInstance: Ajv2020 | undefined;
   readonly #locations = new SchemaLocations();
   readonly #validators = new Map<string, Validate>();
   /** Loaded files by absolute path. */
@@ -39,8 +39,38 @@ class FileSchemaStore implements SchemaStore {
   /** `$id` -> the file that declares it, to name files in messages. */
   readonly #fileById = new Map<string, string>();
 
+  /** The files under the dirs, registered in this order when ajv is first needed. */
+  readonly #files: string[];
+  /** What the files read when listed, when they are the package's built API schemas (registered from it, not read again). */
+  #read: Map<string, ReturnType<typeof readConfinedFile>> | undefined;
+  #registered = false;
+
   constructor(readonly dirs: readonly string[]) {
-    for (const dir of dirs) for (const file of listSchemaFiles(dir)) this.#register(file);
+    this.#files = dirs.flatMap((dir) => listSchemaFiles(dir));
+    // The package's own API schemas, unchanged: the build's generated code judges answers, and
+    // ajv (its set-up and every file registered in it) is needed only to explain a violation.
+    const read = new Map(this.#files.map((file) => [file, readConfinedFile(file, undefined)] as const));
+    const texts = (file: string): string | undefined => {
+      const r = read.get(file);
+      return r !== undefined && 'text' in r ? r.text : undefined;
+    };
+    if (areBuiltApiSchemas(this.#files, texts)) {
+      this.#read = read;
+      for (const file of this.#files) this.#texts.set(file, texts(file)!);
+    } else this.#registerAll();
+  }
+
+  /** Every file registered in ajv, as the store does at once unless the built schemas spare it. */
+  #registerAll(): void {
+    if (this.#registered) return;
+    this.#registered = true;
+    this.#texts.clear();
+    for (const file of this.#files) this.#register(file);
+    this.#read = undefined;
+  }
+
+  get #ajv(): Ajv2020 {
+    return (this.#ajvInstance ??= createAjv());
   }
 
   validator(ref: string): Validate {
@@ -51,10 +81,14 @@ class FileSchemaStore implements SchemaStore {
     const fragment = hash < 0 ? '' : ref.slice(hash + 1);
     if (!isAbsolute(path)) throw new SchemaLoadError(path, `schema path must be absolute, got "${ref}"`);
     const file = resolve(path);
-    this.#ensureLoaded(file);
+    if (this.#registered) this.#ensureLoaded(file);
     // A shipped API schema, unchanged: the build's generated code says whether an answer
     // conforms; only a violation compiles the schema here, to explain it as before.
     const built = fragment === '' ? precompiledApiValidator(file, (f) => this.#texts.get(f)) : undefined;
+    if (!built && !this.#registered) {
+      this.#registerAll();
+      this.#ensureLoaded(file);
+    }
     let explain: Validate | undefined = built ? undefined : this.#explainer(file, fragment);
     const run: Validate = built ? (value) => (built(value) ? [] : (explain ??= this.#explainer(file, fragment))(value)) : explain!;
     this.#validators.set(ref, run);
@@ -63,6 +97,7 @@ class FileSchemaStore implements SchemaStore {
 
   /** The schema at `file#fragment` compiled now, its errors collapsed into violations. */
   #explainer(file: string, fragment: string): Validate {
+    this.#registerAll();
     const validate = this.#compile(file, pathToFileURL(file).href + (fragment === '' ? '' : `#${fragment}`), fragment);
     const deps = { ajv: this.#ajv, locations: this.#locations };
     return (value) => (validate(value) ? [] : collapse(validate.errors ?? [], deps).map(toViolation));
@@ -91,7 +126,7 @@ class FileSchemaStore implements SchemaStore {
   /** Registers one file; returns what is wrong with it, if anything. */
   #add(file: string): string | undefined {
     // A regular file below the size cap; its content is never quoted in the problem.
-    const read = readConfinedFile(file, undefined);
+    const read = this.#read?.get(file) ?? readConfinedFile(file, undefined);
     if ('problem' in read) return read.missing ? 'schema file not found (check the $ref path)' : `the schema file ${read.problem}`;
     if (nestsDeeperThan(read.text)) return tooDeepMessage();
     let schema: unknown;

@@ -2,7 +2,7 @@
  * Entra sign-in for the engine: a static token, or client credentials (secret or certificate)
  * through MSAL, in the global cloud or a national one.
  */
-import { getGlobalDispatcher } from 'undici';
+import { getGlobalDispatcher } from '../undici.js';
 import { clientCredentialsProvider } from './client-credentials.js';
 import { planSignIn, type CredentialOptions } from './options.js';
 import type { AuthDeps, TokenProvider } from './provider.js';

@@ -1,6 +1,6 @@
 import { parseJson } from '../../common/json-depth.js';
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
-import { request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from '../undici.js';
 
 /** Why the last request got no usable answer, in plain words. */
 export interface TransportFailure {
