@@ -1,9 +1,25 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 
-// ajv-formats is CommonJS; under NodeNext its default import is module.exports, which is the
-// plugin itself at run time but typed as the module object.
-const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020) => Ajv2020;
+interface AjvPackages {
+  Ajv2020: typeof Ajv2020;
+  addFormats: (ajv: Ajv2020) => Ajv2020;
+}
+let packages: AjvPackages | undefined;
+
+/**
+ * ajv and ajv-formats, loaded on the first validator built: ajv's ~90 files cost a start tens of
+ * milliseconds, and a run whose answers conform, against the package's own schemas, builds none
+ * (their validators are precompiled). Both are CommonJS, so `require` loads them at once.
+ */
+function ajvPackages(): AjvPackages {
+  if (packages === undefined) {
+    const require = createRequire(import.meta.url);
+    const formats = require('ajv-formats') as { default?: AjvPackages['addFormats'] } & AjvPackages['addFormats'];
+    packages = { Ajv2020: (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020, addFormats: formats.default ?? formats };
+  }
+  return packages;
+}
 
 /**
  * ISO 8601 durations as Graph sends them. ajv-formats rejects fractional seconds, yet a new job's
@@ -19,6 +35,7 @@ const DURATION = /^-?P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H
  * not share engine code).
  */
 export function createAjv(): Ajv2020 {
+  const { Ajv2020, addFormats } = ajvPackages();
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
