@@ -33,10 +33,14 @@ export async function soakSection(o: SectionOptions): Promise<Section> {
   const ledger = join(dir, 'ledger.jsonl');
   const out = join(dir, 'out');
   let lastCaseAt = 0;
-  const rssMb = (): number => process.memoryUsage().rss / 1024 / 1024;
+  const mb = (bytes: number): number => bytes / 1024 / 1024;
   let ended = 0;
   let warmRss = 0;
   let peakRss = 0;
+  // Where RSS is held, at the warm sample and at the peak: V8's heap (what it has taken, and what
+  // is in use) and memory outside it (buffers), so a growth can be told from a heap's.
+  let warmMemory: NodeJS.MemoryUsage | undefined;
+  let peakMemory: NodeJS.MemoryUsage | undefined;
   let mostLines = 0;
   try {
     const started = performance.now();
@@ -56,9 +60,16 @@ export async function soakSection(o: SectionOptions): Promise<Section> {
       onCaseEnd: () => {
         ended++;
         lastCaseAt = performance.now();
-        if (ended === WARM) warmRss = rssMb();
         if (ended % WARM === 0) {
-          peakRss = Math.max(peakRss, rssMb());
+          const memory = process.memoryUsage();
+          if (ended === WARM) {
+            warmRss = mb(memory.rss);
+            warmMemory = memory;
+          }
+          if (mb(memory.rss) > peakRss) {
+            peakRss = mb(memory.rss);
+            peakMemory = memory;
+          }
           mostLines = Math.max(mostLines, readFileSync(ledger, 'utf8').split('\n').length - 1);
         }
       },
@@ -76,6 +87,7 @@ export async function soakSection(o: SectionOptions): Promise<Section> {
       throw new Error(`bench/soak: ${cases} cases must pass and leave nothing: ${JSON.stringify(result.counts)}, ${left} job(s) left, ${open.items.length} open ledger record(s), ${open.intents.length} lost create(s)`);
     }
     const lat = result.latency!.all;
+    const heap = (m: NodeJS.MemoryUsage | undefined): string => (m ? `heap ${mb(m.heapTotal).toFixed(0)} MB taken (${mb(m.heapUsed).toFixed(0)} MB of it used, garbage not yet collected included), ${mb(m.external).toFixed(0)} MB of buffers outside it` : 'not sampled');
     const rows: Row[] = [
       { metric: `cases/s over ${cases.toLocaleString('en-US')} cases (create + delete each, ledger on)`, unit: '/s', ours: (cases * 1000) / wallMs },
       { metric: `RSS after ${cases.toLocaleString('en-US')} cases (peak of samples every ${WARM.toLocaleString('en-US')}) vs after the first ${WARM.toLocaleString('en-US')}`, unit: 'MB', ours: peakRss, baseline: warmRss },
@@ -95,6 +107,7 @@ export async function soakSection(o: SectionOptions): Promise<Section> {
         `0 jobs left on the emulator, 0 open ledger records; the ledger peaked at ${mostLines.toLocaleString('en-US')} lines (sampled every ${WARM.toLocaleString('en-US')} cases; ${(3 * cases).toLocaleString('en-US')} without compaction) and ends at ${statSync(ledger).size.toLocaleString('en-US')} bytes`,
         `${lat.count.toLocaleString('en-US')} requests (a listing before each create, the create, the delete); each create's intent is synced to disk before the create is sent, concurrent records sharing one sync (group commit)`,
         `reports of all ${cases.toLocaleString('en-US')} cases, each written piece by piece: ${reports.join(', ')}`,
+        `where RSS is held: after the first ${WARM.toLocaleString('en-US')} cases ${heap(warmMemory)}; at the peak ${heap(peakMemory)}`,
         'one round, taken once: a soak is its own repetition',
       ],
     };

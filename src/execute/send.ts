@@ -45,10 +45,24 @@ export const CLEANUP_TIMEOUT_CODE = 'GSC_CLEANUP_TIMEOUT';
  */
 export async function sendWithRetries(ctx: ExecContext, req: HttpRequest, options: SendOptions | ((status: number) => boolean) = {}): Promise<SendOutcome> {
   const o: SendOptions = typeof options === 'function' ? { expects: options } : options;
+  if (o.phase !== 'cleanup') return sendAttempts(ctx, req, o, ctx.signal, undefined);
+  // Cleanup runs after an interrupt too; its deadline is its only stop. A timer cleared when the
+  // request settles, not AbortSignal.timeout(): Node keeps a timeout signal that has an abort
+  // listener (the HTTP client adds one) alive until it fires, so a long run held every cleanup
+  // request's signal for the whole --cleanup-timeout (2 minutes: some 30,000 of them in a soak).
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ctx.cleanupTimeoutMs);
+  timer.unref();
+  try {
+    return await sendAttempts(ctx, req, o, stop.signal, performance.now() + ctx.cleanupTimeoutMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** {@link sendWithRetries} under `signal`; a cleanup request has a `deadline`. */
+async function sendAttempts(ctx: ExecContext, req: HttpRequest, o: SendOptions, signal: AbortSignal, deadline: number | undefined): Promise<SendOutcome> {
   const cleanup = o.phase === 'cleanup';
-  const deadline = cleanup ? performance.now() + ctx.cleanupTimeoutMs : undefined;
-  // Cleanup runs after an interrupt too; its deadline is its only stop.
-  const signal = cleanup ? AbortSignal.timeout(ctx.cleanupTimeoutMs) : ctx.signal;
   const reasons: string[] = [];
   let backoffs = 0;
   let last = 'no answer yet';

@@ -28,7 +28,7 @@ export function createCtrfReporter(o: ReporterOptions): Reporter {
   // in memory; the file is written piece by piece, never as one string.
   let info: RunInfo | undefined;
   const spool = new TextSpool(o.outDir, CTRF_FILE);
-  const tally: Tally = { statuses: [], suites: new Set() };
+  const tally = tallyOf([]);
   return {
     name: 'ctrf',
     onRunStart(i: RunInfo) {
@@ -36,8 +36,7 @@ export function createCtrfReporter(o: ReporterOptions): Reporter {
     },
     onCaseEnd(c: CaseResult) {
       const test = ctrfTest(c, info?.failLevel ?? 'MUST');
-      tally.statuses.push(test.status);
-      tally.suites.add(test.suite?.[0]);
+      count(tally, test);
       spool.add(JSON.stringify(test, null, 2).replace(/\n/g, TEST_INDENT));
     },
     async onRunEnd(summary: RunSummary) {
@@ -50,10 +49,23 @@ export function createCtrfReporter(o: ReporterOptions): Reporter {
   };
 }
 
-/** What the summary counts of the tests: each one's status, and the suites they are in. */
+/** What the summary counts of the tests: how many, how many of each status, and the suites they are in. */
 interface Tally {
-  statuses: TestStatus[];
+  tests: number;
+  statuses: Map<TestStatus, number>;
   suites: Set<string | undefined>;
+}
+
+function tallyOf(tests: readonly Test[]): Tally {
+  const tally: Tally = { tests: 0, statuses: new Map(), suites: new Set() };
+  for (const t of tests) count(tally, t);
+  return tally;
+}
+
+function count(tally: Tally, test: Test): void {
+  tally.tests++;
+  tally.statuses.set(test.status, (tally.statuses.get(test.status) ?? 0) + 1);
+  tally.suites.add(test.suite?.[0]);
 }
 
 /** A test's own line breaks, indented for its place in `results.tests`. */
@@ -81,10 +93,10 @@ function writeCtrf(info: RunInfo | undefined, tally: Tally, tests: { readonly co
 }
 
 /** The CTRF document for a run, from the tests {@link ctrfTest} made. */
-export function ctrfReport(info: RunInfo | undefined, tests: Test[], summary: RunSummary, tally: Tally = { statuses: tests.map((t) => t.status), suites: new Set(tests.map((t) => t.suite?.[0])) }): CTRFReport {
+export function ctrfReport(info: RunInfo | undefined, tests: Test[], summary: RunSummary, tally: Tally = tallyOf(tests)): CTRFReport {
   const start = time(info?.startedAt) ?? Date.now();
   const duration = int(summary.durationMs);
-  const n = (s: TestStatus) => tally.statuses.filter((t) => t === s).length;
+  const n = (s: TestStatus) => tally.statuses.get(s) ?? 0;
   const tool = { name: String(info?.tool?.name ?? 'gsc'), version: String(info?.tool?.version ?? 'unknown') };
   const target = redactText(String(info?.target ?? 'unknown'));
   return {
@@ -96,7 +108,7 @@ export function ctrfReport(info: RunInfo | undefined, tests: Test[], summary: Ru
     results: {
       tool,
       summary: {
-        tests: tally.statuses.length,
+        tests: tally.tests,
         passed: n('passed'),
         failed: n('failed'),
         skipped: n('skipped'),

@@ -5,6 +5,7 @@ import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
 import { formatDuration } from './text.js';
 import { failsBelowLevel, notCountedBecause } from './verdict.js';
+import { NumberColumn, Names } from './columns.js';
 import { TextSpool } from './spool.js';
 import { writeFileInPieces, type Write } from './write-file.js';
 import { element, startTag, xmlText } from './xml.js';
@@ -23,12 +24,11 @@ const JUNIT_LIMITS: ExcerptLimits = { bodyChars: 16_000, bodyLines: 400 };
  * `outcome` property.
  */
 export function createJunitReporter(o: ReporterOptions): Reporter {
-  // Each case as the few fields the totals need, its finished <testcase> kept on disk until the
-  // run ends: a long run holds a short record per case, and the file is written piece by piece.
+  // Each case as the few numbers the totals need, its finished <testcase> kept on disk until the
+  // run ends: a long run holds some 13 bytes per case, and the file is written piece by piece.
   let info: RunInfo | undefined;
   const spool = new TextSpool(o.outDir, JUNIT_FILE);
-  const cases: JunitCase[] = [];
-  const suites = new Set<string>();
+  const cases = new JunitCases();
   return {
     name: 'junit',
     onRunStart(i: RunInfo) {
@@ -36,10 +36,7 @@ export function createJunitReporter(o: ReporterOptions): Reporter {
     },
     onCaseEnd(c: CaseResult) {
       const failLevel = info?.failLevel ?? 'MUST';
-      // Only a suite's first case gives the suite its timestamp and file: the others keep neither.
-      const first = !suites.has(c.suite);
-      suites.add(c.suite);
-      cases.push(junitCase(c, failLevel, spool.add(caseXml(c, failLevel)), first));
+      cases.add(c, failLevel, spool.add(caseXml(c, failLevel)));
     },
     async onRunEnd(summary: RunSummary) {
       try {
@@ -51,63 +48,94 @@ export function createJunitReporter(o: ReporterOptions): Reporter {
   };
 }
 
-/** What the document needs of one case once it has ended: its totals, and where its `<testcase>` is kept. */
-interface JunitCase {
-  suite: string;
-  /** As CI should see it (see {@link junitStatus}). */
-  status: string;
-  durationMs: number;
-  /** Kept for the first case of its suite. */
-  startedAt?: CaseResult['startedAt'];
-  /** Kept for the first case of its suite. */
-  file?: CaseResult['file'];
-  /** Its `<testcase>`, by the index it is kept under. */
-  xml: number;
+/** What a suite's element shows: its first case's timestamp and file, its cases' totals and time. */
+interface SuiteTotals {
+  startedAt: CaseResult['startedAt'];
+  file: CaseResult['file'];
+  tally: Tally;
+  /** Its cases' durations added up in the order they ended. */
+  timeMs: number;
 }
 
-function junitCase(c: CaseResult, failLevel: Level, xml: number, first = true): JunitCase {
-  const status = junitStatus(c, failLevel);
-  return first ? { suite: c.suite, status, durationMs: c.durationMs, startedAt: c.startedAt, file: c.file, xml } : { suite: c.suite, status, durationMs: c.durationMs, xml };
+/**
+ * The ended cases, as the document needs them: the totals of the run and of each suite, counted
+ * as cases end, and per case the number of its suite (4 bytes); its `<testcase>` is kept under
+ * its own index.
+ */
+class JunitCases {
+  readonly suites = new Names();
+  /** Each suite's totals, by its number. */
+  readonly totals: SuiteTotals[] = [];
+  readonly tally = new Tally();
+  private readonly suite = NumberColumn.whole();
+
+  get length(): number {
+    return this.suite.length;
+  }
+
+  /** Keeps `c`, whose `<testcase>` is kept under `xml`: the index it gets here. */
+  add(c: CaseResult, failLevel: Level, xml: number): void {
+    if (xml !== this.length) throw new Error(`junit: the <testcase> of case ${this.length} was kept under ${xml}`);
+    const id = this.suites.id(c.suite);
+    // Only a suite's first case gives the suite its timestamp and file: the others keep neither.
+    if (id === this.totals.length) this.totals.push({ startedAt: c.startedAt, file: c.file, tally: new Tally(), timeMs: 0 });
+    const suite = this.totals[id]!;
+    const status = junitStatus(c, failLevel);
+    suite.tally.add(status);
+    suite.timeMs += Number.isFinite(c.durationMs) ? c.durationMs : 0;
+    this.tally.add(status);
+    this.suite.push(id);
+  }
+
+  suiteOf(i: number): number {
+    return this.suite.get(i);
+  }
 }
 
 /** The JUnit document for a run; valid XML 1.0 whatever the results contain. */
 export function junitXml(info: RunInfo | undefined, cases: CaseResult[], summary: RunSummary): string {
   const failLevel = info?.failLevel ?? 'MUST';
-  const xml = cases.map((c) => caseXml(c, failLevel));
+  const xml: string[] = [];
+  const kept = new JunitCases();
+  for (const c of cases) kept.add(c, failLevel, xml.push(caseXml(c, failLevel)) - 1);
   const pieces: Array<string | Uint8Array> = [];
-  writeJunit(info, cases.map((c, i) => junitCase(c, failLevel, i)), (i) => xml[i]!, summary, (p) => pieces.push(p));
+  writeJunit(info, kept, (i) => xml[i]!, summary, (p) => pieces.push(p));
   return pieces.join('');
 }
 
 /** Writes the JUnit document piece by piece, each `<testcase>` a piece of its own. */
-function writeJunit(info: RunInfo | undefined, cases: readonly JunitCase[], xmlOf: (index: number) => string, summary: RunSummary, write: Write): void {
-  const suites = new Map<string, JunitCase[]>();
-  for (const c of cases) {
-    const list = suites.get(c.suite);
-    if (list) list.push(c);
-    else suites.set(c.suite, [c]);
+function writeJunit(info: RunInfo | undefined, cases: JunitCases, xmlOf: (index: number) => string, summary: RunSummary, write: Write): void {
+  // Each suite's cases, in the order they ended: the suites' lists laid end to end in one array.
+  const ends = new Uint32Array(cases.suites.size + 1);
+  for (let i = 0; i < cases.length; i++) ends[cases.suiteOf(i) + 1]!++;
+  for (let s = 1; s < ends.length; s++) ends[s]! += ends[s - 1]!;
+  const order = new Uint32Array(cases.length);
+  const next = ends.slice(0, -1);
+  for (let i = 0; i < cases.length; i++) order[next[cases.suiteOf(i)]!++] = i;
+  const totals = cases.tally.counts();
+  if (summary.aborted) {
+    totals.tests++;
+    totals.errors++;
   }
-  const all = [...cases.map((c) => ({ status: c.status })), ...(summary.aborted ? [{ status: 'error' }] : [])];
-  const attrs = { name: info ? `${info.tool.name} ${info.tool.version}` : 'gsc', ...tally(all), time: seconds(summary.durationMs), timestamp: info?.startedAt };
+  const attrs = { name: info ? `${info.tool.name} ${info.tool.version}` : 'gsc', ...totals, time: seconds(summary.durationMs), timestamp: info?.startedAt };
   write(`<?xml version="1.0" encoding="UTF-8"?>\n${startTag('testsuites', attrs)}\n`);
-  let first = true;
-  for (const [id, list] of suites) {
-    if (!first) write('\n');
-    first = false;
-    writeSuite(id, list, info, xmlOf, write);
+  for (let s = 0; s < cases.suites.size; s++) {
+    if (s > 0) write('\n');
+    writeSuite(cases.suites.name(s), cases.totals[s]!, order.subarray(ends[s]!, ends[s + 1]!), info, xmlOf, write);
   }
+  const first = cases.suites.size === 0;
   if (summary.aborted) write(`${first ? '' : '\n'}${abortedXml(summary.aborted, summary.durationMs)}`);
   write('\n</testsuites>\n');
 }
 
-function writeSuite(id: string, cases: JunitCase[], info: RunInfo | undefined, xmlOf: (index: number) => string, write: Write): void {
+/** Writes one `<testsuite>`: the `<testcase>`s kept under `indexes`, in that order. */
+function writeSuite(id: string, suite: SuiteTotals, indexes: Uint32Array, info: RunInfo | undefined, xmlOf: (index: number) => string, write: Write): void {
   const props = info
     ? element('properties', {}, [prop('target', redactText(String(info.target))), prop('failLevel', info.failLevel)].join(''))
     : '';
-  const time = cases.reduce((t, c) => t + (Number.isFinite(c.durationMs) ? c.durationMs : 0), 0);
-  const attrs = { name: id, ...tally(cases), time: seconds(time), timestamp: cases[0]?.startedAt, file: cases[0]?.file };
+  const attrs = { name: id, ...suite.tally.counts(), time: seconds(suite.timeMs), timestamp: suite.startedAt, file: suite.file };
   write(`  ${startTag('testsuite', attrs)}\n    ${props}`);
-  cases.forEach((c, i) => write(`${props || i > 0 ? '\n    ' : ''}${xmlOf(c.xml)}`));
+  indexes.forEach((i, n) => write(`${props || n > 0 ? '\n    ' : ''}${xmlOf(i)}`));
   write('\n  </testsuite>');
 }
 
@@ -179,10 +207,23 @@ function abortedXml(aborted: RunError, durationMs: number): string {
   return `  ${element('testsuite', { name: 'run', tests: 1, failures: 0, errors: 1, skipped: 0, time: seconds(durationMs) }, `\n    ${testcase}\n  `)}`;
 }
 
-function tally(cases: { status?: string }[]): { tests: number; failures: number; errors: number; skipped: number } {
-  const n = (s: string) => cases.filter((c) => c.status === s).length;
-  const errors = cases.filter((c) => c.status !== 'passed' && c.status !== 'failed' && c.status !== 'skipped').length;
-  return { tests: cases.length, failures: n('failed'), errors, skipped: n('skipped') };
+/** The counts of a `<testsuite>` or `<testsuites>`: any status but passed, failed and skipped is an error. */
+class Tally {
+  private tests = 0;
+  private failures = 0;
+  private errors = 0;
+  private skipped = 0;
+
+  add(status: string): void {
+    this.tests++;
+    if (status === 'failed') this.failures++;
+    else if (status === 'skipped') this.skipped++;
+    else if (status !== 'passed') this.errors++;
+  }
+
+  counts(): { tests: number; failures: number; errors: number; skipped: number } {
+    return { tests: this.tests, failures: this.failures, errors: this.errors, skipped: this.skipped };
+  }
 }
 
 function prop(name: string, value: unknown): string {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { openNoFollow } from '../common/safe-file.js';
+import { NumberColumn } from './columns.js';
 
 /** Texts are written to the file in batches of about this many bytes. */
 const BATCH_BYTES = 256 * 1024;
@@ -10,8 +11,10 @@ const WINDOW_BYTES = 1024 * 1024;
 /**
  * The texts a reporter must keep until the run ends (each case's part of a file whose head holds
  * the totals), kept in a file beside the report rather than in memory: a run of any length holds
- * two numbers per text. The file is removed from the folder as soon as it is opened (where the
+ * one number per text. The file is removed from the folder as soon as it is opened (where the
  * system allows; otherwise when the spool is closed), so a crashed run leaves nothing behind.
+ * Texts lie end to end in the file: each costs its offset (8 bytes), its length being the
+ * distance to the next.
  * When no file can be made there, the texts stay in memory, and writing the report says why the
  * folder is unusable.
  */
@@ -20,8 +23,7 @@ export class TextSpool {
   private path: string | undefined;
   private failed = false;
   private inMemory: string[] | undefined;
-  private readonly offsets: number[] = [];
-  private readonly lengths: number[] = [];
+  private readonly offsets = NumberColumn.numbers();
   /** Bytes written to the file, and texts waiting to be. */
   private size = 0;
   private pending: string[] = [];
@@ -46,20 +48,18 @@ export class TextSpool {
   add(text: string): number {
     if (this.inMemory === undefined && this.fd === undefined && !this.open()) this.inMemory = [];
     if (this.inMemory) return this.inMemory.push(text) - 1;
-    const bytes = Buffer.byteLength(text, 'utf8');
-    this.offsets.push(this.size + this.pendingBytes);
-    this.lengths.push(bytes);
+    const index = this.offsets.push(this.size + this.pendingBytes);
     this.pending.push(text);
-    this.pendingBytes += bytes;
+    this.pendingBytes += Buffer.byteLength(text, 'utf8');
     if (this.pendingBytes >= BATCH_BYTES) this.flush();
-    return this.offsets.length - 1;
+    return index;
   }
 
   /** The text kept at `index`. */
   get(index: number): string {
     if (this.inMemory) return this.inMemory[index]!;
-    const offset = this.offsets[index]!;
-    const length = this.lengths[index]!;
+    const offset = this.offsets.get(index);
+    const length = (index + 1 < this.offsets.length ? this.offsets.get(index + 1) : this.size + this.pendingBytes) - offset;
     if (offset + length > this.size) this.flush();
     const w = this.window;
     if (w && offset >= w.start && offset + length <= w.start + w.bytes.length) {

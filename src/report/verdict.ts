@@ -46,7 +46,7 @@ export function notCountedBecause(c: Pick<CaseResult, 'level' | 'status'> & Part
 export type LevelTally = Record<Level, Counts>;
 
 /** Counts cases by level and status; every level and status is present, zero when none. */
-export function tallyByLevel(cases: readonly Pick<CaseResult, 'level' | 'status'>[]): LevelTally {
+export function tallyByLevel(cases: Iterable<Pick<CaseResult, 'level' | 'status'>>): LevelTally {
   const zero = (): Counts => ({ passed: 0, failed: 0, error: 0, skipped: 0 });
   const out = Object.fromEntries(LEVELS.map((l) => [l, zero()])) as LevelTally;
   for (const c of cases) {

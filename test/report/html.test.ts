@@ -119,6 +119,14 @@ describe('html reporter', () => {
     expect(order).toEqual(['failed', 'error', 'skipped', 'passed']);
     expect(info.failLevel).toBe('MUST');
   });
+
+  it('orders cases alike by where they are written, file then line; cases in one place stay in the order they ran', async () => {
+    const at = (id: string, file: string, line: number): CaseResult => ({ ...passed, id, span: { ...passed.span, file, line } });
+    const html = await page([at('b-9', 'b.yaml', 9), at('a-20', 'a.yaml', 20), at('b-3', 'b.yaml', 3), at('a-20-again', 'a.yaml', 20), at('a-4', 'a.yaml', 4)]);
+    const order = [...html.matchAll(/class="case" id="case-(\d+)"/g)].map((m) => Number(m[1]));
+    // case-n is the n-th case run: a-4, a-20, a-20-again, b-3, b-9.
+    expect(order).toEqual([5, 2, 4, 3, 1]);
+  });
 });
 
 describe('bodyHtml', () => {

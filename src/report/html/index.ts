@@ -3,6 +3,7 @@ import { headline } from '../explain.js';
 import type { ReporterOptions } from '../options.js';
 import { TextSpool } from '../spool.js';
 import { writeFileInPieces } from '../write-file.js';
+import { PageCases } from './cases.js';
 import { caseHtml } from './case.js';
 import { anchorOf, writePage, type RenderedCase } from './page.js';
 
@@ -15,18 +16,18 @@ export const HTML_FILE = 'report.html';
  * exchanges; the page is written atomically when the run ends.
  */
 export function createHtmlReporter(o: ReporterOptions): Reporter {
-  // Each case's HTML is kept on disk until the run ends, its few facts in memory; the page is
-  // written piece by piece, never as one string.
+  // Each case's HTML is kept on disk until the run ends, its few facts in memory (a few numbers
+  // for a case that passed); the page is written piece by piece, never as one string.
   let info: RunInfo | undefined;
   const spool = new TextSpool(o.outDir, HTML_FILE);
-  const cases: RenderedCase[] = [];
+  const cases = new PageCases();
   return {
     name: 'html',
     onRunStart(i: RunInfo) {
       info = i;
     },
     onCaseEnd(c: CaseResult) {
-      cases.push(renderCase(c, info?.failLevel ?? 'MUST', cases.length + 1, (html) => spool.add(html)));
+      cases.add(renderCase(c, info?.failLevel ?? 'MUST', cases.length + 1, (html) => spool.add(html)));
     },
     async onRunEnd(summary: RunSummary) {
       try {
@@ -41,7 +42,8 @@ export function createHtmlReporter(o: ReporterOptions): Reporter {
 /** The page for a finished run, all at once (tests, and readers of results.json). */
 export function htmlReport(info: RunInfo | undefined, results: CaseResult[], summary: RunSummary): string {
   const html: string[] = [];
-  const cases = results.map((c, i) => renderCase(c, info?.failLevel ?? 'MUST', i + 1, (text) => html.push(text) - 1));
+  const cases = new PageCases();
+  results.forEach((c, i) => cases.add(renderCase(c, info?.failLevel ?? 'MUST', i + 1, (text) => html.push(text) - 1)));
   const pieces: Array<string | Uint8Array> = [];
   writePage({ info, summary, cases, htmlOf: (i) => html[i]! }, (p) => pieces.push(p));
   return pieces.join('');

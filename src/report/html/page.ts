@@ -1,5 +1,5 @@
 import { LEVELS } from '../../model/index.js';
-import type { Level, RunInfo, RunSummary, Status } from '../../model/index.js';
+import type { Level, RunInfo, RunSummary } from '../../model/index.js';
 import { runErrorText } from '../explain.js';
 import { redactText } from '../../common/redact.js';
 import { formatDuration } from '../text.js';
@@ -9,6 +9,7 @@ import { coverageHtml } from './coverage.js';
 import { esc, escSay } from './escape.js';
 import { CSP, STYLE } from './style.js';
 import type { Write } from '../write-file.js';
+import type { PageCases } from './cases.js';
 
 /** What the page keeps of a case once it has ended: its rendered fragment and a few facts. */
 export interface RenderedCase extends CaseBrief {
@@ -32,13 +33,10 @@ export function anchorOf(n: number): string {
 export interface PageInput {
   info: RunInfo | undefined;
   summary: RunSummary;
-  cases: RenderedCase[];
+  cases: PageCases;
   /** The HTML kept under an index. */
   htmlOf: (index: number) => string;
 }
-
-/** Cases that need reading come first; then by place in the suites, as they are written. */
-const STATUS_ORDER: Record<Status, number> = { failed: 0, error: 1, skipped: 2, passed: 3 };
 
 /**
  * Writes the whole report page piece by piece, each case's HTML a piece of its own: one
@@ -48,7 +46,6 @@ const STATUS_ORDER: Record<Status, number> = { failed: 0, error: 1, skipped: 2, 
  */
 export function writePage({ info, summary, cases, htmlOf }: PageInput, write: Write): void {
   const failLevel: Level = info?.failLevel ?? 'MUST';
-  const ordered = [...cases].sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || a.file.localeCompare(b.file) || a.line - b.line);
   const tool = `${info?.tool?.name ?? 'gsc'} ${info?.tool?.version ?? ''}`.trim();
   const target = redactText(String(info?.target ?? '(unknown target)'));
   const verdictClass = summary.verdict === 'conformant' || summary.verdict === 'non-conformant' ? summary.verdict : 'incomplete';
@@ -74,7 +71,7 @@ export function writePage({ info, summary, cases, htmlOf }: PageInput, write: Wr
 <h1>Conformance report</h1>
 <p class="facts">${facts.join(' · ')}</p>
 </header>
-<p class="verdict ${verdictClass}" role="status">${esc(verdictLine(summary, failLevel, cases))}</p>
+<p class="verdict ${verdictClass}" role="status">${esc(verdictLine(summary, failLevel, cases.notables()))}</p>
 ${summaryHtml(cases, summary, failLevel)}
 ${coverageHtml(info?.coverage)}
 <section aria-labelledby="cases-heading">
@@ -82,7 +79,8 @@ ${coverageHtml(info?.coverage)}
 ${filtersHtml(cases)}
 <div class="cases">
 `);
-  ordered.forEach((c, i) => write(`${i > 0 ? '\n' : ''}${htmlOf(c.html)}`));
+  // Cases that need reading come first; then by place in the suites, as they are written.
+  cases.ordered().forEach((index, i) => write(`${i > 0 ? '\n' : ''}${htmlOf(cases.at(index).html)}`));
   write(`
 <p class="shown">of ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} shown</p>
 </div>
@@ -95,8 +93,10 @@ ${filtersHtml(cases)}
 }
 
 /** The level table, the chart and the cases that decide the verdict, each linked. */
-function summaryHtml(cases: RenderedCase[], summary: RunSummary, failLevel: Level): string {
-  const tally = tallyByLevel(cases);
+function summaryHtml(cases: PageCases, summary: RunSummary, failLevel: Level): string {
+  const tally = tallyByLevel(cases.all());
+  // Only a case that did not pass can fail below the level or be a trouble: the notable ones.
+  const notable = cases.notables();
   const head = `<tr><th>level</th>${CHART_ORDER.map((s) => `<th>${s}</th>`).join('')}<th>total</th></tr>`;
   const rows = LEVELS.map((l) => {
     const counting = countsAt(l, failLevel);
@@ -105,10 +105,10 @@ function summaryHtml(cases: RenderedCase[], summary: RunSummary, failLevel: Leve
     return `<tr class="${counting ? 'counting' : 'informative'}"><td><b>${l}</b>${counting ? '' : ' <span class="dim">(does not fail the run)</span>'}</td>${cells}<td>${total}</td></tr>`;
   }).join('');
   const legend = `<div class="legend">${CHART_ORDER.map((s) => `<span class="${s}">${s}</span>`).join('')}</div>`;
-  const below = cases.filter((c) => failsBelowLevel(c, failLevel)).length;
+  const below = notable.filter((c) => failsBelowLevel(c, failLevel)).length;
   const note = `Failures at level ${esc(failLevel)} or stricter fail the run (--level)${below ? `; ${below} below it ${below === 1 ? 'does' : 'do'} not` : ''}.`;
   const aborted = summary.aborted ? `<p class="callout error">The run stopped early: ${esc(runErrorText(summary.aborted))}</p>` : '';
-  const troubles = cases.filter((c) => (c.status === 'failed' && !failsBelowLevel(c, failLevel)) || c.status === 'error');
+  const troubles = notable.filter((c) => (c.status === 'failed' && !failsBelowLevel(c, failLevel)) || c.status === 'error');
   const list = troubles.length
     ? `<ul class="trouble">${troubles.map((c) => `<li><a href="#${esc(anchorOf(c.n))}"><code>${escSay(c.id, 200)}</code></a> <span class="level">${esc(c.level)}</span> ${c.status === 'error' ? 'could not be tested: ' : ''}${esc(c.headline)}</li>`).join('')}</ul>`
     : '';
@@ -123,9 +123,9 @@ ${aborted}${list}
 }
 
 /** Checkboxes the stylesheet reads; each shows how many cases it stands for. */
-function filtersHtml(cases: RenderedCase[]): string {
+function filtersHtml(cases: PageCases): string {
   const chip = (id: string, label: string, n: number) => `<label class="chip"><input type="checkbox" id="show-${id}" checked> ${label} <span class="n">${n}</span></label>`;
-  const statuses = CHART_ORDER.map((s) => chip(s, s, cases.filter((c) => c.status === s).length)).join('');
-  const levels = LEVELS.map((l) => chip(l, l, cases.filter((c) => c.level === l).length)).join('');
+  const statuses = CHART_ORDER.map((s) => chip(s, s, cases.countOf({ status: s }))).join('');
+  const levels = LEVELS.map((l) => chip(l, l, cases.countOf({ level: l }))).join('');
   return `<div class="filters card" role="group" aria-label="Filters"><div class="group"><span class="group-name">Status</span>${statuses}</div><div class="group"><span class="group-name">Level</span>${levels}</div></div>`;
 }
