@@ -131,6 +131,9 @@ const DEF_WORDS: Record<string, <S>(c: ErrorContext<S>) => Words<S> | undefined>
   },
 };
 
+/** `<<` is a merge key only in YAML 1.1; in 1.2, which files are read as unless they say otherwise, it is an ordinary key. */
+const MERGE_KEY_HINT = 'YAML 1.2 has no merge keys, so `<<` is read as a key of its own: write the keys out, or start the file with `%YAML 1.1` and `---` to merge';
+
 const HANDLERS: Record<string, <S>(c: ErrorContext<S>) => Words<S>> = {
   additionalProperties: (c) => {
     const key = String(c.error.params.additionalProperty);
@@ -139,7 +142,7 @@ const HANDLERS: Record<string, <S>(c: ErrorContext<S>) => Words<S>> = {
     return {
       code: 'unknown-key',
       message: `unknown key \`${key}\` in ${where(c)}`,
-      hint: guess !== undefined ? `did you mean \`${guess}\`?` : `the keys of ${where(c)} are ${listOf(allowed, 'and')}`,
+      hint: key === '<<' ? MERGE_KEY_HINT : guess !== undefined ? `did you mean \`${guess}\`?` : `the keys of ${where(c)} are ${listOf(allowed, 'and')}`,
       span: c.doc.keySpan([...c.path, key]),
     };
   },
@@ -180,6 +183,8 @@ const HANDLERS: Record<string, <S>(c: ErrorContext<S>) => Words<S>> = {
     if (types.includes('string') && !numeric && (typeof value === 'number' || typeof value === 'boolean')) hint = `YAML reads ${written} as a ${typeof value}; quote it to keep it text: "${written}"`;
     else if (numeric && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) hint = `write the number without quotes: ${value.trim()}`;
     else if (types.includes('boolean') && typeof value === 'string') hint = `write \`true\` or \`false\`; YAML reads ${written} as text`;
+    // `status:200` is one string to YAML: a key needs a space after its colon.
+    else if (types.includes('object') && typeof value === 'string' && /^[^\s:]+:[^\s/]/.test(value)) hint = `put a space after the \`:\` (\`${value.replace(':', ': ')}\`); without one, YAML reads \`${value}\` as text, not as a key and its value`;
     if (value === null) hint = `give ${labelOf(c)} a value, or remove the key`;
     if (c.path.length === 0 && c.words.rootHint !== undefined) hint = c.words.rootHint;
     return { code: 'wrong-type', message: `${labelOf(c)} must be ${want}, not ${valueNoun(value)}`, hint };

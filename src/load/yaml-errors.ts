@@ -15,6 +15,16 @@ export function yamlProblem(file: YamlFile, doc: Document, code: string, message
   if (template !== undefined) {
     return { code: 'unquoted-template', message: 'a `{{variable}}` inside `{ }` or `[ ]` must be quoted', hint: `YAML reads { and } there as brackets; quote the value: "${template}"`, span, severity };
   }
+  const leading = leadingTemplate(file.text, pos[0]);
+  if (leading !== undefined) {
+    return { code: 'unquoted-template', message: 'a value that starts with `{{` must be quoted', hint: `YAML reads a leading { as the start of a mapping; quote the value: "${leading.value}"`, span: file.span([leading.start, leading.start + leading.value.length]), severity };
+  }
+  if (/comments must be separated from other tokens by white space/i.test(message)) {
+    return { code: 'yaml-syntax', message: 'invalid YAML: a `#` right after a value', hint: 'put a space before `#` to start a comment, or quote the whole value if the `#` belongs to it', span, severity };
+  }
+  if (code === 'MULTIPLE_DOCS') {
+    return { code: 'yaml-syntax', message: 'invalid YAML: a second document starts here', hint: YAML_HINTS.MULTIPLE_DOCS!, span, severity };
+  }
   const opener = /end with an? ([\]}])/.exec(message) ? unclosedBracket(file.text, pos[0]) : undefined;
   if (opener !== undefined) {
     const bracket = file.text[opener] ?? '[';
@@ -23,7 +33,7 @@ export function yamlProblem(file: YamlFile, doc: Document, code: string, message
   }
   const words = message.charAt(0).toLowerCase() + message.slice(1);
   const hint = YAML_HINTS[code] ?? 'check the brackets, quotes and indentation here and on the line above';
-  return { code: 'yaml-syntax', message: `invalid YAML: ${words.replace(/\s+at line \d+, column \d+.*$/s, '')}`, hint, span, severity };
+  return { code: 'yaml-syntax', message: `invalid YAML: ${words.replace(/\s+at line \d+, column \d+.*$/s, '')}`, hint, span: file.span(pastIndentation(file.text, pos)), severity };
 }
 
 /** Names the repeated key and where it first appears. */
@@ -47,6 +57,34 @@ function duplicateKey(file: YamlFile, doc: Document, offset: number, severity: D
   const first = found?.first?.range ? file.span(found.first.range) : undefined;
   const where = first !== undefined ? `\`${name}\` is first given at line ${first.line}; ` : '';
   return { code: 'duplicate-key', message: `duplicate key \`${name}\``, hint: `${where}a key may appear once per mapping: keep one`, span, severity };
+}
+
+/**
+ * Where an error is shown: `yaml` places some (a line indented wrongly) in the line's leading
+ * spaces; the line's first key or value is what the reader must move.
+ */
+function pastIndentation(text: string, pos: [number, number]): [number, number] {
+  const lineStart = text.lastIndexOf('\n', pos[0] - 1) + 1;
+  const indent = /^ */.exec(text.slice(lineStart))![0].length;
+  const inIndent = pos[0] >= lineStart && Math.max(pos[1], pos[0] + 1) <= lineStart + indent;
+  if (!inIndent || indent === 0) return pos[1] > pos[0] ? pos : [pos[0], pos[0] + 1];
+  const first = lineStart + indent;
+  const lineEnd = text.indexOf('\n', first);
+  const token = /^[^\s:]+/.exec(text.slice(first, lineEnd < 0 ? undefined : lineEnd))?.[0] ?? ' ';
+  return [first, first + token.length];
+}
+
+/**
+ * The value of a `key: {{…}}…` or `- {{…}}…` line when a syntax error on that line comes from
+ * its unquoted leading `{{`: YAML starts a flow mapping there, and what follows `}}` breaks it.
+ */
+function leadingTemplate(text: string, offset: number): { value: string; start: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const match = /^(\s*(?:-\s+)?(?:[^\s#'"{[][^#]*?:\s+)?)(\{\{.*?)\s*(?:\s#.*)?$/.exec(line);
+  if (match === null) return undefined;
+  return { value: match[2]!, start: lineStart + match[1]!.length };
 }
 
 /** Offset of the last `[` or `{` before `offset` left open (outside quotes and comments). */

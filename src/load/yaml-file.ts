@@ -191,6 +191,7 @@ class FullTree {
     const out: Record<string, unknown> = {};
     const pairs: SourcePair[] = [];
     const map: SourceMap = { kind: 'map', pairs, start, end };
+    let merged = false;
     for (const pair of node.items) {
       const key = this.deref(pair.key);
       if (!isScalar(key) && isNode(key)) {
@@ -209,11 +210,18 @@ class FullTree {
         this.file.diagnostics.push({ code: 'yaml-syntax', message: 'a mapping or list used as a key', hint: 'keys must be plain strings', span: this.file.span(rangeOf(key)), severity: 'error' });
         continue;
       }
+      if (isScalar(key) && isMergeKey(key.value)) {
+        this.merge(pair.value, out, pairs, depth);
+        merged = true;
+        continue;
+      }
       const name = isScalar(key) ? String(key.value ?? '') : '';
       const value = this.read(pair.value, depth + 1);
       // `__proto__: …` must become a key, not replace the object's prototype.
       if (name === '__proto__') Object.defineProperty(out, name, { value: value.value, enumerable: true, writable: true, configurable: true });
       else out[name] = value.value;
+      // A key written out overrides the one a merge brought, and is what its path points at.
+      if (merged) pairs.splice(0, pairs.length, ...pairs.filter((p) => String(p.key.value ?? '') !== name));
       if (isScalar(key)) {
         const [keyStart, keyEnd] = rangeOf(key);
         const keyNode: SourceScalar = { kind: 'scalar', value: key.value, start: keyStart, end: keyEnd };
@@ -223,11 +231,40 @@ class FullTree {
     return { value: out, node: map };
   }
 
+  /**
+   * A YAML 1.1 merge (`<<: *defaults`, or a list of them): each merged mapping's keys that the
+   * mapping does not have yet join it, as the `yaml` package merges them; keys written later in
+   * the mapping override them.
+   */
+  private merge(value: unknown, out: Record<string, unknown>, pairs: SourcePair[], depth: number): void {
+    const resolved = this.deref(value);
+    const sources = isSeq(resolved) ? resolved.items : [resolved];
+    for (const source of sources) {
+      const read = this.read(source, depth + 1);
+      if (read.node?.kind !== 'map' || read.value === null || typeof read.value !== 'object') {
+        this.file.diagnostics.push({ code: 'yaml-syntax', message: 'a merge key `<<` must be followed by a mapping or a list of mappings', hint: 'merge an anchored mapping: `<<: *name`', span: this.file.span(rangeOf(this.deref(source))), severity: 'error' });
+        continue;
+      }
+      const merged = read.value as Record<string, unknown>;
+      for (const pair of read.node.pairs) {
+        const name = String(pair.key.value ?? '');
+        if (Object.prototype.hasOwnProperty.call(out, name) || !Object.prototype.hasOwnProperty.call(merged, name)) continue;
+        Object.defineProperty(out, name, { value: merged[name], enumerable: true, writable: true, configurable: true });
+        pairs.push(pair);
+      }
+    }
+  }
+
   private deref(node: unknown): unknown {
     // Aliases point back at their anchor; a cycle-free document needs a few hops at most.
     for (let hops = 0; isAlias(node) && hops < 64; hops++) node = node.resolve(this.doc);
     return node;
   }
+}
+
+/** YAML 1.1's merge key, which the `yaml` package reads as the symbol `<<`. */
+function isMergeKey(value: unknown): boolean {
+  return typeof value === 'symbol' && value.description === '<<';
 }
 
 function rangeOf(node: unknown): [number, number] {
