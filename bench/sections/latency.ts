@@ -57,6 +57,7 @@ export async function latencySection(o: SectionOptions): Promise<Section> {
     const fastMs = median(fast.map((r) => r.inRunMs));
     const slowMain = median(slow.map((r) => r.mainMs));
     const fastMain = median(fast.map((r) => r.mainMs));
+    const share = (runs: CliRunOutcome[]): string => runs.map((r) => `${((100 * r.mainCpuMs) / r.mainMs).toFixed(0)}%`).join(', ');
     const fastCpu = median(fast.map((r) => r.cpuMs));
     const slowCpu = median(slow.map((r) => r.cpuMs));
     return {
@@ -73,6 +74,7 @@ export async function latencySection(o: SectionOptions): Promise<Section> {
       references: [],
       notes: [
         `${rounds} run(s) at each concurrency, taken in turn after one unrecorded run at --concurrency ${FAST}, median; every run passes all ${cases} cases; the ideal speed-up is ${FAST}× (the service's ${LATENCY_MS} ms per request dominates at --concurrency ${SLOW}: at least ${((cases * LATENCY_MS) / 1000).toFixed(0)} s)`,
+        `share of a core the gsc child got during main() (its CPU time over its wall time; 100% is a whole core): ${share(fast)} at --concurrency ${FAST}, ${share(slow)} at --concurrency ${SLOW}. At ${FAST} the run is bound by the child's CPU, not by the service, so a machine busy with other work lowers the speed-up`,
         `the emulator runs in a child of its own (started once for the section): ${stopped.requests} requests, ${stopped.cpuMs.toFixed(0)} ms of CPU in all`,
       ],
       targets: [target(`${cases} cases at ${LATENCY_MS} ms latency: --concurrency ${FAST} speed-up over --concurrency ${SLOW} (in-run)`, slowMs / fastMs, 'at least', 20)],
