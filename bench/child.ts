@@ -1,7 +1,8 @@
 /**
  * Entry of the bench's child processes: `child.js TASK`, forked with IPC. The task's argument
  * arrives as the first message and its answer goes back the same way. Tasks are imported on
- * demand, so a cold measurement loads only what it measures.
+ * demand, so a cold measurement loads only what it measures. A serving task (the emulator) sends
+ * its address first and its answer when it is asked to stop (see `serveChild` in support.ts).
  */
 type Task = (arg: never) => Promise<unknown>;
 
@@ -11,6 +12,7 @@ const tasks: Record<string, () => Promise<Task>> = {
   'cli-run': async () => (await import('./run-tasks.js')).cliRun as Task,
   gets: async () => (await import('./floor.js')).gets as Task,
   'http-gets': async () => (await import('./floor.js')).httpGets as Task,
+  emulator: async () => (await import('./emulator-task.js')).serveEmulator as Task,
 };
 
 const name = process.argv[2];

@@ -32,6 +32,8 @@ export interface CliRunOutcome {
   peakRssMb: number;
   /** CPU time (user + system) of the whole child, start-up included, when main() returned: on a busy machine, steadier than wall time. */
   cpuMs: number;
+  /** CPU time (user + system) spent during `main()` alone: against `mainMs`, the share of a core the run got (a busy machine gives a CPU-bound run less than one). */
+  mainCpuMs: number;
   /** Peak RSS once the CLI was imported, before `main()` ran: what loading the code costs. */
   importedRssMb: number;
   /** From process start to `main()`: Node's start-up and importing the CLI. */
@@ -55,17 +57,19 @@ export async function cliRun(input: CliRunInput): Promise<CliRunOutcome> {
   const startupMs = performance.now();
   const stdout = new Sink();
   const stderr = new Sink();
+  const cpuBefore = cpuTimeMs();
   const t = performance.now();
   const exitCode = await main(input.argv, { stdout, stderr, env: { NO_COLOR: '1', ...input.env }, cwd: input.cwd });
   const mainMs = performance.now() - t;
   // Before reading the results back, which is the bench's doing, not the run's.
   const peak = peakRssMb();
   const cpuMs = cpuTimeMs();
+  const mainCpuMs = cpuMs - cpuBefore;
   const ndjson = join(input.outDir, 'results.ndjson');
   if (!existsSync(join(input.outDir, 'results.json')) && existsSync(ndjson)) {
     const summary = lastLine(ndjson) as { type?: string; durationMs: number; counts: Counts };
     if (summary.type !== 'summary') throw new Error(`bench/run-tasks: ${ndjson} does not end with the summary line`);
-    return { exitCode, mainMs, inRunMs: summary.durationMs, counts: summary.counts, schemaCheckedSteps: -1, peakRssMb: peak, cpuMs, importedRssMb, startupMs, stderr: stderr.text };
+    return { exitCode, mainMs, inRunMs: summary.durationMs, counts: summary.counts, schemaCheckedSteps: -1, peakRssMb: peak, cpuMs, mainCpuMs, importedRssMb, startupMs, stderr: stderr.text };
   }
   const results = JSON.parse(readFileSync(join(input.outDir, 'results.json'), 'utf8')) as {
     durationMs: number;
@@ -74,7 +78,7 @@ export async function cliRun(input: CliRunInput): Promise<CliRunOutcome> {
   };
   // Each generated case has one step, and it carries a schema: a judged step is a schema-checked one.
   const schemaCheckedSteps = results.cases.reduce((n, c) => n + c.steps.filter((s) => s.exchange !== undefined && (s.status === 'passed' || s.status === 'failed')).length, 0);
-  return { exitCode, mainMs, inRunMs: results.durationMs, counts: results.counts, schemaCheckedSteps, peakRssMb: peak, cpuMs, importedRssMb, startupMs, stderr: stderr.text };
+  return { exitCode, mainMs, inRunMs: results.durationMs, counts: results.counts, schemaCheckedSteps, peakRssMb: peak, cpuMs, mainCpuMs, importedRssMb, startupMs, stderr: stderr.text };
 }
 
 /** The last line of a (possibly very large) NDJSON file, parsed: read from the end, not whole. */

@@ -118,3 +118,64 @@ export function runChild<T>(task: string, arg: unknown, timeoutMs = CHILD_TIMEOU
     });
   });
 }
+
+/** A child that serves (an emulator) until it is stopped. */
+export interface ServingChild<A, R> {
+  /** What the child sent once ready (where it listens). */
+  address: A;
+  /** Asks the child to stop; resolves with its last answer once it has exited. */
+  stop(): Promise<R>;
+}
+
+/**
+ * Starts one serving task of `child.js` in a fresh Node process and resolves once it has sent its
+ * address. The child stops when sent `stopMessage`, or when the bench process goes away (the IPC
+ * channel closes), so it never outlives the bench.
+ */
+export function serveChild<A, R>(task: string, arg: unknown, stopMessage: string, timeoutMs = CHILD_TIMEOUT_MS): Promise<ServingChild<A, R>> {
+  return new Promise((resolveStart, rejectStart) => {
+    const child = fork(benchFile('child.js'), [task], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    child.send(arg as object);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    const messages: unknown[] = [];
+    let started = false;
+    let stopping: { resolve: (r: R) => void; reject: (e: Error) => void } | undefined;
+    const ended = (why: string): Error => new Error(`bench: serving child "${task}" ${why}${stderr ? `:\n${stderr.trim()}` : ''}`);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('message', (message) => {
+      messages.push(message);
+      if (started) return;
+      started = true;
+      clearTimeout(timer);
+      resolveStart({
+        address: message as A,
+        stop: () =>
+          new Promise<R>((resolve, reject) => {
+            if (child.exitCode !== null || child.signalCode !== null) {
+              reject(ended(`had already ended with ${child.signalCode ?? `exit code ${child.exitCode}`} when asked to stop`));
+              return;
+            }
+            stopping = { resolve, reject };
+            const kill = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+            child.once('close', () => clearTimeout(kill));
+            child.send(stopMessage);
+          }),
+      });
+    });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      if (!started) rejectStart(new Error(`bench: cannot start the child for "${task}": ${err.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const status = signal ?? `exit code ${code}`;
+      if (!started) rejectStart(ended(`ended with ${status} before it was ready`));
+      else if (stopping && code === 0 && messages.length > 1) stopping.resolve(messages[messages.length - 1] as R);
+      else if (stopping) stopping.reject(ended(`ended with ${status} when stopped`));
+      // A child that dies unasked fails the next run against it, with that run's message.
+    });
+  });
+}

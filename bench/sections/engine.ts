@@ -15,13 +15,13 @@ import { median, sample } from '../support.js';
 import type { Section, SectionOptions } from '../types.js';
 
 /** The flags that point a run at an emulator; the token goes in {@link emulatorEnv}, as a user should pass one. */
-export function emulatorFlags(emu: EmulatorHandle): string[] {
+export function emulatorFlags(emu: Pick<EmulatorHandle, 'url' | 'fixtures'>): string[] {
   const f = emu.fixtures;
   return ['--target', emu.url, '--service-principal', f.servicePrincipalId, '--template', f.templateId];
 }
 
 /** The environment carrying the emulator's token. */
-export function emulatorEnv(emu: EmulatorHandle): Record<string, string> {
+export function emulatorEnv(emu: Pick<EmulatorHandle, 'fixtures'>): Record<string, string> {
   return { GSC_TOKEN: emu.fixtures.token };
 }
 

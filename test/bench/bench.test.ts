@@ -6,10 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOOR_SCHEMA, precompiledApiValidator, sendGets } from '../../bench/floor.js';
 import { writeGeneratedSuite } from '../../bench/generate.js';
 import { prepareLoad, prepareParse, suiteFiles } from '../../bench/load-tasks.js';
+import { CLOSE_EMULATOR, type EmulatorAddress, type EmulatorStopped } from '../../bench/emulator-task.js';
 import { cliRun } from '../../bench/run-tasks.js';
 import { compileEveryTime, exchange } from '../../bench/sections/checks.js';
 import { emulatorEnv, emulatorFlags } from '../../bench/sections/engine.js';
@@ -64,6 +66,25 @@ describe('the generated suite', () => {
     expect(emu.requestCount() - before).toBeGreaterThanOrEqual(20);
     const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8')) as { cases: { steps: { exchange: { request: { method: string } } }[] }[] };
     expect(results.cases.every((c) => c.steps[0]!.exchange.request.method === 'GET')).toBe(true);
+  });
+});
+
+describe('the slow service of section 5', () => {
+  it('is an emulator in a child of its own that answers after the latency asked for, and stops when told', async () => {
+    // Forking needs the compiled child.js: the built bench, as npm run bench runs it.
+    const support = (await import(pathToFileURL(join(root, 'dist', 'bench', 'support.js')).href)) as typeof import('../../bench/support.js');
+    const emulator = await support.serveChild<EmulatorAddress, EmulatorStopped>('emulator', { chaos: { latencyMs: 20 } }, CLOSE_EMULATOR);
+    const suiteDir = join(dir, 'latency');
+    writeGeneratedSuite(suiteDir, 8, root);
+    const out = await cliRun({ argv: ['run', suiteDir, ...emulatorFlags(emulator.address), '--reporter', 'json', '--ledger', 'off', '--out', join(dir, 'out-latency'), '--concurrency', '1'], env: emulatorEnv(emulator.address), outDir: join(dir, 'out-latency'), cwd: dir });
+    const stopped = await emulator.stop();
+    expect(out.stderr).toBe('');
+    expect(out.counts).toEqual({ passed: 8, failed: 0, error: 0, skipped: 0 });
+    // Not a timing: the floor the latency sets, one case after the other.
+    expect(out.inRunMs).toBeGreaterThanOrEqual(8 * 20);
+    // The 8 cases and the run's probe of the target, all served by the child.
+    expect(stopped.requests).toBeGreaterThanOrEqual(9);
+    expect(stopped.cpuMs).toBeGreaterThan(0);
   });
 });
 
