@@ -73,7 +73,7 @@ async function remove({ ledger, ctx }: LostCreateDeps, path: string, id: string)
   const base = ctx.baseUrl.replace(/\/+$/, '');
   try {
     const spec = { method: 'DELETE' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
-    const req = { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'DELETE /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}' };
+    const req = { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'DELETE /servicePrincipals/{servicePrincipal-id}/synchronization/jobs/{synchronizationJob-id}' };
     const { status } = (await sendWithRetries(ctx, req, { phase: 'cleanup' })).response;
     if (status === 404) ledger.recordGone({ path, id });
     else if (status >= 200 && status < 300) ledger.recordDeleted({ path, id });

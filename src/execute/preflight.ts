@@ -47,7 +47,7 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, 
   let body: string;
   try {
     const req = await buildRequest(spec, ctx.baseUrl, new Map(), ctx.token);
-    const sent = await sendWithRetries(ctx, { ...req, operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/templates (preflight)' });
+    const sent = await sendWithRetries(ctx, { ...req, operation: 'GET /servicePrincipals/{servicePrincipal-id}/synchronization/templates (preflight)' });
     ({ status, body } = sent.response);
   } catch (err) {
     if (err instanceof TransportError) {

@@ -50,8 +50,12 @@ export async function buildRequest(
   return { method: spec.method, url, headers, body, operation: operationName(spec) };
 }
 
-/** `POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs`: a request's operation, variables in braces, no query. */
-export function operationName(spec: Pick<RequestSpec, 'method' | 'path'>): string {
+/**
+ * A request's operation: the name `specs/` gives it when the loader found it there, else the method
+ * and the path as written, variables in braces, no query (`POST /x/{jobId}/y`).
+ */
+export function operationName(spec: Pick<RequestSpec, 'method' | 'path' | 'operation'>): string {
+  if (spec.operation !== undefined) return spec.operation;
   const key = `${spec.method} ${spec.path}`;
   let name = OPERATION_NAMES.get(key);
   if (name === undefined) {

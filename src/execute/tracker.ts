@@ -28,7 +28,7 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
     const spec = { method: 'GET' as const, path, headers: {}, auth: 'run' as const, span: { file: '(ledger)', line: 0, col: 0 } };
     // Retried like any read: a throttled or dropped listing would cost the create its baseline.
     // Once the run is interrupted, listing to settle a lost create is cleanup, under its deadline.
-    const req = { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'GET /servicePrincipals/{servicePrincipalId}/synchronization/jobs (ledger listing)' };
+    const req = { ...(await buildRequest(spec, base, new Map(), ctx.token)), operation: 'GET /servicePrincipals/{servicePrincipal-id}/synchronization/jobs (ledger listing)' };
     return (await sendWithRetries(ctx, req, { phase: ctx.signal.aborted ? 'cleanup' : 'main' })).response;
   };
   // Every page of the collection, each request retried, or undefined when some page is not a

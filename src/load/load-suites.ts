@@ -97,7 +97,7 @@ export async function loadSuites(options: LoadOptions): Promise<LoadResult> {
     sites.push(...file.sites);
   }
   const checked = checkCases(sites, scopes, env);
-  markCreates(suites, options.operations);
+  markOperations(suites, options.operations);
   return { suites, diagnostics: sortDiagnostics([...notedAtUses(diagnostics, checked.brokenDefinitions), ...checked.diagnostics]), sources };
 }
 
@@ -171,10 +171,14 @@ function missingIncludes(scope: FixtureScope, loaded: ReadonlyMap<string, Loaded
 }
 
 /** Marks the requests whose operation answers 201: the spec, not a path pattern, says what creates. */
-function markCreates(suites: Suite[], operations: readonly Operation[]): void {
+/** Names each request's operation in `specs/`, and marks the requests that create a resource. */
+function markOperations(suites: Suite[], operations: readonly Operation[]): void {
   for (const c of suites.flatMap((s) => s.cases)) {
     for (const step of [...c.steps, ...c.cleanup]) {
-      if (findOperation(operations, step.request.method, step.request.path)?.creates) step.request.creates = true;
+      const op = findOperation(operations, step.request.method, step.request.path);
+      if (op === undefined) continue;
+      step.request.operation = `${op.method} ${op.path}`;
+      if (op.creates) step.request.creates = true;
     }
   }
 }

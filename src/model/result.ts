@@ -156,7 +156,7 @@ export interface RunSummary {
 }
 
 /**
- * Latency of the requests of one operation (`POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs`),
+ * Latency of the requests of one operation (`POST /servicePrincipals/{servicePrincipal-id}/synchronization/jobs`),
  * in milliseconds, each attempt counted (polls and retries too). Percentiles come from a
  * logarithmic histogram and are within 1% of the exact value.
  */

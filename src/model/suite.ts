@@ -45,6 +45,13 @@ export interface RequestSpec {
    * resource. The engine records such requests in the ledger and never repeats them.
    */
   creates?: true;
+  /**
+   * Set by the loader when `specs/` has the operation this request calls: its method and OpenAPI
+   * path (`DELETE /servicePrincipals/{servicePrincipal-id}/synchronization/jobs/{synchronizationJob-id}`),
+   * the name contract coverage uses. Latency is reported under it, so every request to one
+   * operation counts together, whatever variables its path is written with.
+   */
+  operation?: string;
   span: SourceSpan;
 }
 

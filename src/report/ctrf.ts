@@ -6,6 +6,7 @@ import type { CaseResult, Level, Reporter, RunInfo, RunSummary } from '../model/
 import { headline, stepProblemLines, troubledSteps, stepHeading } from './explain.js';
 import type { ReporterOptions } from './options.js';
 import { redactText } from '../common/redact.js';
+import { latencyJson } from './json.js';
 import { failsBelowLevel, notCountedBecause } from './verdict.js';
 import { TextSpool } from './spool.js';
 import { writeFileInPieces, type Write } from './write-file.js';
@@ -118,7 +119,7 @@ export function ctrfReport(info: RunInfo | undefined, tests: Test[], summary: Ru
         start,
         stop: start + duration,
         duration,
-        extra: { verdict: summary.verdict, conformant: summary.conformant === true, failLevel: info?.failLevel ?? 'MUST' },
+        extra: { verdict: summary.verdict, conformant: summary.conformant === true, failLevel: info?.failLevel ?? 'MUST', ...(summary.latency ? { latency: latencyJson(summary.latency) } : {}) },
       },
       tests,
       environment: { reportName: 'Microsoft Graph synchronization jobs conformance', testEnvironment: target },

@@ -215,7 +215,8 @@ function shardJson(s: ShardInfo): ShardInfo {
   return out;
 }
 
-function latencyJson(l: LatencyReport): LatencyReport {
+/** The latency section as results.json holds it: numbers checked, operation names redacted. */
+export function latencyJson(l: LatencyReport): LatencyReport {
   const operations: Record<string, OperationLatency> = {};
   for (const [name, op] of Object.entries(l.operations ?? {})) operations[redactText(str(name))] = operationJson(op);
   return { all: operationJson(l.all), operations };

@@ -49,8 +49,8 @@ export function createNdjsonReporter(o: ReporterOptions): Reporter {
       line({ type: 'case', ...caseJson(c) });
     },
     onRunEnd(summary: RunSummary) {
-      const { durationMs, verdict, conformant, counts, aborted } = resultsJson(undefined, [], summary);
-      line({ type: 'summary', durationMs, verdict, conformant, counts, ...(aborted ? { aborted } : {}) });
+      const { durationMs, verdict, conformant, counts, aborted, latency } = resultsJson(undefined, [], summary);
+      line({ type: 'summary', durationMs, verdict, conformant, counts, ...(aborted ? { aborted } : {}), ...(latency ? { latency } : {}) });
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
     },

@@ -41,6 +41,7 @@ describe('loading the valid fixtures', () => {
                 path: '/servicePrincipals/{{servicePrincipalId}}/synchronization/jobs',
                 headers: {},
                 auth: 'run',
+                operation: 'GET /servicePrincipals/{servicePrincipal-id}/synchronization/jobs',
                 span: at(LIST, 11, 9, 11, 105),
               },
               expect: {

@@ -18,7 +18,7 @@ describe('latency in the report', () => {
     formats.default(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(import.meta.dirname, '../../schemas/results.schema.json'), 'utf8')));
     expect(validate(file) ? [] : validate.errors).toEqual([]);
-    const create = result.latency!.operations['POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs'];
+    const create = result.latency!.operations['POST /servicePrincipals/{servicePrincipal-id}/synchronization/jobs'];
     expect(create?.count).toBe(2);
     const all = result.latency!.all;
     const requests = result.cases.flatMap((c) => c.steps).reduce((n, s) => n + s.attempts, 0);
@@ -29,7 +29,28 @@ describe('latency in the report', () => {
     expect(all.p95).toBeLessThanOrEqual(all.p99);
     expect(all.p99).toBeLessThanOrEqual(all.max);
     expect(printed).toMatch(/Latency \(ms\)\n\s+operation\s+requests\s+p50\s+p95\s+p99\s+max\n\s+all requests\s+\d+/);
-    expect(printed).toContain('POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs');
+    expect(printed).toContain('POST /servicePrincipals/{servicePrincipal-id}/synchronization/jobs');
     expect(printed.trimEnd().split('\n').pop()).toMatch(/^gsc: 6 passed, 0 failed/);
+  });
+});
+
+describe('latency per operation in every report that has room for it', () => {
+  it('results.ndjson, ctrf.json and report.html give the same table, one row per operation of specs/', async () => {
+    const out = tempDir();
+    const result = await run({ reporters: ['json', 'ndjson', 'ctrf', 'html'], out });
+    const operations = Object.keys(result.latency!.operations);
+    // Deletes written with {jobId} and {secondJobId} are one operation, named as specs/ names it.
+    expect(operations).toContain('DELETE /servicePrincipals/{servicePrincipal-id}/synchronization/jobs/{synchronizationJob-id}');
+    expect(operations.filter((o) => /\{(jobId|secondJobId|randomGuid)\}/.test(o))).toEqual([]);
+    // A path specs/ does not have (a PUT to the collection, answered 405) keeps its written form.
+    expect(operations).toContain("PUT /servicePrincipals/{servicePrincipalId}/synchronization/jobs");
+    const expected = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).latency;
+    const lines = readFileSync(join(out, 'results.ndjson'), 'utf8').trimEnd().split('\n');
+    expect(JSON.parse(lines[lines.length - 1]!)).toMatchObject({ type: 'summary', latency: expected });
+    expect(JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')).results.summary.extra.latency).toEqual(expected);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<h2 id="latency-heading">Request latency (ms)</h2>');
+    expect(html).toMatch(/<tr><td>all requests<\/td><td>\d+<\/td>/);
+    expect(html).toContain('<code>DELETE …/jobs/{synchronizationJob-id}</code>');
   });
 });

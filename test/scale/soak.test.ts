@@ -62,6 +62,6 @@ describe('a soak against the emulator', () => {
     expect(problems).toEqual([]);
     expect(pendingItems(entries)).toEqual({ items: [], intents: [] });
     expect(entries.length).toBeLessThanOrEqual(3 * 200);
-    expect(result.latency!.operations['POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs']!.count).toBe(CASES);
+    expect(result.latency!.operations['POST /servicePrincipals/{servicePrincipal-id}/synchronization/jobs']!.count).toBe(CASES);
   }, 90_000);
 });

@@ -6,6 +6,7 @@ import { formatDuration } from '../text.js';
 import { countsAt, failsBelowLevel, tallyByLevel, verdictLine, type CaseBrief } from '../verdict.js';
 import { CHART_ORDER, levelChart } from './chart.js';
 import { coverageHtml } from './coverage.js';
+import { latencyHtml } from './latency.js';
 import { esc, escSay } from './escape.js';
 import { CSP, STYLE } from './style.js';
 import type { Write } from '../write-file.js';
@@ -74,6 +75,7 @@ export function writePage({ info, summary, cases, htmlOf }: PageInput, write: Wr
 <p class="verdict ${verdictClass}" role="status">${esc(verdictLine(summary, failLevel, cases.notables()))}</p>
 ${summaryHtml(cases, summary, failLevel)}
 ${coverageHtml(info?.coverage)}
+${latencyHtml(summary.latency)}
 <section aria-labelledby="cases-heading">
 <h2 id="cases-heading">Cases</h2>
 ${filtersHtml(cases)}
