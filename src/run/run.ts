@@ -21,7 +21,7 @@ import { flagLabel, type Labeler, type RunOptions } from './options.js';
 import { planOrUsage } from './plan.js';
 import { resolveUserVariables, type UserVariables } from './user-variables.js';
 import { project } from './project.js';
-import { ciRunOf, readTimings, shardOption, suitesDigest } from './shard.js';
+import { ciRunOf, readTimings, shardOption, splitOf, suitesDigest } from './shard.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
 import { isGraphService, isLocal, resolveTarget, targetUrl, type Target } from './target.js';
 import { parseLevel } from './values.js';
@@ -98,13 +98,17 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable, ...(shard ? { shard } : {}), ...(timings ? { timings } : {}) }, label);
   // A shard may be empty (more shards than cases); only an empty selection is the user's mistake.
   if ((plan.shard?.selected ?? plan.cases.length) === 0) throw new UsageError(nothingSelected(loaded.suites, { grep: o.grep, tags: o.tags }));
-  const shardInfo: ShardInfo | undefined = plan.shard
-    ? { index: plan.shard.index, count: plan.shard.count, selected: plan.shard.selected, selection: plan.shard.selection, suites: suitesDigest(loaded.sources), target: url ?? 'embedded emulator', ...opt('ciRun', ciRunOf(o.env ?? {})) }
-    : undefined;
   const minCoverage = parseMinCoverage(o.minCoverage, label('minCoverage'));
   // Coverage is the whole selection's, so every shard states the same and the merged report keeps
   // it; a case the plan skips (writes not allowed, a variable missing) checks nothing, so it covers nothing.
   const selected = shard ? planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable }, label).cases : plan.cases;
+  // What the shards of one run must share, so gsc merge-reports can check they add up to it.
+  const shardInfo: ShardInfo | undefined = plan.shard
+    ? {
+        index: plan.shard.index, count: plan.shard.count, selected: plan.shard.selected, selection: plan.shard.selection, suites: suitesDigest(loaded.sources), target: url ?? 'embedded emulator',
+        split: splitOf(timings), repeat: limits.repeat ?? 1, ...opt('durationMs', limits.durationMs), selectedIds: selected.map((c) => c.case.id), ...ciRunOf(o.env ?? {}),
+      }
+    : undefined;
   const coverage: Coverage = contractCoverage(selected.filter((c) => c.skip === undefined).map((c) => c.case));
   if (minCoverage !== undefined) Object.assign(coverage, { minimum: minCoverage }, coverage.percent < minCoverage ? { belowMinimum: true } : {});
   const baseline = o.baseline === undefined ? undefined : readBaselineFile(o.baseline, loaded.suites, cwd, label('baseline'));
