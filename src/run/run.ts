@@ -257,9 +257,13 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
  * reports with no cases, so every shard of a CI matrix uploads a results.json to merge.
  */
 async function emptyShard(o: RunOptions, p: Prepared, shard: ShardInfo, notice: (text: string) => void): Promise<RunResult> {
-  notice(`gsc: shard ${shard.index}/${shard.count} has no cases (the selection has ${shard.selected}); nothing to run`);
+  // Said instead of the console's summary, whose "Conformant on 0 of 0 cases" would claim a verdict.
+  const said = `Shard ${shard.index}/${shard.count} selected no case of ${shard.selected}: nothing to run (more shards than cases); gsc merge-reports gives the run's verdict.`;
+  const toConsole = p.reporterNames.some((n) => n.trim() === 'console');
+  if (toConsole) (o.stdout ?? process.stdout).write(`${said}\n`);
+  else notice(`gsc: ${said}`);
   const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: shard.target, startedAt: new Date().toISOString(), total: 0, failLevel: p.plan.failLevel, coverage: p.coverage, shard };
-  const reporter = combineReporters(createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }));
+  const reporter = combineReporters(createReporters(p.reporterNames.filter((n) => n.trim() !== 'console'), { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }));
   const summary: RunSummary = { counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, waitedMs: 0, verdict: 'conformant', conformant: true, skips: {} };
   await reporter.onRunStart?.(info);
   await reporter.onRunEnd?.(summary);

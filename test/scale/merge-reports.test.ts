@@ -176,4 +176,15 @@ describe('gsc merge-reports refuses shards that would not add up to the run', ()
     });
     expect((await gsc(dir, ['merge-reports', 's/1', 's/2', '--out', 'm'])).code).toBe(0);
   });
+
+  it('an empty shard says it selected no case, exits 0, and merge-reports --help says what exit 2 means', async () => {
+    const dir = tempDir();
+    const empty = await gsc(dir, ['run', '--grep', '^get/', '--shard', '3/4', '--out', 's/3', '--reporter', 'console,json', '--ledger', 'off']);
+    expect(empty.code).toBe(0);
+    expect(empty.out).toMatch(/Shard 3\/4 selected no case of 2: nothing to run/);
+    expect(empty.out).not.toContain('Conformant on 0 of 0');
+    const help = await gsc(dir, ['merge-reports', '--help']);
+    expect(help.out).toMatch(/2 +the reports cannot be merged/);
+    expect(help.out).not.toContain('invalid suite files');
+  });
 });
