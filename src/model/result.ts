@@ -120,8 +120,21 @@ export interface ShardInfo {
   suites: string;
   /** The target base URL, or `embedded emulator` (whose port differs from shard to shard). */
   target: string;
-  /** The CI run the shard belongs to, when the environment says (`GITHUB_RUN_ID`-`GITHUB_RUN_ATTEMPT`). */
+  /**
+   * How the cases were dealt: `count` (round-robin) or `timings sha256:…` (by the durations
+   * `--shard-timings` gave, digested). Absent in files of older versions.
+   */
+  split?: string;
+  /** `--repeat N` (1 when not given). Absent in files of older versions. */
+  repeat?: number;
+  /** `--duration` in milliseconds, when given. */
+  durationMs?: number;
+  /** The whole selection's case ids, in plan order: what the shards together must run. Absent in files of older versions. */
+  selectedIds?: string[];
+  /** The CI run the shard belongs to, when the environment says (`GITHUB_RUN_ID`; re-runs of its jobs share it). */
   ciRun?: string;
+  /** Which attempt of that CI run (`GITHUB_RUN_ATTEMPT`): "Re-run failed jobs" runs some shards again as attempt 2. */
+  ciAttempt?: number;
 }
 
 /** Counts by status. */

@@ -211,7 +211,12 @@ function body(text: string): { body: string; bodyTruncated?: true; bodyLength?: 
 
 function shardJson(s: ShardInfo): ShardInfo {
   const out: ShardInfo = { index: num(s.index), count: num(s.count), selected: num(s.selected), selection: str(s.selection), suites: str(s.suites), target: redactText(str(s.target)) };
+  if (s.split !== undefined) out.split = str(s.split);
+  if (s.repeat !== undefined) out.repeat = num(s.repeat);
+  if (s.durationMs !== undefined) out.durationMs = num(s.durationMs);
+  if (s.selectedIds !== undefined) out.selectedIds = s.selectedIds.map((id) => str(id));
   if (s.ciRun !== undefined) out.ciRun = str(s.ciRun);
+  if (s.ciAttempt !== undefined) out.ciAttempt = num(s.ciAttempt);
   return out;
 }
 

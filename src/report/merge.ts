@@ -1,6 +1,7 @@
 import { Histogram } from '../common/histogram.js';
 import type { CaseResult, Counts, LatencyReport, OperationLatency, RunError, RunInfo, RunSummary, ShardInfo, Verdict } from '../model/index.js';
 import type { ResultsFile } from './json.js';
+import { failsBelowLevel } from './verdict.js';
 
 /** One shard's `results.json`, with where it was read from (for messages). */
 export interface ShardResults {
@@ -16,10 +17,13 @@ export interface MergedRun {
   summary: RunSummary;
 }
 
-/** Fields every shard of one run shares, with how to say they differ. */
+/** Fields every shard of one run shares, with how to say they differ and how to fix it. */
 const SAME: Array<{ what: string; of: (d: ResultsFile) => unknown }> = [
   { what: 'were split differently (shard count)', of: (d) => d.shard?.count },
-  { what: 'come from different CI runs', of: (d) => d.shard?.ciRun ?? '(none)' },
+  { what: 'were split differently (by count, or by the durations --shard-timings gave): run every shard with the same --shard-timings file, or none', of: (d) => d.shard?.split ?? NOT_RECORDED },
+  { what: 'repeated the cases differently: run every shard with the same --repeat and --duration', of: (d) => repetitionText(d) },
+  // The run id alone: "Re-run failed jobs" runs some shards again as a later attempt of the same run.
+  { what: 'come from different CI runs', of: (d) => runIdOf(d.shard?.ciRun) ?? '(none)' },
   { what: 'were written by different gsc versions', of: (d) => d.tool.version },
   { what: 'tested different targets', of: (d) => d.shard?.target },
   { what: 'ran different suite versions (the suite files differ)', of: (d) => d.shard?.suites },
@@ -27,9 +31,14 @@ const SAME: Array<{ what: string; of: (d: ResultsFile) => unknown }> = [
   { what: 'used different failing levels (--level)', of: (d) => d.failLevel },
 ];
 
+const NOT_RECORDED = '(not recorded: written by an older gsc)';
+
+/** How many case ids a message names before "and N more". */
+const NAMED = 5;
+
 /**
  * Why these reports cannot be merged, one sentence each; empty when they are the shards of one
- * run, each once, none missing.
+ * run, each once, none missing, each consistent, and together running every selected case once.
  */
 export function mergeProblems(shards: readonly ShardResults[]): string[] {
   if (shards.length === 0) return ['no reports to merge: give the folders the shards wrote (each holding a results.json)'];
@@ -56,7 +65,80 @@ export function mergeProblems(shards: readonly ShardResults[]): string[] {
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length > 0) problems.push(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: give every shard's folder, or the totals would not be the run's`);
+  if (problems.length > 0) return problems;
+  for (const s of shards) problems.push(...totalsProblems(s));
+  if (problems.length > 0) return problems;
+  const union = unionProblem(shards);
+  return union ? [union] : [];
+}
+
+/**
+ * A shard whose totals disagree with its own cases was edited or damaged: its counts cannot be
+ * added up, and recounting would hide that. Refused, naming the file.
+ */
+function totalsProblems({ file, doc }: ShardResults): string[] {
+  const tally: Counts = { passed: 0, failed: 0, error: 0, skipped: 0 };
+  for (const c of doc.cases) if (Object.hasOwn(tally, c.status)) tally[c.status]++;
+  const keys = Object.keys(tally) as Array<keyof Counts>;
+  const problems: string[] = [];
+  const text = (c: Counts): string => keys.map((k) => `${c[k]} ${k}`).join(', ');
+  if (keys.some((k) => tally[k] !== doc.counts[k])) problems.push(`${file}: its counts (${text(doc.counts)}) disagree with its cases (${text(tally)}): the file was edited or damaged; run that shard again`);
+  const failing = doc.cases.filter((c) => c.status === 'failed' && !failsBelowLevel(c, doc.failLevel));
+  if (failing.length > 0 && doc.verdict !== 'non-conformant') problems.push(`${file}: its verdict is ${doc.verdict}, but ${named(failing.map((c) => c.id))} failed at level ${doc.failLevel}: the file was edited or damaged; run that shard again`);
+  if (doc.conformant !== (doc.verdict === 'conformant')) problems.push(`${file}: "conformant": ${String(doc.conformant)} disagrees with its verdict ${doc.verdict}: the file was edited or damaged; run that shard again`);
   return problems;
+}
+
+/**
+ * The shards together must run the selection: every selected case (each round of it, with
+ * `--repeat`) exactly once. Whatever split them wrongly, a merge that lost or doubled cases
+ * would report totals no run had. A shard that stopped early (aborted, or non-conformant as
+ * `--bail` stops) may lack cases: its verdict, which the merge keeps, already says so.
+ */
+function unionProblem(shards: readonly ShardResults[]): string | undefined {
+  const info = shards[0]!.doc.shard!;
+  const rounds = info.repeat ?? 1;
+  const timed = info.durationMs !== undefined;
+  const instanceIds = (id: string): string[] => (rounds > 1 ? Array.from({ length: rounds }, (_, i) => `${id}#${i + 1}`) : [id]);
+  const expected = info.selectedIds && !timed ? new Set(info.selectedIds.flatMap(instanceIds)) : undefined;
+  const selectedIds = info.selectedIds ? new Set(info.selectedIds) : undefined;
+  const times = new Map<string, number>();
+  for (const s of shards) for (const c of s.doc.cases) times.set(c.id, (times.get(c.id) ?? 0) + 1);
+  const doubled = [...times].filter(([, n]) => n > 1).map(([id]) => id);
+  const baseId = (id: string): string => (rounds > 1 || timed ? id.replace(/#\d+$/, '') : id);
+  const unknown = [...times.keys()].filter((id) => (expected ? !expected.has(id) : selectedIds ? !selectedIds.has(baseId(id)) : false));
+  const stoppedEarly = shards.some((s) => s.doc.aborted !== undefined || s.doc.verdict === 'non-conformant');
+  const want = timed ? undefined : info.selected * rounds;
+  const missing = expected && !stoppedEarly ? [...expected].filter((id) => !times.has(id)) : [];
+  // Files of older versions do not list the selection: its size still tells a case lost.
+  const lost = !expected && want !== undefined && !stoppedEarly && times.size < want ? want - times.size : 0;
+  if (doubled.length === 0 && unknown.length === 0 && missing.length === 0 && lost === 0) return undefined;
+  const parts: string[] = [];
+  if (missing.length > 0) parts.push(`${missing.length} selected case${missing.length > 1 ? 's' : ''} ran in no shard (${named(missing)})`);
+  if (lost > 0) parts.push(`${lost} selected case${lost > 1 ? 's' : ''} ran in no shard`);
+  if (doubled.length > 0) parts.push(`${doubled.length} case${doubled.length > 1 ? 's' : ''} ran in more than one shard (${named(doubled)})`);
+  if (unknown.length > 0) parts.push(`${unknown.length} case${unknown.length > 1 ? 's are' : ' is'} not in the selection (${named(unknown)})`);
+  const ran = [...times.values()].reduce((n, k) => n + k, 0);
+  const of = want !== undefined ? `${ran} cases (${times.size} distinct) where the selection has ${want}` : `${ran} cases (${times.size} distinct)`;
+  return `the shards together ran ${of}: ${parts.join('; ')}. The shards were split differently: run every shard from the same suites with the same flags, and the same --shard-timings file (or none), then merge again`;
+}
+
+/** `a, b, c, d, e and 3 more`. */
+function named(ids: readonly string[]): string {
+  const shown = ids.slice(0, NAMED).join(', ');
+  return ids.length > NAMED ? `${shown} and ${ids.length - NAMED} more` : shown;
+}
+
+/** `--repeat 2`, `--duration 600000ms`, or the note that an older file did not say. */
+function repetitionText(d: ResultsFile): string {
+  const s = d.shard;
+  if (s?.repeat === undefined) return NOT_RECORDED;
+  return s.durationMs !== undefined ? `--duration ${s.durationMs}ms${s.repeat > 1 ? ` --repeat ${s.repeat}` : ''}` : `--repeat ${s.repeat}`;
+}
+
+/** `100` of `100`, and of files older versions wrote, `100-2`: the run without its attempt. */
+function runIdOf(ciRun: string | undefined): string | undefined {
+  return ciRun?.replace(/-\d+$/, '');
 }
 
 /**
@@ -103,6 +185,7 @@ function mergeLatency(reports: ReadonlyArray<LatencyReport | undefined>): Latenc
   return { all: sum(present.map((r) => r.all)), operations };
 }
 
+/** Digests cut to their first 12 hex digits: enough to tell two apart in a message. */
 function short(v: string): string {
-  return v.startsWith('sha256:') ? `${v.slice(0, 19)}…` : v;
+  return v.replace(/sha256:([0-9a-f]{12})[0-9a-f]+/g, 'sha256:$1…');
 }

@@ -26,8 +26,10 @@ export const MERGE_REPORTERS = ['json', 'junit', 'html', 'ctrf'];
 /**
  * Merges the `results.json` of the shards of one run (`--shard i/n`) into one report, written
  * by the same reporters a run uses: the merged JSON, JUnit, HTML and CTRF have the totals the
- * unsharded run would have. Shards of different runs, targets, suite versions or selections,
- * a missing shard or one given twice are refused with a {@link GscUsageError} naming the files.
+ * unsharded run would have. Shards of different runs, targets, suite versions, selections,
+ * splits or repetitions, a missing shard or one given twice, a shard whose counts or verdict
+ * disagree with its cases, and shards that together lost or doubled cases are refused with a
+ * {@link GscUsageError} naming the files and cases, before anything is written.
  * Returns the merged `results.json` content.
  */
 export async function mergeReports(o: MergeReportsOptions): Promise<ResultsFile> {

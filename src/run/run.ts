@@ -21,7 +21,7 @@ import { flagLabel, type Labeler, type RunOptions } from './options.js';
 import { planOrUsage } from './plan.js';
 import { resolveUserVariables, type UserVariables } from './user-variables.js';
 import { project } from './project.js';
-import { ciRunOf, readTimings, shardOption, suitesDigest } from './shard.js';
+import { ciRunOf, readTimings, shardOption, splitOf, suitesDigest } from './shard.js';
 import { GscSuiteError, loadRunSuites } from './suites.js';
 import { isGraphService, isLocal, resolveTarget, targetUrl, type Target } from './target.js';
 import { parseLevel } from './values.js';
@@ -98,13 +98,17 @@ async function prepare(o: RunOptions, hooks: RunHooks): Promise<Prepared> {
   const plan = planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable, ...(shard ? { shard } : {}), ...(timings ? { timings } : {}) }, label);
   // A shard may be empty (more shards than cases); only an empty selection is the user's mistake.
   if ((plan.shard?.selected ?? plan.cases.length) === 0) throw new UsageError(nothingSelected(loaded.suites, { grep: o.grep, tags: o.tags }));
-  const shardInfo: ShardInfo | undefined = plan.shard
-    ? { index: plan.shard.index, count: plan.shard.count, selected: plan.shard.selected, selection: plan.shard.selection, suites: suitesDigest(loaded.sources), target: url ?? 'embedded emulator', ...opt('ciRun', ciRunOf(o.env ?? {})) }
-    : undefined;
   const minCoverage = parseMinCoverage(o.minCoverage, label('minCoverage'));
   // Coverage is the whole selection's, so every shard states the same and the merged report keeps
   // it; a case the plan skips (writes not allowed, a variable missing) checks nothing, so it covers nothing.
   const selected = shard ? planOrUsage(loaded.suites, { ...(o.grep !== undefined ? { grep: o.grep } : {}), tags: o.tags ?? [], target: { local }, allowWrites: o.allowWrites ?? false, failLevel, hasVariable }, label).cases : plan.cases;
+  // What the shards of one run must share, so gsc merge-reports can check they add up to it.
+  const shardInfo: ShardInfo | undefined = plan.shard
+    ? {
+        index: plan.shard.index, count: plan.shard.count, selected: plan.shard.selected, selection: plan.shard.selection, suites: suitesDigest(loaded.sources), target: url ?? 'embedded emulator',
+        split: splitOf(timings), repeat: limits.repeat ?? 1, ...opt('durationMs', limits.durationMs), selectedIds: selected.map((c) => c.case.id), ...ciRunOf(o.env ?? {}),
+      }
+    : undefined;
   const coverage: Coverage = contractCoverage(selected.filter((c) => c.skip === undefined).map((c) => c.case));
   if (minCoverage !== undefined) Object.assign(coverage, { minimum: minCoverage }, coverage.percent < minCoverage ? { belowMinimum: true } : {});
   const baseline = o.baseline === undefined ? undefined : readBaselineFile(o.baseline, loaded.suites, cwd, label('baseline'));
@@ -253,9 +257,13 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
  * reports with no cases, so every shard of a CI matrix uploads a results.json to merge.
  */
 async function emptyShard(o: RunOptions, p: Prepared, shard: ShardInfo, notice: (text: string) => void): Promise<RunResult> {
-  notice(`gsc: shard ${shard.index}/${shard.count} has no cases (the selection has ${shard.selected}); nothing to run`);
+  // Said instead of the console's summary, whose "Conformant on 0 of 0 cases" would claim a verdict.
+  const said = `Shard ${shard.index}/${shard.count} selected no case of ${shard.selected}: nothing to run (more shards than cases); gsc merge-reports gives the run's verdict.`;
+  const toConsole = p.reporterNames.some((n) => n.trim() === 'console');
+  if (toConsole) (o.stdout ?? process.stdout).write(`${said}\n`);
+  else notice(`gsc: ${said}`);
   const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: shard.target, startedAt: new Date().toISOString(), total: 0, failLevel: p.plan.failLevel, coverage: p.coverage, shard };
-  const reporter = combineReporters(createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }));
+  const reporter = combineReporters(createReporters(p.reporterNames.filter((n) => n.trim() !== 'console'), { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }));
   const summary: RunSummary = { counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 0, waitedMs: 0, verdict: 'conformant', conformant: true, skips: {} };
   await reporter.onRunStart?.(info);
   await reporter.onRunEnd?.(summary);

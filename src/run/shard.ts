@@ -36,8 +36,24 @@ export function suitesDigest(sources: ReadonlyMap<string, string>): string {
   return `sha256:${createHash('sha256').update(each.join('\n')).digest('hex')}`;
 }
 
-/** The CI run a shard belongs to, when the environment names one. */
-export function ciRunOf(env: Record<string, string | undefined>): string | undefined {
+/**
+ * How a shard's cases were dealt, for `gsc merge-reports` to compare: `count`, or `timings
+ * sha256:…` digesting the durations used (shards given different timings deal differently).
+ */
+export function splitOf(timings: ReadonlyMap<string, number> | undefined): string {
+  if (!timings || timings.size === 0) return 'count';
+  const h = createHash('sha256');
+  for (const [id, ms] of [...timings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) h.update(`${id}\u0000${ms}\n`);
+  return `timings sha256:${h.digest('hex')}`;
+}
+
+/**
+ * The CI run a shard belongs to, when the environment names one: the run id alone, since
+ * GitHub Actions' "Re-run failed jobs" runs some shards again under the same id as attempt 2.
+ */
+export function ciRunOf(env: Record<string, string | undefined>): { ciRun?: string; ciAttempt?: number } {
   const id = env.GITHUB_RUN_ID;
-  return id ? `${id}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined;
+  if (!id) return {};
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT);
+  return { ciRun: id, ...(Number.isInteger(attempt) && attempt > 0 ? { ciAttempt: attempt } : {}) };
 }
