@@ -1,5 +1,6 @@
 import type { ExecContext } from './context.js';
 import { pendingItems, readLedger, reconcileRun, type IntentEntry, type Ledger, type ListedJob } from './ledger/index.js';
+import { parseJobsCollection } from './ledger/job-path.js';
 import { unusableSegment } from './path-segment.js';
 import { buildRequest } from './request.js';
 import { sendWithRetries } from './send.js';
@@ -10,9 +11,9 @@ export interface LostCreateDeps {
   ctx: Omit<ExecContext, 'tracker'>;
   /**
    * Every page of a collection, each request retried (as cleanup once the run is interrupted),
-   * or undefined when that proves nothing.
+   * `absent` when the collection answered 404, or undefined when that proves nothing.
    */
-  listAll(collectionPath: string): Promise<ListedJob[] | undefined>;
+  listAll(collectionPath: string): Promise<ListedJob[] | 'absent' | undefined>;
 }
 
 /**
@@ -41,7 +42,12 @@ export async function settleLostCreate(intentId: string, deps: LostCreateDeps): 
     const intent = openIntent(deps.ledger.file, intentId);
     if (!intent) return;
     const listed = await deps.listAll(intent.collectionPath);
-    if (!listed) return;
+    if (listed === 'absent' && elsewhere(intent)) {
+      // A suite's negative case: a create under a service principal that does not exist made nothing.
+      deps.ledger.append({ type: 'resolved', intentId, outcome: 'nothing-new', ids: [], reason: `its service principal does not exist (listing ${intent.collectionPath} answered 404), so it made no job` });
+      return;
+    }
+    if (!listed || listed === 'absent') return;
     const entries = readLedger(deps.ledger.file).entries;
     const open = pendingItems(entries).intents;
     if (!open.some((i) => i.intentId === intentId)) return;
@@ -84,6 +90,16 @@ async function remove({ ledger, ctx }: LostCreateDeps, path: string, id: string)
 
 function openIntent(file: string, intentId: string): IntentEntry | undefined {
   return pendingItems(readLedger(file).entries).intents.find((i) => i.intentId === intentId);
+}
+
+/**
+ * True for a create sent to another service principal's jobs than the run's. Only there does a
+ * 404 listing prove the create made nothing: the run's own service principal was found before
+ * the first case, so a 404 for it is replication lag or a fault, not absence.
+ */
+function elsewhere(intent: IntentEntry): boolean {
+  const collection = parseJobsCollection(intent.collectionPath);
+  return typeof collection !== 'string' && collection.servicePrincipalId !== intent.servicePrincipalId;
 }
 
 function sameCollection(a: IntentEntry, b: IntentEntry): boolean {

@@ -33,10 +33,10 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   };
   // Every page of the collection, each request retried, or undefined when some page is not a
   // valid collection: such a listing proves nothing, least of all that the create made nothing.
-  const listAll = async (collectionPath: string): Promise<ListedJob[] | undefined> => {
+  const listAll = async (collectionPath: string): Promise<ListedJob[] | 'absent' | undefined> => {
     try {
       const listed = await listAllPages(collectionPath, base, get);
-      if (!('items' in listed)) return undefined;
+      if (!('items' in listed)) return listed.status === 404 ? 'absent' : undefined;
       return listed.items.flatMap((j) => {
         const job = j as { id?: unknown; templateId?: unknown } | null;
         return typeof job?.id === 'string' ? [{ id: job.id, ...(typeof job.templateId === 'string' ? { templateId: job.templateId } : {}) }] : [];

@@ -128,10 +128,11 @@ type Settled = { entry?: NewEntry; items: CleanupItem[]; detail: string };
 async function settleGroup(group: IntentEntry[], client: CleanupClient, entries: readonly LedgerEntry[]): Promise<Settled[]> {
   const path = group[0]!.collectionPath;
   const collection = parseJobsCollection(path);
-  if (typeof collection === 'string' || group.some((i) => collection.servicePrincipalId !== i.servicePrincipalId)) {
-    const detail = `not listed: the intent's collection ${typeof collection === 'string' ? collection : 'names another service principal'}`;
+  if (typeof collection === 'string') {
+    const detail = `not listed: the intent's collection ${collection}`;
     return group.map(() => ({ items: [{ path, outcome: 'failed', detail }], detail }));
   }
+  if (group.some((i) => collection.servicePrincipalId !== i.servicePrincipalId)) return settleElsewhere(group, path, client);
   const listed = await attempt(() => client.list(path));
   if (typeof listed === 'string' || listed.status !== 200) {
     const why = typeof listed === 'string' ? listed : (listed.problem ?? `answered ${listed.status}`);
@@ -142,6 +143,24 @@ async function settleGroup(group: IntentEntry[], client: CleanupClient, entries:
   }
   const decisions = reconcileRun(group, listed.ids, entries);
   return group.map((intent, n) => settle(intent, decisions[n]!));
+}
+
+/**
+ * Lost creates sent to another service principal's jobs than the run's: a suite's negative case
+ * (a create under a random id, expecting 404) stopped by Ctrl-C leaves one. Listing the
+ * collection is the only request sent: when it answers 404 the service principal does not
+ * exist, so the create made nothing and the record is closed. Anything else is reported, never
+ * deleted: the run may only remove jobs under the service principal it was pointed at.
+ */
+async function settleElsewhere(group: IntentEntry[], path: string, client: CleanupClient): Promise<Settled[]> {
+  const listed = await attempt(() => client.list(path));
+  if (typeof listed !== 'string' && listed.status === 404) {
+    const reason = `its service principal does not exist (listing ${path} answered 404), so it made no job`;
+    return group.map((intent) => settle(intent, { kind: 'nothing-new', reason }));
+  }
+  const why = typeof listed === 'string' ? listed : listed.status === 200 ? `lists ${listed.ids.length} job(s)` : (listed.problem ?? `answered ${listed.status}`);
+  const detail = `not cleaned: a create sent to another service principal's jobs than the run's lost its answer, and listing ${path} ${why}; check that collection by hand`;
+  return group.map(() => ({ items: [{ path, outcome: 'failed', detail }], detail }));
 }
 
 /** The line to append and the items to report for one decided intent. */

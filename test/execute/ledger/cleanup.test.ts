@@ -180,3 +180,29 @@ describe('cleanupFromLedger', () => {
     expect(report).toMatchObject({ items: [], problems: [{ code: 'ledger-not-found', severity: 'error' }] });
   });
 });
+
+describe('gsc cleanup after Ctrl-C stopped a create under a random service principal (a negative case)', () => {
+  const elsewhere = '/servicePrincipals/9f1c0c6e-0000-4000-8000-000000000000/synchronization/jobs';
+  const strayIntent = { target: TARGET, collectionPath: elsewhere, servicePrincipalId: SP, templateId: 'scim' };
+
+  it('closes the record when that service principal does not exist, and has nothing left the next time', async () => {
+    const file = ledgerOf((l) => void l.recordIntent(strayIntent));
+    const target = fakeTarget([], {}, 404);
+    const report = await cleanupFromLedger(file, target.client, { target: TARGET });
+    expect(target.calls).toEqual([`GET ${elsewhere}`]);
+    expect(report.items).toMatchObject([{ outcome: 'already-gone', path: elsewhere }]);
+    expect(report.items[0]!.detail).toContain('its service principal does not exist (listing');
+    const again = fakeTarget([], {}, 404);
+    expect((await cleanupFromLedger(file, again.client, { target: TARGET })).items).toEqual([]);
+    expect(again.calls).toEqual([]);
+  });
+
+  it('deletes nothing under a service principal that does exist there: it reports the collection to check by hand', async () => {
+    const file = ledgerOf((l) => void l.recordIntent(strayIntent));
+    const target = fakeTarget([{ id: 'someone-elses' }]);
+    const report = await cleanupFromLedger(file, target.client, { target: TARGET });
+    expect(target.calls).toEqual([`GET ${elsewhere}`]);
+    expect(report.items).toMatchObject([{ outcome: 'failed' }]);
+    expect(report.items[0]!.detail).toContain('lists 1 job(s); check that collection by hand');
+  });
+});
