@@ -110,8 +110,6 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
   };
 }
 
-/** `PASS `, `FAIL `…, coloured by `p`. */
-/** What the run will check, as the line under its header says: `38 cases`, one round's cases, or the proxy's exchanges. */
 /**
  * A case's retries and what caused them, so a user sees a 409 from replication apart from a
  * 429 from throttling without opening the report: `2 retries: 409 Conflict ×2`.
@@ -125,10 +123,14 @@ export function retrySummary(steps: readonly StepResult[]): string {
   return `${plural(retries, 'retry', 'retries')}${named ? `: ${named}` : ' after transient failures'}`;
 }
 
+/** What the run will check, as the line under its header says: `38 cases`, one round's cases, or the proxy's exchanges. */
 function planned(info: RunInfo): string {
   const total = info.total ?? 0;
   if (info.subject === 'exchange') return total > 0 ? `Checking up to ${plural(total, 'exchange')} against specs/ as they pass through` : 'Checking each exchange against specs/ as it passes through';
-  return `${plural(total, 'case')}${info.durationMs !== undefined ? ` a round, round after round for ${formatDuration(info.durationMs)}` : ''}`;
+  if (info.durationMs === undefined) return plural(total, 'case');
+  const time = formatDuration(info.durationMs);
+  // --repeat with --duration: both bound the run, and it stops at whichever ends first.
+  return `${plural(total, 'case')} a round, ${info.rounds !== undefined ? `for ${plural(info.rounds, 'round')} or ${time} (whichever ends first)` : `round after round for ${time}`}`;
 }
 
 /** The round of a repeated case's result, from its id (`create/answers-201#3`: case ids never hold `#`). */
@@ -136,6 +138,7 @@ function roundOf(id: string): string {
   return /#(\d+)$/.exec(id)?.[1] ?? '1';
 }
 
+/** `PASS `, `FAIL `…, coloured by `p`. */
 function marker(p: Paint): (s: Status) => string {
   return (s) => {
     const m = MARKS[s] ?? { word: String(s).toUpperCase(), colour: 'bold' };

@@ -179,7 +179,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
   };
   const live = liveLine(o, p, res, instances, repetition);
   const reporter = combineReporters([...(live ? [live] : []), ...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), ...(live ? [live.below] : []), collect]);
-  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, ...(repetition.durationMs !== undefined ? { durationMs: repetition.durationMs } : {}), failLevel: p.plan.failLevel, coverage: p.coverage, ...(p.shard ? { shard: p.shard } : {}) };
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, ...(repetition.durationMs !== undefined ? { durationMs: repetition.durationMs, ...(repetition.repeat !== undefined ? { rounds: repetition.repeat } : {}) } : {}), failLevel: p.plan.failLevel, coverage: p.coverage, ...(p.shard ? { shard: p.shard } : {}) };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId, res.ctx.openCreates) ?? 'Nothing this run created is left.');
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
