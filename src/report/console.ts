@@ -96,7 +96,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       const fixed = kept.filter((c) => c.baseline?.state === 'fixed');
       if (fixed.length && !o.quiet) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
       const end = o.quiet && !explained.length ? [] : [''];
-      if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
+      if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency, tty ? columns(o.stream) : undefined).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
       // An aborted run whose cases never got an answer judged has checked nothing of the contract.
       const judged = summary.counts.passed + summary.counts.failed;
@@ -131,6 +131,12 @@ function planned(info: RunInfo): string {
   const time = formatDuration(info.durationMs);
   // --repeat with --duration: both bound the run, and it stops at whichever ends first.
   return `${plural(total, 'case')} a round, ${info.rounds !== undefined ? `for ${plural(info.rounds, 'round')} or ${time} (whichever ends first)` : `round after round for ${time}`}`;
+}
+
+/** A terminal's width, when it tells it. */
+function columns(stream: NodeJS.WritableStream): number | undefined {
+  const n = (stream as { columns?: unknown }).columns;
+  return typeof n === 'number' && n > 0 ? n : undefined;
 }
 
 /** The round of a repeated case's result, from its id (`create/answers-201#3`: case ids never hold `#`). */
