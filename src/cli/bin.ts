@@ -4,11 +4,17 @@ import { project } from '../run/project.js';
 // `gsc --version` is asked by scripts and CI set-ups to check what they have: it answers before
 // the CLI is imported (main() answers it the same way), at about the cost of Node's own start.
 const first = process.argv[2];
-if ((first === '--version' || first === '-v') && process.argv.length === 3) process.stdout.write(`${project().version}\n`);
-else await cli();
+if ((first === '--version' || first === '-v') && process.argv.length === 3) {
+  // A reader that closed the pipe before the version came (`gsc --version | true`) wanted nothing.
+  process.stdout.on('error', () => {});
+  process.stdout.write(`${project().version}\n`);
+} else await cli();
 
 async function cli(): Promise<void> {
-  const [{ redactText }, { lastWords }, { main }] = await Promise.all([import('../common/redact.js'), import('./last-words.js'), import('./main.js')]);
+  const [{ redactText }, { lastWords }, { main }, { surviveClosedOutput }] = await Promise.all([import('../common/redact.js'), import('./last-words.js'), import('./main.js'), import('./io.js')]);
+  // `gsc run | head -1`: the reader leaves, the run goes on to its cleanup, reports and verdict.
+  surviveClosedOutput(process.stdout, 'stdout', process.stderr);
+  surviveClosedOutput(process.stderr, 'stderr');
 
   // The first SIGINT or SIGTERM stops the requests in flight at once, then cleanup runs under
   // --cleanup-timeout; the second signal leaves now.

@@ -81,7 +81,9 @@ export function formatHelp(command?: string): string {
   if (c) {
     return [`Usage: ${c.usage}`, '', `${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.`, c.flags.length ? `\nFlags:\n${flagLines(c.flags)}` : '', ...(c.more ? ['', c.more] : []), '', c.exits ?? EXIT_TEXT].join('\n');
   }
-  const list = Object.entries(commands).map(([name, d]) => `  ${name.padEnd(10)}${d.summary}`).join('\n');
+  // The longest command name sets the column, with two spaces before each summary.
+  const width = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
+  const list = Object.entries(commands).map(([name, d]) => `  ${name.padEnd(width)}${d.summary}`).join('\n');
   return `graph-sync-conformance (gsc): contract and conformance tests for the Microsoft Graph synchronization jobs API
 
 Usage: gsc <command> [flags]

@@ -90,6 +90,8 @@ export interface RunInfo {
    * many cases will run is not known, and `total` counts one round.
    */
   durationMs?: number;
+  /** Set with `durationMs` when `--repeat` caps the rounds too: the run stops at whichever ends first. */
+  rounds?: number;
   /**
    * What each result stands for: a suite's case (the default), or one exchange `gsc proxy`
    * judged as it passed through, whose number is not known until the proxy stops.

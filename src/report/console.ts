@@ -96,7 +96,7 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       const fixed = kept.filter((c) => c.baseline?.state === 'fixed');
       if (fixed.length && !o.quiet) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
       const end = o.quiet && !explained.length ? [] : [''];
-      if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
+      if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency, tty ? columns(o.stream) : undefined).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
       if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
       // An aborted run whose cases never got an answer judged has checked nothing of the contract.
       const judged = summary.counts.passed + summary.counts.failed;
@@ -110,8 +110,6 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
   };
 }
 
-/** `PASS `, `FAIL `…, coloured by `p`. */
-/** What the run will check, as the line under its header says: `38 cases`, one round's cases, or the proxy's exchanges. */
 /**
  * A case's retries and what caused them, so a user sees a 409 from replication apart from a
  * 429 from throttling without opening the report: `2 retries: 409 Conflict ×2`.
@@ -125,10 +123,20 @@ export function retrySummary(steps: readonly StepResult[]): string {
   return `${plural(retries, 'retry', 'retries')}${named ? `: ${named}` : ' after transient failures'}`;
 }
 
+/** What the run will check, as the line under its header says: `38 cases`, one round's cases, or the proxy's exchanges. */
 function planned(info: RunInfo): string {
   const total = info.total ?? 0;
   if (info.subject === 'exchange') return total > 0 ? `Checking up to ${plural(total, 'exchange')} against specs/ as they pass through` : 'Checking each exchange against specs/ as it passes through';
-  return `${plural(total, 'case')}${info.durationMs !== undefined ? ` a round, round after round for ${formatDuration(info.durationMs)}` : ''}`;
+  if (info.durationMs === undefined) return plural(total, 'case');
+  const time = formatDuration(info.durationMs);
+  // --repeat with --duration: both bound the run, and it stops at whichever ends first.
+  return `${plural(total, 'case')} a round, ${info.rounds !== undefined ? `for ${plural(info.rounds, 'round')} or ${time} (whichever ends first)` : `round after round for ${time}`}`;
+}
+
+/** A terminal's width, when it tells it. */
+function columns(stream: NodeJS.WritableStream): number | undefined {
+  const n = (stream as { columns?: unknown }).columns;
+  return typeof n === 'number' && n > 0 ? n : undefined;
 }
 
 /** The round of a repeated case's result, from its id (`create/answers-201#3`: case ids never hold `#`). */
@@ -136,6 +144,7 @@ function roundOf(id: string): string {
   return /#(\d+)$/.exec(id)?.[1] ?? '1';
 }
 
+/** `PASS `, `FAIL `…, coloured by `p`. */
 function marker(p: Paint): (s: Status) => string {
   return (s) => {
     const m = MARKS[s] ?? { word: String(s).toUpperCase(), colour: 'bold' };

@@ -21,7 +21,7 @@ export { workflowCommand } from './github.js';
 export { RESULTS_FILE, RESULTS_FORMAT_VERSION, resultsJson, type ResultsFile } from './json.js';
 export { summaryLine, SUMMARY_PREFIX } from './verdict.js';
 export { mergeProblems, mergeResults, type MergedRun, type ShardResults } from './merge.js';
-export { createLiveLine, type LiveLineOptions, type LiveStats } from './live.js';
+export { createLiveLine, type LiveLine, type LiveLineOptions, type LiveStats } from './live.js';
 export { REDACTED, redactHeader, redactJson, redactText } from '../common/redact.js';
 
 /** A reporter as `--reporter` names it. */

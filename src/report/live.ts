@@ -12,7 +12,7 @@ export interface LiveStats {
 
 /** Where and how often the live line is shown. */
 export interface LiveLineOptions {
-  stream: NodeJS.WritableStream & { isTTY?: boolean };
+  stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** One line rewritten in place (a terminal), or a new line at each refresh (a CI log). @default stream.isTTY */
   tty?: boolean;
   /** Refresh period in milliseconds. @default 1000 on a terminal, 10000 in a log */
@@ -26,19 +26,39 @@ export interface LiveLineOptions {
 }
 
 const CLEAR = '\r\x1b[K';
+/** A redraw below a case measures the rates and latency again only when the last measure is this old; else it shows those. */
+const REMEASURE_MS = 100;
+/** Requests per second are counted over about this long (in a log: since the last line). */
+const RATE_WINDOW_MS = 1000;
+
+/** What a live line offers besides its reporter. */
+export interface LiveLine extends Reporter {
+  /** The line as it reads now, measured now. */
+  line(): string;
+  /**
+   * Draws the line again below what the other reporters printed for a case (on a terminal;
+   * nothing in a log). Give it to the run after those reporters: the live line itself comes
+   * before them, to clear the line before they print.
+   */
+  below: Reporter;
+}
 
 /**
- * The live line of a long run: cases done, passed and failed, requests per second since the
- * last refresh, and latency p50/p95/p99 (from the run's fixed-size histogram, so a refresh costs
- * the same at the millionth request as at the first). On a terminal it is one line rewritten in
- * place and cleared before each case's own output; in a CI log it is a line every 10 s. A timer
- * drives it, never the cases, so it does not slow the run; the timer does not keep the process
- * alive.
+ * The live line of a long run: cases done, passed and failed, requests per second over about
+ * the last second (in a log: since the last line), and latency p50/p95/p99 (from the run's
+ * fixed-size histogram, so a measure costs the same at the millionth request as at the first).
+ *
+ * On a terminal it is one line kept at the bottom, as cargo's or pytest's progress bars are:
+ * cleared before each case's own line and drawn again below it at once ({@link LiveLine.below}:
+ * its counts up to date, its rates and latency measured again at most every 100 ms), so it
+ * never flashes away between refreshes; a timer redraws it every second. In a CI log it is a
+ * line every 10 s and nothing more. Nothing is measured per request, a redraw below a case is one
+ * short write, and the timer does not keep the process alive.
  *
  * This module is the only place that draws progress while cases run, so any other progress
  * display belongs here beside it.
  */
-export function createLiveLine(o: LiveLineOptions): Reporter & { line(): string } {
+export function createLiveLine(o: LiveLineOptions): LiveLine {
   const tty = o.tty ?? Boolean(o.stream.isTTY);
   const intervalMs = o.intervalMs ?? (tty ? 1000 : 10_000);
   const now = o.now ?? (() => performance.now());
@@ -48,25 +68,40 @@ export function createLiveLine(o: LiveLineOptions): Reporter & { line(): string 
   let failed = 0;
   let errors = 0;
   let started = now();
-  let last = { at: started, requests: 0 };
+  /** Request counts at past measures, for the rate: at most one a {@link REMEASURE_MS}, so a few. */
+  let samples: { at: number; requests: number }[] = [];
+  /** The rates and latency as last measured, and when. */
+  let rates = '';
+  let measured = started;
   let drawn = false;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const line = (): string => {
+  const measure = (): void => {
     const s = o.stats();
     const at = now();
-    const seconds = (at - last.at) / 1000;
-    const rps = seconds > 0 ? (s.requests - last.requests) / seconds : 0;
-    last = { at, requests: s.requests };
+    samples.push({ at, requests: s.requests });
+    // The rate over about the last second: the oldest sample kept is the last one at least RATE_WINDOW_MS old.
+    while (samples.length > 2 && at - samples[1]!.at >= RATE_WINDOW_MS) samples.shift();
+    const from = samples[0]!;
+    const seconds = (at - from.at) / 1000;
+    const rps = seconds > 0 ? (s.requests - from.requests) / seconds : 0;
+    measured = at;
+    rates = `${rps.toFixed(1)} req/s · p50 ${ms(s.p50)} ms · p95 ${ms(s.p95)} ms · p99 ${ms(s.p99)} ms`;
+  };
+  const text = (): string => {
     const count = total !== undefined ? `${done}/${total}` : String(done);
     const tail = errors > 0 ? `, ${errors} errors` : '';
-    return `gsc: ${count} cases done (${passed} passed, ${failed} failed${tail}) · ${rps.toFixed(1)} req/s · p50 ${ms(s.p50)} ms · p95 ${ms(s.p95)} ms · p99 ${ms(s.p99)} ms · ${clock(at - started)}`;
+    return `gsc: ${count} cases done (${passed} passed, ${failed} failed${tail}) · ${rates} · ${clock(now() - started)}`;
   };
-  const refresh = (): void => {
-    const text = line();
-    o.stream.write(tty ? `${CLEAR}${text}` : `${text}\n`);
+  const line = (): string => {
+    measure();
+    return text();
+  };
+  const draw = (content: string): void => {
+    o.stream.write(tty ? `${CLEAR}${fit(content, o.stream.columns)}` : `${content}\n`);
     drawn = tty;
   };
+  const refresh = (): void => draw(line());
   const clear = (): void => {
     if (drawn) o.stream.write(CLEAR);
     drawn = false;
@@ -75,10 +110,18 @@ export function createLiveLine(o: LiveLineOptions): Reporter & { line(): string 
   return {
     name: 'live',
     line,
+    below: {
+      name: 'live (below)',
+      onCaseEnd() {
+        // Only while the run is on, and only on a terminal: a log gets its line per interval.
+        if (tty && timer !== undefined) draw(now() - measured >= REMEASURE_MS ? line() : text());
+      },
+    },
     onRunStart(info: RunInfo) {
       total = o.total === null ? undefined : (o.total ?? (info.total > 0 ? info.total : undefined));
       started = now();
-      last = { at: started, requests: o.stats().requests };
+      samples = [];
+      measure();
       timer = setInterval(refresh, intervalMs);
       timer.unref?.();
     },
@@ -97,6 +140,15 @@ export function createLiveLine(o: LiveLineOptions): Reporter & { line(): string 
       if (!tty) refresh();
     },
   };
+}
+
+/**
+ * The line cut to the terminal's width: a line that wraps cannot be rewritten in place (`\r`
+ * goes back only to the start of its last row), so each redraw would leave a row behind.
+ */
+function fit(text: string, columns: number | undefined): string {
+  if (columns === undefined || columns < 2 || text.length < columns) return text;
+  return `${text.slice(0, columns - 2)}…`;
 }
 
 /** `1:05` or `1:02:03`. */

@@ -8,7 +8,7 @@ import { LedgerError } from '../execute/ledger/index.js';
 import { probeTarget } from '../execute/preflight.js';
 import { runCases } from '../execute/run.js';
 import { caseInstances, instanceCount, repeats, type Plan, type Repetition } from '../plan/index.js';
-import { combineReporters, createLiveLine, createReporters, reporters, resultsJson, UnknownReporterError, type ResultsFile } from '../report/index.js';
+import { combineReporters, createLiveLine, createReporters, reporters, resultsJson, UnknownReporterError, type LiveLine, type ResultsFile } from '../report/index.js';
 import { didYouMean } from '../common/did-you-mean.js';
 import { createRunResources, LEDGER_FILE, runLimits, toMs, type RunLimits, type RunResources } from './exec-context.js';
 import { removeStaleReports } from './stale-reports.js';
@@ -182,8 +182,8 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     },
   };
   const live = liveLine(o, p, res, instances, repetition);
-  const reporter = combineReporters([...(live ? [live] : []), ...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), collect]);
-  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, ...(repetition.durationMs !== undefined ? { durationMs: repetition.durationMs } : {}), failLevel: p.plan.failLevel, coverage: p.coverage, ...(p.shard ? { shard: p.shard } : {}) };
+  const reporter = combineReporters([...(live ? [live] : []), ...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), ...(live ? [live.below] : []), collect]);
+  const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, ...(repetition.durationMs !== undefined ? { durationMs: repetition.durationMs, ...(repetition.repeat !== undefined ? { rounds: repetition.repeat } : {}) } : {}), failLevel: p.plan.failLevel, coverage: p.coverage, ...(p.shard ? { shard: p.shard } : {}) };
   const ledgerFile = res.ledger?.file;
   if (ledgerFile) hooks.lastWords?.(() => leftBehind(ledgerFile, runId, res.ctx.openCreates) ?? 'Nothing this run created is left.');
   // Stopped before any case: say why, and still write the reports, so CI shows the cause.
@@ -271,7 +271,7 @@ async function emptyShard(o: RunOptions, p: Prepared, shard: ShardInfo, notice: 
 }
 
 /** The live line when asked for (or, with `'auto'`, when cases repeat), reading the run's request metrics. */
-function liveLine(o: RunOptions, p: Prepared, res: RunResources, instances: number | undefined, repetition: Repetition): Reporter | undefined {
+function liveLine(o: RunOptions, p: Prepared, res: RunResources, instances: number | undefined, repetition: Repetition): LiveLine | undefined {
   const mode = o.live === true ? 'on' : o.live === false ? 'off' : (o.live ?? 'auto');
   if (mode === 'off' || (mode === 'auto' && !repeats(repetition))) return undefined;
   const metrics = res.ctx.metrics;

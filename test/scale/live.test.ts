@@ -11,6 +11,23 @@ function capture(isTTY = false) {
 
 const result = (status: CaseResult['status']) => ({ status }) as CaseResult;
 
+/**
+ * What a terminal shows after the chunks written so far: `\r` goes back to the start of the line,
+ * `\x1b[K` erases to its end, `\n` starts a new one. Enough of a terminal for one-line progress.
+ */
+function screen(chunks: readonly string[]): string[] {
+  const lines = [''];
+  let col = 0;
+  for (const part of chunks.join('').split(/(\r|\n|\x1b\[K)/)) {
+    const row = lines.length - 1;
+    if (part === '\r') col = 0;
+    else if (part === '\n') (lines.push(''), (col = 0));
+    else if (part === '\x1b[K') lines[row] = lines[row]!.slice(0, col);
+    else if (part) (lines[row] = lines[row]!.slice(0, col) + part + lines[row]!.slice(col + part.length), (col += part.length));
+  }
+  return lines;
+}
+
 describe('the live line', () => {
   it('in a CI log, prints a line at each interval with cases done, passed, failed, requests per second and p50/p95/p99', async () => {
     const { stream, chunks } = capture(false);
@@ -44,6 +61,51 @@ describe('the live line', () => {
     live.onCaseEnd!(result('passed'));
     expect(chunks.at(-1)).toBe('\r\x1b[K');
     await live.onRunEnd!({ counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 1, verdict: 'conformant', conformant: true });
+  });
+
+  it('at a terminal, stays at the bottom: every case line is printed above it, and it is drawn again at once below', async () => {
+    const tty = capture(true);
+    const screens: string[][] = [];
+    // The console's stdout and the live line's stderr are the same terminal.
+    const write = tty.stream.write.bind(tty.stream);
+    Object.assign(tty.stream, { write: (s: string) => (write(s), screens.push(screen(tty.chunks)), true) });
+    const r = await run({ tags: ['smoke'], reporters: ['console'], repeat: 2, stdout: tty.stream, liveStream: tty.stream });
+    expect(r.counts.passed).toBe(6);
+
+    // After each case's line, the next thing on the screen is the live line below it, counting that case.
+    const caseLines = tty.chunks.flatMap((chunk, i) => (/^\[\d+\/6\] PASS /.test(chunk) ? [i] : []));
+    expect(caseLines).toHaveLength(6);
+    caseLines.forEach((i, n) => {
+      const after = screens[i + 1]!;
+      expect(after.at(-2)).toMatch(new RegExp(`^\\[${n + 1}/6\\] PASS `));
+      expect(after.at(-1)).toMatch(new RegExp(`^gsc: ${n + 1}/6 cases done \\(${n + 1} passed, 0 failed\\) · [\\d.]+ req/s · p50 `));
+    });
+    // It never lingers in what the run prints last, and was never left in the middle of a case line.
+    const shown = screen(tty.chunks);
+    expect(shown.filter((l) => l.startsWith('gsc: ') && l.includes('cases done'))).toEqual([]);
+    expect(shown.filter((l) => /PASS .*gsc: /.test(l))).toEqual([]);
+  });
+
+  it('on a narrow terminal, is cut to its width, so that rewriting it never leaves a wrapped row behind', async () => {
+    const { stream, chunks } = capture(true);
+    Object.assign(stream, { columns: 60 });
+    const live = createLiveLine({ stream, intervalMs: 60_000, stats: () => ({ requests: 0, p50: 1, p95: 2, p99: 3 }) });
+    await live.onRunStart!({ tool: { name: 'gsc', version: '0' }, target: 't', startedAt: '', total: 2, failLevel: 'MUST' });
+    await live.onCaseEnd!(result('passed'));
+    await live.below.onCaseEnd!(result('passed'));
+    expect(chunks.at(-1)).toBe(`\r\x1b[K${'gsc: 1/2 cases done (1 passed, 0 failed) · 0.0 req/s · p50 1.00 ms'.slice(0, 58)}…`);
+    expect([...chunks.at(-1)!.slice(4)].length).toBe(59);
+    await live.onRunEnd!({ counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 1, verdict: 'conformant', conformant: true });
+  });
+
+  it('in a CI log, prints nothing more when a case ends: a line per interval only', async () => {
+    const { stream, chunks } = capture(false);
+    const live = createLiveLine({ stream, intervalMs: 60_000, stats: () => ({ requests: 0, p50: 0, p95: 0, p99: 0 }) });
+    await live.onRunStart!({ tool: { name: 'gsc', version: '0' }, target: 't', startedAt: '', total: 2, failLevel: 'MUST' });
+    for (const r of [live, live.below, live, live.below]) await r.onCaseEnd!(result('passed'));
+    expect(chunks).toEqual([]);
+    await live.onRunEnd!({ counts: { passed: 2, failed: 0, error: 0, skipped: 0 }, durationMs: 1, verdict: 'conformant', conformant: true });
+    expect(chunks).toHaveLength(1);
   });
 
   it('run() shows it when cases repeat, in non-TTY mode a line per interval on the given stream', async () => {
