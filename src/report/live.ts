@@ -41,6 +41,12 @@ export interface LiveLine extends Reporter {
    * before them, to clear the line before they print.
    */
   below: Reporter;
+  /**
+   * Runs `write`, which prints a line of its own on the live line's stream (a notice such as a
+   * wait for Retry-After), with the line cleared first and drawn again after it, so the notice
+   * does not land at the end of the live line.
+   */
+  aside(write: () => void): void;
 }
 
 /**
@@ -111,6 +117,12 @@ export function createLiveLine(o: LiveLineOptions): LiveLine {
   return {
     name: 'live',
     line,
+    aside(write) {
+      const shown = drawn;
+      clear();
+      write();
+      if (shown && timer !== undefined) draw(text());
+    },
     below: {
       name: 'live (below)',
       onCaseEnd() {
