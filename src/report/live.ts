@@ -41,6 +41,12 @@ export interface LiveLine extends Reporter {
    * before them, to clear the line before they print.
    */
   below: Reporter;
+  /**
+   * Runs `write`, which prints a line of its own on the live line's stream (a notice such as a
+   * wait for Retry-After), with the line cleared first and drawn again after it, so the notice
+   * does not land at the end of the live line.
+   */
+  aside(write: () => void): void;
 }
 
 /**
@@ -89,9 +95,10 @@ export function createLiveLine(o: LiveLineOptions): LiveLine {
     rates = `${rps.toFixed(1)} req/s · p50 ${ms(s.p50)} ms · p95 ${ms(s.p95)} ms · p99 ${ms(s.p99)} ms`;
   };
   const text = (): string => {
-    const count = total !== undefined ? `${done}/${total}` : String(done);
-    const tail = errors > 0 ? `, ${errors} errors` : '';
-    return `gsc: ${count} cases done (${passed} passed, ${failed} failed${tail}) · ${rates} · ${clock(now() - started)}`;
+    // `1/4 cases`: the count is of the planned cases; alone, `1 case`.
+    const count = total !== undefined ? `${done}/${total} cases` : done === 1 ? '1 case' : `${done} cases`;
+    const tail = errors > 0 ? `, ${errors} ${errors === 1 ? 'error' : 'errors'}` : '';
+    return `gsc: ${count} done (${passed} passed, ${failed} failed${tail}) · ${rates} · ${clock(now() - started)}`;
   };
   const line = (): string => {
     measure();
@@ -110,6 +117,12 @@ export function createLiveLine(o: LiveLineOptions): LiveLine {
   return {
     name: 'live',
     line,
+    aside(write) {
+      const shown = drawn;
+      clear();
+      write();
+      if (shown && timer !== undefined) draw(text());
+    },
     below: {
       name: 'live (below)',
       onCaseEnd() {

@@ -152,7 +152,13 @@ export async function run(o: RunOptions = {}, hooks: RunHooks = {}): Promise<Run
 
 /** {@link run} once the options are checked and the report folder is held. */
 async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise<RunResult> {
-  const notice = o.onNotice ?? (() => {});
+  // Set once the live line exists: a notice is printed aside from it, not at its end.
+  let aside: ((write: () => void) => void) | undefined;
+  const notice = (text: string): void => {
+    const say = (): void => o.onNotice?.(text);
+    if (aside) aside(say);
+    else say();
+  };
   // Under the folder's lock: an earlier run's report files that this run will not rewrite go.
   if (p.reporterNames.some((n) => n !== 'console')) {
     const stale = removeStaleReports(p.outDir, p.reporterNames.map((n) => n.trim()));
@@ -182,6 +188,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     },
   };
   const live = liveLine(o, p, res, instances, repetition);
+  aside = live?.aside;
   const reporter = combineReporters([...(live ? [live] : []), ...createReporters(p.reporterNames, { outDir: p.outDir, stream: o.stdout ?? process.stdout, color: o.color ?? false, verbose: o.verbose ?? false, quiet: o.quiet ?? false, env: o.env ?? {} }), ...(live ? [live.below] : []), collect]);
   const info: RunInfo = { tool: { name: 'graph-sync-conformance', version: project().version }, target: target.label, startedAt: new Date().toISOString(), total: instances ?? p.plan.cases.length, ...(repetition.durationMs !== undefined ? { durationMs: repetition.durationMs, ...(repetition.repeat !== undefined ? { rounds: repetition.repeat } : {}) } : {}), failLevel: p.plan.failLevel, coverage: p.coverage, ...(p.shard ? { shard: p.shard } : {}) };
   const ledgerFile = res.ledger?.file;

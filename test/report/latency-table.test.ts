@@ -25,7 +25,7 @@ describe('the latency table of the console summary', () => {
     for (const row of rows) expect([...row].length).toBeLessThan(80);
     expect(rows[1]).toMatch(/^ {2}operation +requests +p50 +p95 +p99 +max$/);
     expect(rows).toContainEqual(expect.stringMatching(/^ {2}POST …\/synchronization\/jobs +\d+ /));
-    expect(rows).toContainEqual(expect.stringMatching(/^ {2}DELETE …\/synchronization\/jobs\/\{jobId\} +\d+ /));
+    expect(rows).toContainEqual(expect.stringMatching(/^ {2}DELETE …\/jobs\/\{synchronizationJob-id\} +\d+ /));
     const names = rows.slice(2).map((r) => r.trim().split(/ {2,}/)[0]);
     expect(new Set(names).size).toBe(names.length);
   });
@@ -33,14 +33,14 @@ describe('the latency table of the console summary', () => {
   it('is whole in piped output and in the reports', async () => {
     const out = tempDir('gsc-latency-table-');
     const rows = table(await printed({ isTTY: false, columns: 80 }, out));
-    expect(rows).toContainEqual(expect.stringMatching(/^ {2}POST \/servicePrincipals\/\{servicePrincipalId\}\/synchronization\/jobs +\d+ /));
+    expect(rows).toContainEqual(expect.stringMatching(/^ {2}POST \/servicePrincipals\/\{servicePrincipal-id\}\/synchronization\/jobs +\d+ /));
     expect(rows.some((r) => r.length > 100)).toBe(true);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { latency: { operations: Record<string, unknown> } };
-    expect(Object.keys(results.latency.operations)).toContain('POST /servicePrincipals/{servicePrincipalId}/synchronization/jobs');
+    expect(Object.keys(results.latency.operations)).toContain('POST /servicePrincipals/{servicePrincipal-id}/synchronization/jobs');
   });
 
   it('is whole on a terminal wide enough for it', async () => {
     const rows = table(await printed({ isTTY: true, columns: 200 }));
-    expect(rows).toContainEqual(expect.stringMatching(/^ {2}DELETE \/servicePrincipals\/\{servicePrincipalId\}\/synchronization\/jobs\/\{jobId\} +\d+ /));
+    expect(rows).toContainEqual(expect.stringMatching(/^ {2}DELETE \/servicePrincipals\/\{servicePrincipal-id\}\/synchronization\/jobs\/\{synchronizationJob-id\} +\d+ /));
   });
 });

@@ -32,6 +32,8 @@ describe('truncate', () => {
 describe('formatDuration', () => {
   it('reads naturally at every scale', () => {
     expect([formatDuration(12.4), formatDuration(1234), formatDuration(125_000), formatDuration(Number.NaN)]).toEqual(['12 ms', '1.2 s', '2 min 5 s', '? ms']);
+    // `--duration 1m` is said as written, not "1 min 0 s".
+    expect([formatDuration(60_000), formatDuration(600_000)]).toEqual(['1 min', '10 min']);
   });
 });
 

@@ -51,6 +51,27 @@ describe('the live line', () => {
     expect(chunks.at(-1)).toMatch(/^gsc: 3\/4 cases done/);
   });
 
+  it('on a terminal, a notice (a wait for Retry-After) is printed on a line of its own, the live line drawn again below it', async () => {
+    const { stream, chunks } = capture(true);
+    const live = createLiveLine({ stream, intervalMs: 20, stats: () => ({ requests: 0, p50: 0, p95: 0, p99: 0 }) });
+    await live.onRunStart!({ tool: { name: 'gsc', version: '0' }, target: 't', startedAt: '', total: 2, failLevel: 'MUST' });
+    await new Promise((r) => setTimeout(r, 50));
+    const before = chunks.length;
+    live.aside(() => stream.write('gsc: waited 5 s for Retry-After\n'));
+    expect(chunks.slice(before)).toEqual(['\r\x1b[K', 'gsc: waited 5 s for Retry-After\n', expect.stringMatching(/^\r\x1b\[Kgsc: 0\/2 cases done/)]);
+    await live.onRunEnd!({ counts: { passed: 0, failed: 0, error: 0, skipped: 0 }, durationMs: 50, verdict: 'incomplete', conformant: false });
+  });
+
+  it('in a --duration run, with no total known, counts one case as "1 case"', async () => {
+    const { stream, chunks } = capture(false);
+    const live = createLiveLine({ stream, intervalMs: 20, stats: () => ({ requests: 1, p50: 1, p95: 1, p99: 1 }) });
+    await live.onRunStart!({ tool: { name: 'gsc', version: '0' }, target: 't', startedAt: '', total: 0, failLevel: 'MUST' });
+    live.onCaseEnd!(result('passed'));
+    await new Promise((r) => setTimeout(r, 50));
+    await live.onRunEnd!({ counts: { passed: 1, failed: 0, error: 0, skipped: 0 }, durationMs: 50, verdict: 'conformant', conformant: true });
+    expect(chunks.at(-1)).toMatch(/^gsc: 1 case done \(1 passed, 0 failed\) · /);
+  });
+
   it('on a terminal, rewrites one line and clears it before a case prints', async () => {
     const { stream, chunks } = capture(true);
     const live = createLiveLine({ stream, intervalMs: 20, stats: () => ({ requests: 0, p50: 0, p95: 0, p99: 0 }) });
