@@ -25,6 +25,11 @@ export interface RunCasesOptions {
   bail?: boolean;
   /** Any skipped MUST case makes the run incomplete (`--require-all`). @default false */
   requireAll?: boolean;
+  /**
+   * With `--duration`: the selected cases, one round of them. A run whose time ends before each
+   * has begun once tested only part of the selection, so it is incomplete, never conformant.
+   */
+  firstRound?: number;
 }
 
 function skipped(p: PlannedCase, skip: SkipReason): { result: CaseResult; fatal?: undefined } {
@@ -59,11 +64,13 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   let conformant = true;
   let aborted: RunError | undefined;
   let begun = 0;
+  let firstRoundBegun = 0;
   const source = o.cases[Symbol.iterator]();
   const take = (): PlannedCase | undefined => {
     const n = source.next();
     if (n.done) return undefined;
     begun++;
+    if ((n.value.instance ?? 1) === 1) firstRoundBegun++;
     return n.value;
   };
   const today = (o.info.startedAt || new Date().toISOString()).slice(0, 10);
@@ -97,6 +104,10 @@ export async function runCases(o: RunCasesOptions): Promise<RunSummary> {
   if (!aborted && o.ctx.signal.aborted) {
     const left = Number.isFinite(known) ? `${known - begun} case(s) not run` : 'no further case was started';
     aborted = { code: 'aborted', message: `interrupted: ${left}` };
+  }
+  if (!aborted && o.firstRound !== undefined && firstRoundBegun < o.firstRound && !(o.bail && !conformant)) {
+    const never = o.firstRound - firstRoundBegun;
+    aborted = { code: 'duration', message: `the duration ended during the first round: ${never} of the ${o.firstRound} selected cases never ran; give a longer --duration` };
   }
   const verdict = !conformant ? 'non-conformant' : aborted || counts.error > 0 || requiredSkipped > 0 ? 'incomplete' : 'conformant';
   const summary: RunSummary = { counts, durationMs: Math.round(performance.now() - started), waitedMs: o.ctx.gate.waitedMs(), verdict, conformant: verdict === 'conformant', skips };

@@ -5,7 +5,7 @@ import { decodePath } from '../common/schema-words.js';
 import { displayPath, findFiles, readText } from './files.js';
 import { resolveFixtures, usedHere, type FixtureDef, type FixtureScope, type ResolvedFixtures } from './fixtures/index.js';
 import { compileFormatSchema, isFixtureFile, type FormatSchema } from './format-schema.js';
-import { findOperation, type Operation } from './operations.js';
+import { findOperation, findPath, type Operation } from './operations.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { userVariablesOf } from './user-variables.js';
 import { YamlFile } from './yaml-file.js';
@@ -176,9 +176,11 @@ function markOperations(suites: Suite[], operations: readonly Operation[]): void
   for (const c of suites.flatMap((s) => s.cases)) {
     for (const step of [...c.steps, ...c.cleanup]) {
       const op = findOperation(operations, step.request.method, step.request.path);
-      if (op === undefined) continue;
-      step.request.operation = `${op.method} ${op.path}`;
-      if (op.creates) step.request.creates = true;
+      // A method the spec lacks on a path it has (a PUT to the jobs collection, to see it
+      // refused) is named by that path too, so every report spells the path one way.
+      const path = op?.path ?? findPath(operations, step.request.path);
+      if (path !== undefined) step.request.operation = `${step.request.method} ${path}`;
+      if (op?.creates) step.request.creates = true;
     }
   }
 }

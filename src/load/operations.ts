@@ -173,6 +173,12 @@ export function findOperation(operations: readonly Operation[], method: string, 
   return operations.find((op) => op.method === method && segmentsMatch(req, specSegments(op.path)));
 }
 
+/** The spec's path that a request path matches, whatever the method; undefined when none does. */
+export function findPath(operations: readonly Operation[], requestPath: string): string | undefined {
+  const req = pathSegments(requestPath);
+  return operations.find((op) => segmentsMatch(req, specSegments(op.path)))?.path;
+}
+
 /**
  * The operations nearest to a request that matches none, best first: same path with another
  * method, then fewest differing segments, then the smallest edit distance.

@@ -32,7 +32,8 @@ export function yamlProblem(file: YamlFile, doc: Document, code: string, message
     return { code: 'yaml-syntax', message: `invalid YAML: \`${bracket}\` is never closed`, hint: `add the \`${close}\` that ends it`, span: file.span([opener, opener + 1]), severity };
   }
   const words = message.charAt(0).toLowerCase() + message.slice(1);
-  const hint = YAML_HINTS[code] ?? 'check the brackets, quotes and indentation here and on the line above';
+  const glued = keyWithoutSpace(file.text, pos);
+  const hint = glued !== undefined ? `put a space after the \`:\` of \`${glued}\`; without one, YAML reads it as text, not as a key and its value` : (MESSAGE_HINTS.find(([re]) => re.test(message))?.[1] ?? YAML_HINTS[code] ?? 'check the brackets, quotes and indentation here and on the line above');
   return { code: 'yaml-syntax', message: `invalid YAML: ${words.replace(/\s+at line \d+, column \d+.*$/s, '')}`, hint, span: file.span(pastIndentation(file.text, pos)), severity };
 }
 
@@ -127,6 +128,27 @@ function flowTemplate(text: string, offset: number): string | undefined {
   const value = line.slice(start, end).trim();
   return value.includes('{{') ? value : undefined;
 }
+
+/**
+ * `status:200` on a line the error covers: a key and its value without the space YAML needs
+ * between them (a URL's `://` is not one).
+ */
+function keyWithoutSpace(text: string, pos: [number, number]): string | undefined {
+  const from = text.lastIndexOf('\n', pos[0] - 1) + 1;
+  const to = text.indexOf('\n', Math.max(pos[0], pos[1] - 1));
+  for (const line of text.slice(from, to < 0 ? undefined : to).split('\n')) {
+    const m = /^\s*(?:-\s+)?([^\s:#'"{}[\],]+:[^\s/][^\s]*)\s*$/.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** Help for parser messages whose code covers several mistakes, tried before {@link YAML_HINTS}. */
+const MESSAGE_HINTS: readonly (readonly [RegExp, string])[] = [
+  [/missing directives-end/i, 'write `---` on its own line after the `%YAML` line, before the document'],
+  [/sequence item without - indicator/i, 'align this line with the keys above it: it is indented less than they are'],
+  [/nested mappings are not allowed in compact mappings/i, 'check the indentation of the next line: a key indented deeper than the keys above it is read as part of the value before it'],
+];
 
 const YAML_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces; YAML does not allow tabs for indentation',

@@ -21,7 +21,7 @@ export const STATUS_RANK: Record<Status, number> = { skipped: 0, passed: 1, fail
 
 /** Why the run could not test something; `code` is stable, `message` is for people. */
 export interface RunError {
-  code: 'connect' | 'timeout' | 'protocol' | 'throttled' | 'variable' | 'auth' | 'internal' | 'aborted';
+  code: 'connect' | 'timeout' | 'protocol' | 'throttled' | 'variable' | 'auth' | 'internal' | 'aborted' | 'duration';
   message: string;
   /**
    * For a request that got no answer: true when it went out (it may have taken effect, a create

@@ -226,6 +226,7 @@ async function runPrepared(o: RunOptions, hooks: RunHooks, p: Prepared): Promise
     const summary = await runCases({
       cases: caseInstances(p.plan.cases, repetition),
       ...(instances !== undefined ? { total: instances } : {}),
+      ...(repetition.durationMs !== undefined ? { firstRound: p.plan.cases.length } : {}),
       vars: new Map([
         ['servicePrincipalId', target.servicePrincipalId],
         ['templateId', templateId],

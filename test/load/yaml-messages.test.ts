@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../fixtures/temp.js';
@@ -25,6 +25,12 @@ cases:
           method: GET
 ${tail}`,
   );
+  return file;
+}
+
+/** The file with `from` replaced by `to`. */
+function edited(file: string, from: string, to: string): string {
+  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
   return file;
 }
 
@@ -61,6 +67,22 @@ describe('YAML mistakes people make in suites are named for what they are, with 
   it('a line indented wrongly is pointed at its key, not at column 1', async () => {
     const [problem] = await problems(suite(`${PATH}        expect:\n           status: 200\n          schema: { $ref: x.json }\n`));
     expect(problem).toMatchObject({ code: 'yaml-syntax', message: 'invalid YAML: all mapping items must start at the same column', at: '16:11' });
+  });
+
+  it('`status:200` among other keys, or last, says to put a space after the colon', async () => {
+    for (const expect_ of ['        expect:\n          status:200\n          schema: { $ref: x.json }\n', '        expect:\n          headers: {}\n          status:200\n']) {
+      const [problem] = await problems(suite(`${PATH}${expect_}`));
+      expect(problem?.hint).toBe('put a space after the `:` of `status:200`; without one, YAML reads it as text, not as a key and its value');
+    }
+  });
+
+  it('a key indented one space too deep, or too shallow, and `%YAML` without `---`, each get help about what is wrong', async () => {
+    const deeper = await problems(edited(suite(`${PATH}        expect:\n          status: 200\n`), '    level: MUST', '     level: MUST'));
+    expect(deeper[0]?.hint).toBe('check the indentation of the next line: a key indented deeper than the keys above it is read as part of the value before it');
+    const shallower = await problems(edited(suite(`${PATH}        expect:\n          status: 200\n`), '    steps:', '   tags: [a]\n    steps:'));
+    expect(shallower[0]?.hint).toBe('align this line with the keys above it: it is indented less than they are');
+    const directive = await problems(suite(`${PATH}        expect:\n          status: 200\n`, '%YAML 1.1\n'));
+    expect(directive[0]).toMatchObject({ message: 'invalid YAML: missing directives-end/doc-start indicator line', hint: 'write `---` on its own line after the `%YAML` line, before the document' });
   });
 
   it('`<<` in a YAML 1.2 file says YAML 1.2 has no merge keys', async () => {

@@ -19,6 +19,15 @@ describe('repeating cases with run()', () => {
     for (const c of result.cases) expect(Date.parse(c.startedAt) - first).toBeLessThanOrEqual(2000 + 5);
   });
 
+  it('a duration that ends before every selected case ran once makes the run incomplete, never conformant', async () => {
+    // The whole shipped selection waits 3 s on the provisioning throttle: 500 ms cannot hold one round.
+    const result = await run({ reporters: [], duration: '500ms' });
+    const ran = new Set(result.cases.map((c) => c.id.split('#')[0]));
+    expect(ran.size).toBeLessThan(45);
+    expect(result.verdict).toBe('incomplete');
+    expect(result.aborted).toEqual({ code: 'duration', message: `the duration ended during the first round: ${45 - ran.size} of the 45 selected cases never ran; give a longer --duration` });
+  });
+
   it('on a terminal, a --duration run counts the cases done and the round, never more cases than it planned ([15/9])', async () => {
     const chunks: string[] = [];
     const terminal = { isTTY: true, write: (s: string) => (chunks.push(s), true) } as unknown as NodeJS.WritableStream;
