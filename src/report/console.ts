@@ -97,7 +97,8 @@ export function createConsoleReporter(o: ReporterOptions): Reporter {
       if (fixed.length && !o.quiet) write(['', p.bold('Fixed: baselined cases that now pass (remove their entries)'), ...fixed.map((c) => `  ${say(c.id, 120)}: passes; its entry is at ${where(c.baseline?.span)}`)]);
       const end = o.quiet && !explained.length ? [] : [''];
       if (summary.latency && !o.quiet) end.push(...latencyLines(summary.latency, tty ? columns(o.stream) : undefined).map((l, i) => (i === 0 ? p.bold(l) : l)), '');
-      if (summary.aborted) end.push(p.red(`Run aborted (${say(summary.aborted.code, 40)}): ${say(summary.aborted.message)}`));
+      // The code in brackets, unless it only repeats the word: `Run aborted: interrupted: …`.
+      if (summary.aborted) end.push(p.red(`Run aborted${summary.aborted.code === 'aborted' ? '' : ` (${say(summary.aborted.code, 40)})`}: ${say(summary.aborted.message)}`));
       // An aborted run whose cases never got an answer judged has checked nothing of the contract.
       const judged = summary.counts.passed + summary.counts.failed;
       if (coverage && !o.quiet) end.push(summary.aborted && judged === 0 ? 'Contract coverage: none (the run stopped before any case was judged)' : coverageLine(coverage));

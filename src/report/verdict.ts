@@ -126,7 +126,7 @@ export function verdictLine(summary: RunSummary, failLevel: Level, cases: readon
   if (known.length > 0) notes.push(`${plural(known.length, 'known deviation')} in the baseline ${known.length === 1 ? 'does' : 'do'} not count`);
   if (fixed > 0) notes.push(`${plural(fixed, 'baselined case')} now ${fixed === 1 ? 'passes' : 'pass'}: remove ${fixed === 1 ? 'its entry' : 'their entries'} from the baseline`);
   if (errors > 0) notes.push(`${plural(errors, subject)} could not be tested`);
-  if (summary.aborted) notes.push('the run was aborted, so the verdict is incomplete');
+  if (summary.aborted) notes.push(summary.aborted.code === 'duration' ? 'the duration ended before every selected case ran once' : 'the run was aborted, so the verdict is incomplete');
   const required = summary.requiredSkipped ?? 0;
   if (required > 0) notes.push(`${plural(required, 'MUST case')} skipped${namedSkips(cases, required)}, and --require-all needs every one to run`);
   const tail = notes.map((n) => `; ${n}`).join('');

@@ -27,6 +27,11 @@ describe('on how much a verdict stands', () => {
     expect(scopeText(summary({ counts: { passed: 38, failed: 0, error: 0, skipped: 0 }, skips: {} }))).toBe('38 of 38 cases');
   });
 
+  it('a --duration that ended within the first round says so, not "aborted"', () => {
+    const s = summary({ verdict: 'incomplete', conformant: false, skips: {}, counts: { passed: 3, failed: 0, error: 0, skipped: 0 }, aborted: { code: 'duration', message: 'the duration ended during the first round: 2 of the 5 selected cases never ran; give a longer --duration' } });
+    expect(verdictLine(s, 'MUST', [])).toBe('Conformance NOT shown at level MUST: no MUST case failed, but not everything was tested; the duration ended before every selected case ran once.');
+  });
+
   it('under --require-all, an incomplete verdict says why', () => {
     const s = summary({ verdict: 'incomplete', conformant: false, requiredSkipped: 2 });
     expect(verdictLine(s, 'MUST', [])).toBe('Conformance NOT shown at level MUST: no MUST case failed, but not everything was tested; 2 MUST cases skipped, and --require-all needs every one to run.');

@@ -69,7 +69,7 @@ describe('Ctrl-C in the middle of a run', () => {
     const { code } = await run.exit();
 
     expect(code).toBe(130);
-    expect(run.stdout()).toMatch(/Run aborted \(aborted\): interrupted: \d+ case\(s\) not run/);
+    expect(run.stdout()).toMatch(/Run aborted: interrupted: \d+ case\(s\) not run/);
     expect(ids(emu)).toEqual([before, during].sort());
     const results = readResults(out);
     expect(results.aborted?.code).toBe('aborted');
