@@ -8,9 +8,8 @@ import type { YamlFile } from './yaml-file.js';
  * duplicate key is named with its first place, an unclosed bracket is pointed at where it
  * opens, and an unquoted `{{variable}}` in flow style is recognised for what it is.
  */
-export function yamlProblem(file: YamlFile, doc: Document, code: string, message: string, pos: [number, number], severity: Diagnostic['severity']): Diagnostic {
+export function yamlProblem(file: YamlFile, code: string, message: string, pos: [number, number], severity: Diagnostic['severity']): Diagnostic {
   const span = file.span(pos[1] > pos[0] ? pos : [pos[0], pos[0] + 1]);
-  if (code === 'DUPLICATE_KEY') return duplicateKey(file, doc, pos[0], severity);
   const template = flowTemplate(file.text, pos[0]);
   if (template !== undefined) {
     return { code: 'unquoted-template', message: 'a `{{variable}}` inside `{ }` or `[ ]` must be quoted', hint: `YAML reads { and } there as brackets; quote the value: "${template}"`, span, severity };
@@ -37,27 +36,33 @@ export function yamlProblem(file: YamlFile, doc: Document, code: string, message
   return { code: 'yaml-syntax', message: `invalid YAML: ${words.replace(/\s+at line \d+, column \d+.*$/s, '')}`, hint, span: file.span(pastIndentation(file.text, pos)), severity };
 }
 
-/** Names the repeated key and where it first appears. */
-function duplicateKey(file: YamlFile, doc: Document, offset: number, severity: Diagnostic['severity']): Diagnostic {
-  let found: { key: Node; first?: Node } | undefined;
+/**
+ * Every key given twice in one mapping, named with its first place. The `yaml` package's own
+ * check (`uniqueKeys`) compares each key with every key before it, so a hostile file of 100,000
+ * keys would hold the CPU for minutes; this is one pass. Keys are compared by value, as that
+ * check compares them (`1` and `"1"` differ); merge keys are not keys.
+ */
+export function duplicateKeys(file: YamlFile, doc: Document): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const { visit } = yamlPackage();
   visit(doc, {
     Map: (_, map) => {
-      const pairs = map.items.filter((p) => isScalar(p.key));
-      const repeated = pairs.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
-      if (repeated === undefined || !isScalar(repeated.key)) return undefined;
-      const name = repeated.key.value;
-      const first = pairs.find((p) => isScalar(p.key) && p.key.value === name);
-      found = { key: repeated.key, first: first !== repeated && isScalar(first?.key) ? first.key : undefined };
-      return visit.BREAK;
+      const seen = new Map<unknown, Node>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || typeof key.value === 'symbol') continue;
+        const first = seen.get(key.value);
+        if (first === undefined) {
+          seen.set(key.value, key);
+          continue;
+        }
+        const where = first.range ? `\`${String(key.value)}\` is first given at line ${file.span(first.range).line}; ` : '';
+        out.push({ code: 'duplicate-key', message: `duplicate key \`${String(key.value)}\``, hint: `${where}a key may appear once per mapping: keep one`, span: file.span(key.range ?? [0, 1]), severity: 'error' });
+      }
+      return undefined;
     },
   });
-  const key = found?.key;
-  const span = file.span(key?.range ?? [offset, offset + 1]);
-  const name = isScalar(key) ? String(key.value) : file.text.slice(offset, offset + 1);
-  const first = found?.first?.range ? file.span(found.first.range) : undefined;
-  const where = first !== undefined ? `\`${name}\` is first given at line ${first.line}; ` : '';
-  return { code: 'duplicate-key', message: `duplicate key \`${name}\``, hint: `${where}a key may appear once per mapping: keep one`, span, severity };
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, yamlPackage } from '../common/yaml.js';
-import { yamlProblem } from './yaml-errors.js';
+import { duplicateKeys, yamlProblem } from './yaml-errors.js';
 import { readYamlSubset } from './yaml-subset.js';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic, SourceSpan } from '../model/index.js';
@@ -55,13 +55,15 @@ export class YamlFile {
     const yaml = yamlPackage();
     const lines = new yaml.LineCounter();
     this.lineStarts = lines.lineStarts;
-    const doc = yaml.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found by duplicateKeys, in one pass: the package's uniqueKeys is quadratic.
+    const doc = yaml.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
     this.empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range[0] === doc.contents.range[1]);
     // After the first syntax error the parser's view of the rest is guesswork: report that one
     // (the rest are echoes of it), plus duplicate keys, which stand on their own.
-    const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-    for (const e of doc.errors) if (e === syntax || e.code === 'DUPLICATE_KEY') this.diagnostics.push(yamlProblem(this, doc, e.code, e.message, e.pos, 'error'));
-    for (const w of doc.warnings) this.diagnostics.push(yamlProblem(this, doc, w.code, w.message, w.pos, 'warning'));
+    const syntax = doc.errors[0];
+    if (syntax !== undefined) this.diagnostics.push(yamlProblem(this, syntax.code, syntax.message, syntax.pos, 'error'));
+    this.diagnostics.push(...duplicateKeys(this, doc));
+    for (const w of doc.warnings) this.diagnostics.push(yamlProblem(this, w.code, w.message, w.pos, 'warning'));
     if (syntax === undefined) {
       const read = new FullTree(this, doc).read(doc.contents, 0);
       this.data = read.value;
@@ -191,7 +193,8 @@ class FullTree {
     const out: Record<string, unknown> = {};
     const pairs: SourcePair[] = [];
     const map: SourceMap = { kind: 'map', pairs, start, end };
-    let merged = false;
+    // Where each key a merge brought sits in `pairs`, for a key written out to take its place.
+    const mergedAt = new Map<string, number>();
     for (const pair of node.items) {
       const key = this.deref(pair.key);
       if (!isScalar(key) && isNode(key)) {
@@ -211,8 +214,7 @@ class FullTree {
         continue;
       }
       if (isScalar(key) && isMergeKey(key.value)) {
-        this.merge(pair.value, out, pairs, depth);
-        merged = true;
+        this.merge(pair.value, out, pairs, mergedAt, depth);
         continue;
       }
       const name = isScalar(key) ? String(key.value ?? '') : '';
@@ -220,12 +222,14 @@ class FullTree {
       // `__proto__: …` must become a key, not replace the object's prototype.
       if (name === '__proto__') Object.defineProperty(out, name, { value: value.value, enumerable: true, writable: true, configurable: true });
       else out[name] = value.value;
-      // A key written out overrides the one a merge brought, and is what its path points at.
-      if (merged) pairs.splice(0, pairs.length, ...pairs.filter((p) => String(p.key.value ?? '') !== name));
       if (isScalar(key)) {
         const [keyStart, keyEnd] = rangeOf(key);
         const keyNode: SourceScalar = { kind: 'scalar', value: key.value, start: keyStart, end: keyEnd };
-        pairs.push({ key: keyNode, value: value.node });
+        // A key written out overrides the one a merge brought, and is what its path points at.
+        const at = mergedAt.get(name);
+        if (at === undefined) pairs.push({ key: keyNode, value: value.node });
+        else pairs[at] = { key: keyNode, value: value.node };
+        mergedAt.delete(name);
       }
     }
     return { value: out, node: map };
@@ -236,7 +240,7 @@ class FullTree {
    * mapping does not have yet join it, as the `yaml` package merges them; keys written later in
    * the mapping override them.
    */
-  private merge(value: unknown, out: Record<string, unknown>, pairs: SourcePair[], depth: number): void {
+  private merge(value: unknown, out: Record<string, unknown>, pairs: SourcePair[], mergedAt: Map<string, number>, depth: number): void {
     const resolved = this.deref(value);
     const sources = isSeq(resolved) ? resolved.items : [resolved];
     for (const source of sources) {
@@ -250,7 +254,7 @@ class FullTree {
         const name = String(pair.key.value ?? '');
         if (Object.prototype.hasOwnProperty.call(out, name) || !Object.prototype.hasOwnProperty.call(merged, name)) continue;
         Object.defineProperty(out, name, { value: merged[name], enumerable: true, writable: true, configurable: true });
-        pairs.push(pair);
+        mergedAt.set(name, pairs.push(pair) - 1);
       }
     }
   }
