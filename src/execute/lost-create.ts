@@ -42,9 +42,10 @@ export async function settleLostCreate(intentId: string, deps: LostCreateDeps): 
     const intent = openIntent(deps.ledger.file, intentId);
     if (!intent) return;
     const listed = await deps.listAll(intent.collectionPath);
-    if (listed === 'absent' && elsewhere(intent)) {
-      // A suite's negative case: a create under a service principal that does not exist made nothing.
-      deps.ledger.append({ type: 'resolved', intentId, outcome: 'nothing-new', ids: [], reason: `its service principal does not exist (listing ${intent.collectionPath} answered 404), so it made no job` });
+    if (elsewhere(intent)) {
+      // A suite's negative case: a create under a service principal that does not exist made
+      // nothing. Any other answer leaves it open: the run never records or deletes a job there.
+      if (listed === 'absent') deps.ledger.append({ type: 'resolved', intentId, outcome: 'nothing-new', ids: [], reason: `its service principal does not exist (listing ${intent.collectionPath} answered 404), so it made no job` });
       return;
     }
     if (!listed || listed === 'absent') return;

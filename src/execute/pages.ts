@@ -1,4 +1,6 @@
 import { parseJson } from '../common/json-depth.js';
+import { parseJobsCollection } from './ledger/job-path.js';
+import { graphError, namesMissingObject } from './graph-error.js';
 
 /**
  * Collections may come in pages linked by `@odata.nextLink`. A link is followed only when it stays
@@ -42,12 +44,17 @@ export interface PageAnswer {
  * Every item of a collection, following `@odata.nextLink` within the target (see {@link nextLinkPath}).
  * Returns the status of the first page that was not 200, or the reason a page could not be used.
  */
-export async function listAllPages(firstPath: string, base: string, get: (path: string) => Promise<PageAnswer>): Promise<{ status: number; items: unknown[] } | { status: number; problem: string }> {
+export async function listAllPages(firstPath: string, base: string, get: (path: string) => Promise<PageAnswer>): Promise<{ status: number; items: unknown[] } | { status: number; problem: string; absent?: true }> {
   const items: unknown[] = [];
   let path = firstPath;
   for (let page = 1; ; page++) {
     const res = await get(path);
-    if (res.status !== 200) return { status: res.status, problem: `answered ${res.status}` };
+    if (res.status !== 200) {
+      // Only the first page's 404, in the directory's words naming the service principal, proves it missing.
+      const owner = parseJobsCollection(firstPath);
+      const absent = page === 1 && res.status === 404 && typeof owner !== 'string' && namesMissingObject(graphError(res.body), owner.servicePrincipalId);
+      return { status: res.status, problem: `answered ${res.status}`, ...(absent ? { absent: true as const } : {}) };
+    }
     const parsed = parseJson(res.body);
     if (!parsed.ok) return { status: res.status, problem: `answered a body that is not usable JSON (${parsed.error})` };
     const body = parsed.value as { value?: unknown; '@odata.nextLink'?: unknown } | null;

@@ -1,4 +1,5 @@
 import { parseJson } from '../common/json-depth.js';
+import { graphError, namesMissingObject } from './graph-error.js';
 import type { RunError } from '../model/index.js';
 import type { ExecContext } from './context.js';
 import { TransportError } from './http.js';
@@ -27,7 +28,6 @@ export interface ProbeOptions {
 }
 
 // The directory's codes for an object that does not exist (the emulator answers the first).
-const NOT_FOUND_CODES = new Set(['Request_ResourceNotFound', 'ResourceNotFound', 'NotFound', 'ItemNotFound']);
 
 /**
  * Lists the service principal's templates once, before any case and any write. An unreachable
@@ -119,24 +119,3 @@ export async function probeTarget(ctx: ExecContext, servicePrincipalId: string, 
   }
 }
 
-/**
- * A 404 in the directory's words about this very object ("Resource '{id}' does not exist…"):
- * an unknown service principal, not a route the target leaves out.
- */
-function namesMissingObject(error: { code?: string; message?: string }, id: string): boolean {
-  return NOT_FOUND_CODES.has(error.code ?? '') && (error.message ?? '').toLowerCase().includes(id.toLowerCase());
-}
-
-/** The Graph error's code and message, when the body is one. */
-function graphError(body: string): { code?: string; message?: string } {
-  try {
-    const parsed = parseJson(body);
-    const error = parsed.ok ? (parsed.value as { error?: { code?: unknown; message?: unknown } } | null)?.error : undefined;
-    return {
-      ...(typeof error?.code === 'string' && error.code ? { code: error.code.slice(0, 100) } : {}),
-      ...(typeof error?.message === 'string' && error.message ? { message: error.message.slice(0, 300) } : {}),
-    };
-  } catch {
-    return {};
-  }
-}

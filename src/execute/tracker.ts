@@ -36,7 +36,7 @@ export function ledgerTracker(ledger: Ledger, ctx: Omit<ExecContext, 'tracker'>,
   const listAll = async (collectionPath: string): Promise<ListedJob[] | 'absent' | undefined> => {
     try {
       const listed = await listAllPages(collectionPath, base, get);
-      if (!('items' in listed)) return listed.status === 404 ? 'absent' : undefined;
+      if (!('items' in listed)) return listed.absent ? 'absent' : undefined;
       return listed.items.flatMap((j) => {
         const job = j as { id?: unknown; templateId?: unknown } | null;
         return typeof job?.id === 'string' ? [{ id: job.id, ...(typeof job.templateId === 'string' ? { templateId: job.templateId } : {}) }] : [];

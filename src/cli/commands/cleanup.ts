@@ -131,7 +131,7 @@ function clientFor(http: HttpClient, token: () => Promise<string>, base: string)
     async list(collectionPath) {
       // Every page, following @odata.nextLink only within the target.
       const listed = await listAllPages(collectionPath, base, (path) => send('GET', path));
-      if (!('items' in listed)) return { status: listed.status === 200 ? 502 : listed.status, ids: [], problem: listed.problem };
+      if (!('items' in listed)) return { status: listed.status === 200 ? 502 : listed.status, ids: [], problem: listed.problem, ...(listed.absent ? { absent: true as const } : {}) };
       const jobs = listed.items as ({ id?: unknown; templateId?: unknown } | null)[];
       return { status: 200, ids: jobs.filter((j) => typeof j?.id === 'string').map((j) => ({ id: j!.id as string, ...(typeof j!.templateId === 'string' ? { templateId: j!.templateId } : {}) })) };
     },

@@ -9,8 +9,11 @@ import { reconcileRun, type Reconciliation } from './reconcile.js';
 
 /** The two calls a cleanup needs, against the ledger's target, with credentials attached. */
 export interface CleanupClient {
-  /** Lists a job collection: `ids` are the jobs of a 200 answer (empty otherwise). */
-  list(collectionPath: string): Promise<{ status: number; ids: ListedJob[]; problem?: string }>;
+  /**
+   * Lists a job collection: `ids` are the jobs of a 200 answer (empty otherwise); `absent` when
+   * the first page answered 404 in the directory's words naming the collection's service principal.
+   */
+  list(collectionPath: string): Promise<{ status: number; ids: ListedJob[]; problem?: string; absent?: true }>;
   /** Sends DELETE to a resource path. */
   delete(path: string): Promise<{ status: number }>;
 }
@@ -132,7 +135,12 @@ async function settleGroup(group: IntentEntry[], client: CleanupClient, entries:
     const detail = `not listed: the intent's collection ${collection}`;
     return group.map(() => ({ items: [{ path, outcome: 'failed', detail }], detail }));
   }
-  if (group.some((i) => collection.servicePrincipalId !== i.servicePrincipalId)) return settleElsewhere(group, path, client);
+  // Only the intents whose service principal is another's go there: a line edited to differ must not take the others along.
+  const elsewhere = group.filter((i) => collection.servicePrincipalId !== i.servicePrincipalId);
+  if (elsewhere.length > 0) {
+    const mine = group.filter((i) => collection.servicePrincipalId === i.servicePrincipalId);
+    return [...(await settleElsewhere(elsewhere, path, client)), ...(mine.length > 0 ? await settleGroup(mine, client, entries) : [])];
+  }
   const listed = await attempt(() => client.list(path));
   if (typeof listed === 'string' || listed.status !== 200) {
     const why = typeof listed === 'string' ? listed : (listed.problem ?? `answered ${listed.status}`);
@@ -154,7 +162,7 @@ async function settleGroup(group: IntentEntry[], client: CleanupClient, entries:
  */
 async function settleElsewhere(group: IntentEntry[], path: string, client: CleanupClient): Promise<Settled[]> {
   const listed = await attempt(() => client.list(path));
-  if (typeof listed !== 'string' && listed.status === 404) {
+  if (typeof listed !== 'string' && listed.absent === true) {
     const reason = `its service principal does not exist (listing ${path} answered 404), so it made no job`;
     return group.map((intent) => settle(intent, { kind: 'nothing-new', reason }));
   }

@@ -185,16 +185,38 @@ describe('gsc cleanup after Ctrl-C stopped a create under a random service princ
   const elsewhere = '/servicePrincipals/9f1c0c6e-0000-4000-8000-000000000000/synchronization/jobs';
   const strayIntent = { target: TARGET, collectionPath: elsewhere, servicePrincipalId: SP, templateId: 'scim' };
 
+  /** A target whose directory says the service principal does not exist (a 404 naming it). */
+  const noSuchServicePrincipal = (): { client: CleanupClient; calls: string[] } => {
+    const calls: string[] = [];
+    return { calls, client: { list: async (p) => (calls.push(`GET ${p}`), { status: 404, ids: [], absent: true }), delete: async (p) => (calls.push(`DELETE ${p}`), { status: 404 }) } };
+  };
+
   it('closes the record when that service principal does not exist, and has nothing left the next time', async () => {
     const file = ledgerOf((l) => void l.recordIntent(strayIntent));
-    const target = fakeTarget([], {}, 404);
+    const target = noSuchServicePrincipal();
     const report = await cleanupFromLedger(file, target.client, { target: TARGET });
     expect(target.calls).toEqual([`GET ${elsewhere}`]);
     expect(report.items).toMatchObject([{ outcome: 'already-gone', path: elsewhere }]);
     expect(report.items[0]!.detail).toContain('its service principal does not exist (listing');
-    const again = fakeTarget([], {}, 404);
+    const again = noSuchServicePrincipal();
     expect((await cleanupFromLedger(file, again.client, { target: TARGET })).items).toEqual([]);
     expect(again.calls).toEqual([]);
+  });
+
+  it('keeps the record open on a 404 that does not name the service principal (a proxy, a wrong path)', async () => {
+    const file = ledgerOf((l) => void l.recordIntent(strayIntent));
+    const report = await cleanupFromLedger(file, fakeTarget([], {}, 404).client, { target: TARGET });
+    expect(report.items).toMatchObject([{ outcome: 'failed' }]);
+    expect(report.items[0]!.detail).toContain('answered 404; check that collection by hand');
+  });
+
+  it('an edited line naming another service principal does not take the run\'s own intents on that collection along', async () => {
+    const file = ledgerOf((l) => {
+      l.recordIntent({ ...strayIntent, collectionPath: JOBS, servicePrincipalId: 'edited' });
+      l.recordIntent({ target: TARGET, collectionPath: JOBS, servicePrincipalId: SP, templateId: 'scim', existingIds: [] });
+    });
+    const report = await cleanupFromLedger(file, fakeTarget([{ id: 'job-1', templateId: 'scim' }]).client, { target: TARGET });
+    expect(report.items.map((i) => i.outcome).sort()).toEqual(['deleted', 'failed']);
   });
 
   it('deletes nothing under a service principal that does exist there: it reports the collection to check by hand', async () => {
