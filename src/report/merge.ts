@@ -63,8 +63,12 @@ export function mergeProblems(shards: readonly ShardResults[]): string[] {
     if (other !== undefined) problems.push(`shard ${i}/${count} is given twice: ${other} and ${s.file}`);
     seen.set(i, s.file);
   }
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length > 0) problems.push(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: give every shard's folder, or the totals would not be the run's`);
+  // The count comes from the files: the missing are counted, and only the first few spelt out.
+  const missingCount = count - [...seen.keys()].filter((i) => i >= 1 && i <= count).length;
+  const missing: number[] = [];
+  for (let i = 1; i <= count && missing.length < NAMED; i++) if (!seen.has(i)) missing.push(i);
+  const more = missingCount > missing.length ? ` and ${missingCount - missing.length} more` : '';
+  if (missingCount > 0) problems.push(`shard${missingCount > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}${more} ${missingCount > 1 ? 'are' : 'is'} missing: give every shard's folder, or the totals would not be the run's`);
   if (problems.length > 0) return problems;
   for (const s of shards) problems.push(...totalsProblems(s));
   if (problems.length > 0) return problems;
@@ -99,22 +103,30 @@ function unionProblem(shards: readonly ShardResults[]): string | undefined {
   const info = shards[0]!.doc.shard!;
   const rounds = info.repeat ?? 1;
   const timed = info.durationMs !== undefined;
-  const instanceIds = (id: string): string[] => (rounds > 1 ? Array.from({ length: rounds }, (_, i) => `${id}#${i + 1}`) : [id]);
-  const expected = info.selectedIds && !timed ? new Set(info.selectedIds.flatMap(instanceIds)) : undefined;
   const selectedIds = info.selectedIds ? new Set(info.selectedIds) : undefined;
+  const listed = selectedIds !== undefined && !timed;
   const times = new Map<string, number>();
   for (const s of shards) for (const c of s.doc.cases) times.set(c.id, (times.get(c.id) ?? 0) + 1);
   const doubled = [...times].filter(([, n]) => n > 1).map(([id]) => id);
   const baseId = (id: string): string => (rounds > 1 || timed ? id.replace(/#\d+$/, '') : id);
-  const unknown = [...times.keys()].filter((id) => (expected ? !expected.has(id) : selectedIds ? !selectedIds.has(baseId(id)) : false));
+  // An instance id of the selection, read from the id itself: the files say how many rounds, and
+  // a hostile count must not be spelt out in memory.
+  const isInstance = (id: string): boolean => {
+    if (rounds <= 1) return selectedIds!.has(id);
+    const m = /^(.*)#(\d+)$/.exec(id);
+    return m !== null && selectedIds!.has(m[1]!) && Number(m[2]) >= 1 && Number(m[2]) <= rounds && String(Number(m[2])) === m[2];
+  };
+  const unknown = [...times.keys()].filter((id) => (listed ? !isInstance(id) : selectedIds ? !selectedIds.has(baseId(id)) : false));
   const stoppedEarly = shards.some((s) => s.doc.aborted !== undefined || s.doc.verdict === 'non-conformant');
   const want = timed ? undefined : info.selected * rounds;
-  const missing = expected && !stoppedEarly ? [...expected].filter((id) => !times.has(id)) : [];
+  const held = [...times.keys()].filter((id) => !listed || isInstance(id)).length;
+  const missingCount = listed && !stoppedEarly ? Math.max(0, info.selectedIds!.length * rounds - held) : 0;
+  const missing = missingCount > 0 ? firstMissing(info.selectedIds!, rounds, times) : [];
   // Files of older versions do not list the selection: its size still tells a case lost.
-  const lost = !expected && want !== undefined && !stoppedEarly && times.size < want ? want - times.size : 0;
-  if (doubled.length === 0 && unknown.length === 0 && missing.length === 0 && lost === 0) return undefined;
+  const lost = !listed && want !== undefined && !stoppedEarly && times.size < want ? want - times.size : 0;
+  if (doubled.length === 0 && unknown.length === 0 && missingCount === 0 && lost === 0) return undefined;
   const parts: string[] = [];
-  if (missing.length > 0) parts.push(`${missing.length} selected case${missing.length > 1 ? 's' : ''} ran in no shard (${named(missing)})`);
+  if (missingCount > 0) parts.push(`${missingCount} selected case${missingCount > 1 ? 's' : ''} ran in no shard (${named(missing, missingCount)})`);
   if (lost > 0) parts.push(`${lost} selected case${lost > 1 ? 's' : ''} ran in no shard`);
   if (doubled.length > 0) parts.push(`${doubled.length} case${doubled.length > 1 ? 's' : ''} ran in more than one shard (${named(doubled)})`);
   if (unknown.length > 0) parts.push(`${unknown.length} case${unknown.length > 1 ? 's are' : ' is'} not in the selection (${named(unknown)})`);
@@ -123,10 +135,23 @@ function unionProblem(shards: readonly ShardResults[]): string | undefined {
   return `the shards together ran ${of}: ${parts.join('; ')}. The shards were split differently: run every shard from the same suites with the same flags, and the same --shard-timings file (or none), then merge again`;
 }
 
-/** `a, b, c, d, e and 3 more`. */
-function named(ids: readonly string[]): string {
+/** `a, b, c, d, e and 3 more`; `total` when more were counted than listed. */
+function named(ids: readonly string[], total = ids.length): string {
   const shown = ids.slice(0, NAMED).join(', ');
-  return ids.length > NAMED ? `${shown} and ${ids.length - NAMED} more` : shown;
+  return total > NAMED ? `${shown} and ${total - NAMED} more` : shown;
+}
+
+/** The first few instances of the selection no shard ran, found without spelling every instance out. */
+function firstMissing(ids: readonly string[], rounds: number, ran: ReadonlyMap<string, number>): string[] {
+  const out: string[] = [];
+  for (let round = 1; round <= rounds && out.length < NAMED; round++) {
+    for (const id of ids) {
+      const instance = rounds > 1 ? `${id}#${round}` : id;
+      if (!ran.has(instance)) out.push(instance);
+      if (out.length === NAMED) break;
+    }
+  }
+  return out;
 }
 
 /** `--repeat 2`, `--duration 600000ms`, or the note that an older file did not say. */

@@ -187,4 +187,18 @@ describe('gsc merge-reports refuses shards that would not add up to the run', ()
     expect(help.out).toMatch(/2 +the reports cannot be merged/);
     expect(help.out).not.toContain('invalid suite files');
   });
+
+  it('a shard file claiming 50,000,000 rounds, or 50,000,000 shards, is refused at once, never spelt out in memory', async () => {
+    const dir = tempDir();
+    expect((await shardRun(dir, '1/2', 's/1')).code).toBe(0);
+    expect((await shardRun(dir, '2/2', 's/2')).code).toBe(0);
+    for (const f of ['s/1/results.json', 's/2/results.json']) edit(join(dir, f), (doc) => void (doc.shard!.repeat = 50_000_000));
+    const rounds = await gsc(dir, ['merge-reports', 's/1', 's/2', '--out', 'm']);
+    expect(rounds.code).toBe(2);
+    expect(rounds.err).toMatch(/500000000 selected cases ran in no shard \(.*#1.* and 499999995 more\)/);
+    for (const f of ['s/1/results.json', 's/2/results.json']) edit(join(dir, f), (doc) => void ((doc.shard!.repeat = 1), (doc.shard!.count = 50_000_000)));
+    const shards = await gsc(dir, ['merge-reports', 's/1', 's/2', '--out', 'm']);
+    expect(shards.code).toBe(2);
+    expect(shards.err).toContain('shards 3/50000000, 4/50000000, 5/50000000, 6/50000000, 7/50000000 and 49999993 more are missing');
+  });
 });
