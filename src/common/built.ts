@@ -50,10 +50,10 @@ export function wrapCommonJs(source: string): string {
  * Without a cache file, plain `require`.
  */
 export function requireBuilt(file: string): unknown {
-  const cache = `${file}${CODE_CACHE}`;
-  if (!existsSync(cache)) return createRequire(import.meta.url)(file);
   // Run once per process, like `require`.
   if (loaded.has(file)) return loaded.get(file);
+  const cache = `${file}${CODE_CACHE}`;
+  if (!existsSync(cache)) return createRequire(import.meta.url)(file);
   const script = new Script(wrapCommonJs(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(cache) });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));

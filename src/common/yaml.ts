@@ -24,7 +24,6 @@ export function yamlPackage(): Yaml {
 
 export const isAlias = ((node: unknown) => yamlPackage().isAlias(node)) as Yaml['isAlias'];
 export const isMap = ((node: unknown) => yamlPackage().isMap(node)) as Yaml['isMap'];
-export const isPair = ((node: unknown) => yamlPackage().isPair(node)) as Yaml['isPair'];
 export const isScalar = ((node: unknown) => yamlPackage().isScalar(node)) as Yaml['isScalar'];
 export const isSeq = ((node: unknown) => yamlPackage().isSeq(node)) as Yaml['isSeq'];
 export const parse: Yaml['parse'] = ((...args: Parameters<Yaml['parse']>) => yamlPackage().parse(...args)) as Yaml['parse'];

@@ -170,8 +170,7 @@ function missingIncludes(scope: FixtureScope, loaded: ReadonlyMap<string, Loaded
   });
 }
 
-/** Marks the requests whose operation answers 201: the spec, not a path pattern, says what creates. */
-/** Names each request's operation in `specs/`, and marks the requests that create a resource. */
+/** Names each request's operation in `specs/`, and marks the requests that create a resource: the spec, not a path pattern, says what creates. */
 function markOperations(suites: Suite[], operations: readonly Operation[]): void {
   for (const c of suites.flatMap((s) => s.cases)) {
     for (const step of [...c.steps, ...c.cleanup]) {

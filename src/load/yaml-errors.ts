@@ -87,10 +87,15 @@ function pastIndentation(text: string, pos: [number, number]): [number, number] 
 function leadingTemplate(text: string, offset: number): { value: string; start: number } | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);
-  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-  const match = /^(\s*(?:-\s+)?(?:[^\s#'"{[][^#]*?:\s+)?)(\{\{.*?)\s*(?:\s#.*)?$/.exec(line);
-  if (match === null) return undefined;
-  return { value: match[2]!, start: lineStart + match[1]!.length };
+  let line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  // The comment and trailing spaces are cut first: a pattern that had to skip them could
+  // backtrack over a long line for minutes.
+  const comment = line.indexOf(' #');
+  if (comment >= 0) line = line.slice(0, comment);
+  line = line.trimEnd();
+  const at = line.indexOf('{{');
+  if (at < 0 || !/^\s*(?:-\s+)?(?:[^\s#'"{[][^#]*?:\s+)?$/.test(line.slice(0, at))) return undefined;
+  return { value: line.slice(at), start: lineStart + at };
 }
 
 /** Offset of the last `[` or `{` before `offset` left open (outside quotes and comments). */

@@ -96,9 +96,7 @@ class SubsetReader {
     if (first === this.lineCount || this.indents[first] !== 0) outside();
     const read = this.block(first, 0, 0);
     if (this.nextContent(read.next) !== this.lineCount) outside();
-    const lineStarts = this.starts.slice();
-    // `yaml` counts a line after a final newline; an empty last line with no newline after it is the same line.
-    return { data: read.value, root: read.node, lineStarts };
+    return { data: read.value, root: read.node, lineStarts: this.starts };
   }
 
   private get lineCount(): number {
@@ -533,7 +531,7 @@ function startsAsString(c: number): boolean {
 }
 
 /** A plain scalar's value under YAML 1.2's core schema, in the order `yaml` tries its tags. */
-export function resolvePlain(raw: string): unknown {
+function resolvePlain(raw: string): unknown {
   if (startsAsString(raw.charCodeAt(0))) return raw;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(raw)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(raw)) return raw[0] === 't' || raw[0] === 'T';
