@@ -76,7 +76,14 @@ describe('the slow service of section 5', () => {
     const emulator = await support.serveChild<EmulatorAddress, EmulatorStopped>('emulator', { chaos: { latencyMs: 20 } }, CLOSE_EMULATOR);
     const suiteDir = join(dir, 'latency');
     writeGeneratedSuite(suiteDir, 8, root);
-    const out = await cliRun({ argv: ['run', suiteDir, ...emulatorFlags(emulator.address), '--reporter', 'json', '--ledger', 'off', '--out', join(dir, 'out-latency'), '--concurrency', '1'], env: emulatorEnv(emulator.address), outDir: join(dir, 'out-latency'), cwd: dir });
+    let out: Awaited<ReturnType<typeof cliRun>>;
+    try {
+      out = await cliRun({ argv: ['run', suiteDir, ...emulatorFlags(emulator.address), '--reporter', 'json', '--ledger', 'off', '--out', join(dir, 'out-latency'), '--concurrency', '1'], env: emulatorEnv(emulator.address), outDir: join(dir, 'out-latency'), cwd: dir });
+    } catch (e) {
+      // The child must not outlive a failed run.
+      await emulator.stop().catch(() => undefined);
+      throw e;
+    }
     const stopped = await emulator.stop();
     expect(out.stderr).toBe('');
     expect(out.counts).toEqual({ passed: 8, failed: 0, error: 0, skipped: 0 });

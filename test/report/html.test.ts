@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseResult, RunSummary } from '../../src/model/index.js';
 import { bodyHtml } from '../../src/report/html/body.js';
-import { createHtmlReporter } from '../../src/report/html/index.js';
+import { createHtmlReporter, htmlReport } from '../../src/report/html/index.js';
 import { captureStream, cases, failed, hostile, huge, info, passed, run, SECRETS, summary } from './fixtures.js';
 
 let dir: string;
@@ -126,6 +126,14 @@ describe('html reporter', () => {
     const order = [...html.matchAll(/class="case" id="case-(\d+)"/g)].map((m) => Number(m[1]));
     // case-n is the n-th case run: a-4, a-20, a-20-again, b-3, b-9.
     expect(order).toEqual([5, 2, 4, 3, 1]);
+  });
+});
+
+describe('the html verdict', () => {
+  it('names the MUST cases --require-all found skipped, as every other report does', () => {
+    const skipped = { ...passed, id: 'get/answers-200-with-the-job', status: 'skipped' as const, steps: [] };
+    const page = htmlReport(info, [passed, skipped], { counts: { passed: 1, failed: 0, error: 0, skipped: 1 }, durationMs: 10, verdict: 'incomplete', conformant: false, requiredSkipped: 1 });
+    expect(page).toContain('1 MUST case skipped (get/answers-200-with-the-job), and --require-all needs every one to run');
   });
 });
 

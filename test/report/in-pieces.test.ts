@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseResult, Reporter } from '../../src/model/index.js';
@@ -9,6 +8,7 @@ import { createJsonReporter, resultsJson } from '../../src/report/json.js';
 import { createJunitReporter, junitXml } from '../../src/report/junit.js';
 import { createTapReporter } from '../../src/report/tap.js';
 import { ctrfReport, ctrfTest } from '../../src/report/ctrf.js';
+import { tempDir } from '../fixtures/temp.js';
 import { captureStream, errored, failed, hostile, info, passed, run, skipped, summary } from './fixtures.js';
 
 /**
@@ -40,7 +40,7 @@ const many: CaseResult[] = Array.from({ length: CASES }, (_, i) => {
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gsc-pieces-'));
+  dir = tempDir('gsc-pieces-');
   largest.bytes = 0;
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));

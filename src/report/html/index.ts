@@ -51,10 +51,11 @@ export function htmlReport(info: RunInfo | undefined, results: CaseResult[], sum
 
 function renderCase(c: CaseResult, failLevel: Level, n: number, keep: (html: string) => number): RenderedCase {
   const anchor = anchorOf(n);
-  // The summary names only cases that failed or could not be tested: a run of passes keeps no text per case.
+  // The summary names cases that did not pass (a skipped MUST case under --require-all too): a run of passes keeps no text per case.
+  const named = c.status !== 'passed';
   const troubled = c.status === 'failed' || c.status === 'error';
   return {
-    id: troubled ? String(c.id) : '',
+    id: named ? String(c.id) : '',
     level: c.level,
     status: c.status,
     ...(c.baseline ? { baseline: c.baseline } : {}),
